@@ -1,0 +1,134 @@
+import type { ScoreResult } from './scoring';
+
+export type Target = 'WBK' | 'WBBM';
+export type Locale = 'id' | 'en';
+
+/** Pra-evaluasi minimums (PermenPANRB 90/2021 Lampiran II). A value meets a minimum when ≥ minimum − 1e-9. */
+export interface Thresholds {
+  total: number;
+  pengungkit: number;
+  /** every area (pemenuhan + reform) as % of its weight */
+  areaPercent: number;
+  /** B.I Birokrasi bersih dan akuntabel */
+  bersih: number;
+  /** IPAK part of B.I ([125]) */
+  ipak: number;
+  /** capaian kinerja part of B.I ([126]) */
+  kinerja: number;
+  /** B.II Pelayanan publik prima ([127]) */
+  pelayanan: number;
+  requiresWbk: boolean;
+}
+
+export const THRESHOLDS: Record<Target, Thresholds> = {
+  WBK: { total: 75, pengungkit: 40, areaPercent: 60, bersih: 18.25, ipak: 15.75, kinerja: 2.5, pelayanan: 14, requiresWbk: false },
+  WBBM: { total: 85, pengungkit: 48, areaPercent: 75, bersih: 19.5, ipak: 15.75, kinerja: 3.75, pelayanan: 15.75, requiresWbk: true },
+};
+
+export const TARGETS: Target[] = ['WBK', 'WBBM'];
+export const EPSILON = 1e-9;
+
+export function meets(value: number, minimum: number): boolean {
+  return value >= minimum - EPSILON;
+}
+
+/** Requirement keys: total, pengungkit, area:<code>, bersih, ipak, kinerja, pelayanan, wbk. */
+export interface EligibilityFailure {
+  requirement: string;
+  actual: number | null;
+  required: number;
+  message: string;
+  /** The shortfall is (partly) a survey result that has not arrived yet. */
+  awaitingSurvey?: boolean;
+}
+
+export interface Eligibility {
+  target: Target;
+  eligible: boolean;
+  failures: EligibilityFailure[];
+}
+
+/** Two decimals rounded down, Indonesian or English decimal mark, trailing zeros dropped. */
+export function formatFloor2(x: number, locale: Locale = 'id'): string {
+  const floored = Math.floor(x * 100 + 1e-7) / 100;
+  return floored.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false });
+}
+
+const TEXT = {
+  id: {
+    total: 'Nilai total',
+    pengungkit: 'Nilai komponen pengungkit',
+    area: 'Area',
+    bersih: 'Birokrasi bersih dan akuntabel',
+    ipak: 'Nilai survei IPAK',
+    kinerja: 'Capaian kinerja',
+    pelayanan: 'Pelayanan publik prima (IPKP)',
+    index: 'indeks',
+    awaiting: (name: string) => `${name} belum tersedia: menunggu hasil survei`,
+    wbk: 'Predikat WBBM hanya dapat diusulkan untuk unit yang sudah berpredikat WBK',
+  },
+  en: {
+    total: 'Total score',
+    pengungkit: 'Enabler (pengungkit) score',
+    area: 'Area',
+    bersih: 'Clean and accountable bureaucracy',
+    ipak: 'IPAK survey score',
+    kinerja: 'Performance achievement',
+    pelayanan: 'Excellent public service (IPKP)',
+    index: 'index',
+    awaiting: (name: string) => `${name} not available yet: awaiting the survey result`,
+    wbk: 'WBBM can only be proposed for a unit that already holds WBK',
+  },
+};
+
+export interface EligibilityOptions {
+  /** The unit already holds WBK (needed for WBBM). */
+  hasWbk?: boolean;
+  locale?: Locale;
+}
+
+/** Every failed pra-evaluasi requirement for a target, with actual vs required and a readable sentence. */
+export function checkEligibility(score: ScoreResult, target: Target, opts: EligibilityOptions = {}): Eligibility {
+  const t = THRESHOLDS[target];
+  const locale = opts.locale ?? 'id';
+  const tx = TEXT[locale];
+  const f = (x: number) => formatFloor2(x, locale);
+  const failures: EligibilityFailure[] = [];
+  const check = (requirement: string, label: string, actual: number, required: number, suffix = '', extra = '') => {
+    if (!meets(actual, required)) {
+      failures.push({ requirement, actual, required, message: `${label} ${f(actual)}${suffix} < ${f(required)}${suffix}${extra}` });
+    }
+  };
+
+  check('total', tx.total, score.total, t.total);
+  check('pengungkit', tx.pengungkit, score.pengungkit, t.pengungkit);
+  for (const a of score.areas) check(`area:${a.code}`, `${tx.area} ${a.name}`, a.percent, t.areaPercent, ' %');
+
+  const ipak = score.survey.IPAK?.index ?? null;
+  const ipkp = score.survey.IPKP?.index ?? null;
+  const pending = (requirement: string, name: string, required: number) =>
+    failures.push({ requirement, actual: null, required, message: tx.awaiting(name), awaitingSurvey: true });
+
+  if (!meets(score.hasilParts.bersih, t.bersih)) {
+    const failure: EligibilityFailure = {
+      requirement: 'bersih',
+      actual: score.hasilParts.bersih,
+      required: t.bersih,
+      message: `${tx.bersih} ${f(score.hasilParts.bersih)} < ${f(t.bersih)}`,
+    };
+    if (ipak === null) failure.awaitingSurvey = true;
+    failures.push(failure);
+  }
+  if (ipak === null) pending('ipak', 'IPAK', t.ipak);
+  else check('ipak', tx.ipak, score.hasilParts.ipak, t.ipak, '', ` (${tx.index} ${f(ipak)} < ${f((t.ipak / 17.5) * 4)})`);
+  check('kinerja', tx.kinerja, score.hasilParts.kinerja, t.kinerja);
+  if (ipkp === null) pending('pelayanan', 'IPKP', t.pelayanan);
+  else check('pelayanan', tx.pelayanan, score.hasilParts.pelayanan, t.pelayanan, '', ` (${tx.index} ${f(ipkp)} < ${f((t.pelayanan / 17.5) * 4)})`);
+
+  if (t.requiresWbk && !opts.hasWbk) failures.push({ requirement: 'wbk', actual: 0, required: 1, message: tx.wbk });
+  return { target, eligible: failures.length === 0, failures };
+}
+
+export function checkAllTargets(score: ScoreResult, opts: EligibilityOptions = {}): Record<Target, Eligibility> {
+  return { WBK: checkEligibility(score, 'WBK', opts), WBBM: checkEligibility(score, 'WBBM', opts) };
+}

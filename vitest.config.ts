@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const sharedSrc = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
+
+// esbuild emits no decorator metadata (type-graphql and MikroORM need it): compile TS with swc instead.
+export default defineConfig({
+  plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
+  resolve: { alias: [{ find: /^@pantau\/shared$/, replacement: sharedSrc }] },
+  test: {
+    include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
