@@ -4,3 +4,7 @@ export * from './answers';
 export * from './scoring';
 export * from './eligibility';
 export * from './instruments/index';
+export * from './portalrb';
+export * from './report';
+export * from './gap';
+export * from './workflow';

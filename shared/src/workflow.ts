@@ -1,0 +1,290 @@
+/**
+ * The submission state machine (DESIGN.md): one table of state × action × role × guard, read by the server
+ * (which enforces it) and by the SPA (which shows only the buttons a user may press, and why one is disabled).
+ */
+
+export type SubmissionStatus =
+  | 'DRAFT'
+  | 'SUBMITTED'
+  | 'KANWIL_REVIEWED'
+  | 'IN_DESK_REVIEW'
+  | 'REVISION_REQUESTED'
+  | 'DESK_EVALUATED'
+  | 'NOMINATED'
+  | 'AWARDED'
+  | 'NOT_AWARDED'
+  | 'WITHDRAWN';
+
+export const SUBMISSION_STATUSES: SubmissionStatus[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'KANWIL_REVIEWED',
+  'IN_DESK_REVIEW',
+  'REVISION_REQUESTED',
+  'DESK_EVALUATED',
+  'NOMINATED',
+  'AWARDED',
+  'NOT_AWARDED',
+  'WITHDRAWN',
+];
+
+export type Role = 'ADMIN' | 'KANWIL_HEAD' | 'COORDINATOR' | 'EVALUATOR' | 'VIEWER';
+
+/** Answer levels: unit (penilaian mandiri), Kanwil (penilaian pendahuluan), Itjen TPI (desk), TPN. */
+export type Level = 'SELF' | 'KANWIL' | 'TPI' | 'TPN';
+export const LEVELS: Level[] = ['SELF', 'KANWIL', 'TPI', 'TPN'];
+
+export type WorkflowAction =
+  | 'submit'
+  | 'forward'
+  | 'return'
+  | 'startDeskReview'
+  | 'resubmit'
+  | 'finalise'
+  | 'nominate'
+  | 'withdrawNomination'
+  | 'recordTpnOutcome'
+  | 'withdraw';
+
+/** Stages with a deadline on the period. */
+export type Stage = 'selfAssessment' | 'kanwilReview' | 'deskEvaluation' | 'nomination';
+
+export type Guard =
+  | 'complete'
+  | 'pencanganSet'
+  | 'kanwilAnswersSet'
+  | 'itemNote'
+  | 'assignedEvaluator'
+  | 'tpiAnswersSet'
+  | 'lheUploaded'
+  | 'recommendationGiven'
+  | 'eligibleOrOverride'
+  | 'prerequisites'
+  | 'wbbmNeedsWbk'
+  | 'noRevocationBan'
+  | 'noTpnResult'
+  | 'decree'
+  | 'differenceReason'
+  | 'reason'
+  | 'beforeDeskReview';
+
+/** Where a transition goes: a status, back to whoever returned it, or the TPN outcome given. */
+export type Destination = SubmissionStatus | 'RETURNER' | 'OUTCOME';
+
+export interface Transition {
+  from: SubmissionStatus[];
+  action: WorkflowAction;
+  roles: Role[];
+  guards: Guard[];
+  to: Destination;
+  /** The stage whose deadline closes this transition. */
+  stage?: Stage;
+  /** Who returned the submission, recorded on a return. */
+  returnedBy?: 'KANWIL' | 'TPI';
+  /** A return by the TPI opens a new round. */
+  newRound?: boolean;
+  /** Level whose answers start as copies of another level's on entering. */
+  copyLevel?: { from: Level; to: Level };
+}
+
+const BEFORE_NOMINATION: SubmissionStatus[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'KANWIL_REVIEWED',
+  'IN_DESK_REVIEW',
+  'REVISION_REQUESTED',
+  'DESK_EVALUATED',
+];
+
+/** DESIGN.md's transition table. ADMIN may do everything a Kanwil head may. */
+export const TRANSITIONS: Transition[] = [
+  { from: ['DRAFT'], action: 'submit', roles: ['COORDINATOR'], guards: ['complete', 'pencanganSet'], to: 'SUBMITTED', stage: 'selfAssessment', copyLevel: { from: 'SELF', to: 'KANWIL' } },
+  { from: ['SUBMITTED'], action: 'forward', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['kanwilAnswersSet'], to: 'KANWIL_REVIEWED', stage: 'kanwilReview' },
+  { from: ['SUBMITTED'], action: 'return', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['itemNote'], to: 'REVISION_REQUESTED', stage: 'kanwilReview', returnedBy: 'KANWIL' },
+  { from: ['KANWIL_REVIEWED'], action: 'startDeskReview', roles: ['EVALUATOR'], guards: ['assignedEvaluator'], to: 'IN_DESK_REVIEW', stage: 'deskEvaluation', copyLevel: { from: 'KANWIL', to: 'TPI' } },
+  { from: ['IN_DESK_REVIEW'], action: 'return', roles: ['EVALUATOR'], guards: ['assignedEvaluator', 'itemNote'], to: 'REVISION_REQUESTED', stage: 'deskEvaluation', returnedBy: 'TPI', newRound: true },
+  { from: ['REVISION_REQUESTED'], action: 'resubmit', roles: ['COORDINATOR'], guards: ['complete'], to: 'RETURNER' },
+  { from: ['IN_DESK_REVIEW'], action: 'finalise', roles: ['EVALUATOR'], guards: ['assignedEvaluator', 'tpiAnswersSet', 'lheUploaded', 'recommendationGiven'], to: 'DESK_EVALUATED', stage: 'deskEvaluation' },
+  { from: ['DESK_EVALUATED'], action: 'nominate', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['eligibleOrOverride', 'prerequisites', 'wbbmNeedsWbk', 'noRevocationBan'], to: 'NOMINATED', stage: 'nomination' },
+  { from: ['NOMINATED'], action: 'withdrawNomination', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['noTpnResult'], to: 'DESK_EVALUATED' },
+  { from: ['NOMINATED'], action: 'recordTpnOutcome', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['decree', 'differenceReason'], to: 'OUTCOME' },
+  { from: ['DRAFT', 'SUBMITTED', 'KANWIL_REVIEWED', 'REVISION_REQUESTED'], action: 'withdraw', roles: ['COORDINATOR'], guards: ['beforeDeskReview', 'reason'], to: 'WITHDRAWN' },
+  { from: BEFORE_NOMINATION, action: 'withdraw', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['reason'], to: 'WITHDRAWN' },
+];
+
+/** Who writes which level in which status (everything else is read-only for that role). */
+export const LEVEL_WRITERS: { level: Level; roles: Role[]; statuses: SubmissionStatus[]; assignedOnly?: boolean }[] = [
+  { level: 'SELF', roles: ['COORDINATOR'], statuses: ['DRAFT', 'REVISION_REQUESTED'] },
+  { level: 'KANWIL', roles: ['KANWIL_HEAD', 'ADMIN'], statuses: ['SUBMITTED'] },
+  { level: 'TPI', roles: ['EVALUATOR'], statuses: ['IN_DESK_REVIEW'], assignedOnly: true },
+  { level: 'TPN', roles: ['KANWIL_HEAD', 'ADMIN'], statuses: ['NOMINATED'] },
+];
+
+/** Stage whose deadline closes writing a level. */
+export const LEVEL_STAGE: Partial<Record<Level, Stage>> = {
+  SELF: 'selfAssessment',
+  KANWIL: 'kanwilReview',
+  TPI: 'deskEvaluation',
+};
+
+export function canWriteLevel(level: Level, status: SubmissionStatus, roles: Role[], isAssigned = false): boolean {
+  return LEVEL_WRITERS.some(
+    (w) => w.level === level && w.statuses.includes(status) && w.roles.some((r) => roles.includes(r)) && (!w.assignedOnly || isAssigned),
+  );
+}
+
+/** Transitions of a status open to any of the given roles (guards not yet checked). */
+export function transitionsFor(status: SubmissionStatus, roles: Role[]): Transition[] {
+  return TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.some((r) => roles.includes(r)));
+}
+
+export function findTransition(status: SubmissionStatus, action: WorkflowAction, roles: Role[]): Transition | null {
+  return transitionsFor(status, roles).find((t) => t.action === action) ?? null;
+}
+
+/** Every action that exists from a status, whoever may take it (for INVALID_STATE messages). */
+export function actionsFrom(status: SubmissionStatus): WorkflowAction[] {
+  return [...new Set(TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => t.action))];
+}
+
+/** Facts about a submission that guards look at; the server gathers them, the SPA may too. */
+export interface GuardFacts {
+  completeness?: number;
+  unansweredCount?: number;
+  pencanganDate?: string | null;
+  kanwilAnswersComplete?: boolean;
+  openItemNotes?: number;
+  isAssignedEvaluator?: boolean;
+  tpiAnswersComplete?: boolean;
+  lheUploaded?: boolean;
+  recommendation?: string | null;
+  eligible?: boolean;
+  overrideReason?: string | null;
+  /** Unmet prerequisite names (empty = all met). */
+  prerequisitesMissing?: string[];
+  target?: 'WBK' | 'WBBM';
+  hasWbk?: boolean;
+  /** ISO date until which a revocation bans new proposals. */
+  revocationBanUntil?: string | null;
+  now?: string;
+  hasTpnResult?: boolean;
+  decreeNumber?: string | null;
+  decreeDate?: string | null;
+  /** The outcome recorded differs from the computed TPN result. */
+  outcomeDiffers?: boolean;
+  reason?: string | null;
+  returnedBy?: 'KANWIL' | 'TPI' | null;
+  deskReviewStarted?: boolean;
+}
+
+export interface GuardResult {
+  guard: Guard;
+  ok: boolean;
+  message: string;
+}
+
+const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim().length > 0;
+
+/** Indonesian sentences saying what a guard needs. */
+const GUARD_MESSAGES: Record<Guard, (f: GuardFacts) => string> = {
+  complete: (f) => `Semua butir wajib harus dijawab (${f.unansweredCount ?? 0} butir belum dijawab)`,
+  pencanganSet: () => 'Tanggal pencanangan ZI harus diisi',
+  kanwilAnswersSet: () => 'Semua jawaban tingkat Kanwil harus diisi',
+  itemNote: () => 'Tulis minimal satu catatan pada butir yang perlu diperbaiki',
+  assignedEvaluator: () => 'Hanya evaluator yang ditugaskan pada usulan ini',
+  tpiAnswersSet: () => 'Semua jawaban TPI harus diisi',
+  lheUploaded: () => 'Laporan Hasil Evaluasi (LHE) harus diunggah',
+  recommendationGiven: () => 'Rekomendasi evaluator harus diisi',
+  eligibleOrOverride: () => 'Unit belum memenuhi syarat nilai: tuliskan alasan pengecualian',
+  prerequisites: (f) => `Persyaratan belum lengkap: ${(f.prerequisitesMissing ?? []).join(', ')}`,
+  wbbmNeedsWbk: () => 'WBBM hanya dapat diusulkan untuk unit yang sudah berpredikat WBK',
+  noRevocationBan: (f) => `Predikat unit pernah dicabut: tidak dapat diusulkan sampai ${f.revocationBanUntil ?? '-'}`,
+  noTpnResult: () => 'Hasil TPN sudah dicatat: usulan tidak dapat ditarik',
+  decree: () => 'Nomor dan tanggal keputusan harus diisi',
+  differenceReason: () => 'Hasil berbeda dari perhitungan nilai TPN: tuliskan alasannya',
+  reason: () => 'Alasan harus diisi',
+  beforeDeskReview: () => 'Koordinator hanya dapat menarik usulan sebelum evaluasi desk dimulai',
+};
+
+export function checkGuard(guard: Guard, f: GuardFacts): boolean {
+  switch (guard) {
+    case 'complete':
+      return (f.completeness ?? 0) >= 1 - 1e-12;
+    case 'pencanganSet':
+      return filled(f.pencanganDate);
+    case 'kanwilAnswersSet':
+      return !!f.kanwilAnswersComplete;
+    case 'itemNote':
+      return (f.openItemNotes ?? 0) > 0;
+    case 'assignedEvaluator':
+      return !!f.isAssignedEvaluator;
+    case 'tpiAnswersSet':
+      return !!f.tpiAnswersComplete;
+    case 'lheUploaded':
+      return !!f.lheUploaded;
+    case 'recommendationGiven':
+      return filled(f.recommendation);
+    case 'eligibleOrOverride':
+      return !!f.eligible || filled(f.overrideReason);
+    case 'prerequisites':
+      return (f.prerequisitesMissing ?? []).length === 0;
+    case 'wbbmNeedsWbk':
+      return f.target !== 'WBBM' || !!f.hasWbk;
+    case 'noRevocationBan':
+      return !f.revocationBanUntil || !f.now || f.now >= f.revocationBanUntil;
+    case 'noTpnResult':
+      return !f.hasTpnResult;
+    case 'decree':
+      return filled(f.decreeNumber) && filled(f.decreeDate);
+    case 'differenceReason':
+      return !f.outcomeDiffers || filled(f.reason);
+    case 'reason':
+      return filled(f.reason);
+    case 'beforeDeskReview':
+      return !f.deskReviewStarted;
+  }
+}
+
+export function evaluateGuards(t: Transition, facts: GuardFacts): GuardResult[] {
+  return t.guards.map((g) => ({ guard: g, ok: checkGuard(g, facts), message: GUARD_MESSAGES[g](facts) }));
+}
+
+/** The status a transition leads to. */
+export function destination(t: Transition, ctx: { returnedBy?: 'KANWIL' | 'TPI' | null; awarded?: boolean }): SubmissionStatus {
+  if (t.to === 'RETURNER') return ctx.returnedBy === 'TPI' ? 'IN_DESK_REVIEW' : 'SUBMITTED';
+  if (t.to === 'OUTCOME') return ctx.awarded ? 'AWARDED' : 'NOT_AWARDED';
+  return t.to;
+}
+
+/** Two years from a revocation decree date (ISO yyyy-mm-dd): the first day a unit may be proposed again. */
+export function revocationBanUntil(revokedOn: string): string {
+  const [y, m, d] = revokedOn.slice(0, 10).split('-').map(Number);
+  return `${String(y + 2).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Status names for people. */
+export const STATUS_LABELS: Record<SubmissionStatus, { id: string; en: string }> = {
+  DRAFT: { id: 'Draf', en: 'Draft' },
+  SUBMITTED: { id: 'Diajukan ke Kanwil', en: 'Submitted to Kanwil' },
+  KANWIL_REVIEWED: { id: 'Lolos penilaian Kanwil', en: 'Kanwil reviewed' },
+  IN_DESK_REVIEW: { id: 'Evaluasi desk TPI', en: 'In desk review' },
+  REVISION_REQUESTED: { id: 'Perlu perbaikan', en: 'Revision requested' },
+  DESK_EVALUATED: { id: 'Selesai evaluasi desk', en: 'Desk evaluated' },
+  NOMINATED: { id: 'Diusulkan ke TPN', en: 'Nominated to TPN' },
+  AWARDED: { id: 'Meraih predikat', en: 'Awarded' },
+  NOT_AWARDED: { id: 'Tidak meraih predikat', en: 'Not awarded' },
+  WITHDRAWN: { id: 'Ditarik', en: 'Withdrawn' },
+};
+
+export const ACTION_LABELS: Record<WorkflowAction, { id: string; en: string }> = {
+  submit: { id: 'Ajukan', en: 'Submit' },
+  forward: { id: 'Teruskan ke TPI', en: 'Forward to TPI' },
+  return: { id: 'Kembalikan untuk perbaikan', en: 'Return for revision' },
+  startDeskReview: { id: 'Mulai evaluasi desk', en: 'Start desk review' },
+  resubmit: { id: 'Ajukan ulang', en: 'Resubmit' },
+  finalise: { id: 'Selesaikan evaluasi', en: 'Finalise evaluation' },
+  nominate: { id: 'Usulkan ke TPN', en: 'Nominate to TPN' },
+  withdrawNomination: { id: 'Tarik usulan TPN', en: 'Withdraw nomination' },
+  recordTpnOutcome: { id: 'Catat hasil TPN', en: 'Record TPN outcome' },
+  withdraw: { id: 'Tarik pengajuan', en: 'Withdraw' },
+};
