@@ -259,7 +259,8 @@ export function destination(t: Transition, ctx: { returnedBy?: 'KANWIL' | 'TPI' 
 /** Two years from a revocation decree date (ISO yyyy-mm-dd): the first day a unit may be proposed again. */
 export function revocationBanUntil(revokedOn: string): string {
   const [y, m, d] = revokedOn.slice(0, 10).split('-').map(Number);
-  return `${String(y + 2).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // 29 Feb + 2 years rolls over to 1 Mar
+  return new Date(Date.UTC(y + 2, m - 1, d)).toISOString().slice(0, 10);
 }
 
 /** Status names for people. */
