@@ -5,6 +5,7 @@ import {
   destination,
   evaluateGuards,
   findTransition,
+  levelWriteStage,
   revocationBanUntil,
   SUBMISSION_STATUSES,
   TRANSITIONS,
@@ -99,5 +100,14 @@ describe('workflow table', () => {
   it('bans a revoked unit for two years from the decree date', () => {
     expect(revocationBanUntil('2024-02-29')).toBe('2026-03-01');
     expect(revocationBanUntil('2025-06-15T00:00:00Z')).toBe('2027-06-15');
+  });
+
+  it('closes each level with the deadline of its stage (a revision follows the returner)', () => {
+    expect(levelWriteStage('SELF', 'DRAFT')).toBe('selfAssessment');
+    expect(levelWriteStage('SELF', 'REVISION_REQUESTED', 'KANWIL')).toBe('kanwilReview');
+    expect(levelWriteStage('SELF', 'REVISION_REQUESTED', 'TPI')).toBe('deskEvaluation');
+    expect(levelWriteStage('KANWIL', 'SUBMITTED')).toBe('kanwilReview');
+    expect(levelWriteStage('TPI', 'IN_DESK_REVIEW')).toBe('deskEvaluation');
+    expect(levelWriteStage('TPN', 'NOMINATED')).toBeNull();
   });
 });

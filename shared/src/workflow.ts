@@ -127,6 +127,20 @@ export const LEVEL_STAGE: Partial<Record<Level, Stage>> = {
   TPI: 'deskEvaluation',
 };
 
+export const STAGES: Stage[] = ['selfAssessment', 'kanwilReview', 'deskEvaluation', 'nomination'];
+
+/**
+ * The stage whose deadline closes writing a level in a status. SELF answers are closed by the self-assessment
+ * deadline, except during a revision: then the unit works within the stage of whoever returned the submission.
+ */
+export function levelWriteStage(level: Level, status: SubmissionStatus, returnedBy?: 'KANWIL' | 'TPI' | null): Stage | null {
+  if (level === 'SELF' && status === 'REVISION_REQUESTED') return returnedBy === 'TPI' ? 'deskEvaluation' : 'kanwilReview';
+  return LEVEL_STAGE[level] ?? null;
+}
+
+/** Guards met by what the user types with the action (a missing one is bad input, not a wrong state). */
+export const INPUT_GUARDS: Guard[] = ['reason', 'decree', 'differenceReason', 'recommendationGiven'];
+
 export function canWriteLevel(level: Level, status: SubmissionStatus, roles: Role[], isAssigned = false): boolean {
   return LEVEL_WRITERS.some(
     (w) => w.level === level && w.statuses.includes(status) && w.roles.some((r) => roles.includes(r)) && (!w.assignedOnly || isAssigned),

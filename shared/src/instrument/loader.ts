@@ -155,7 +155,7 @@ export function loadInstrument(master: unknown, formulaTable: unknown): Instrume
     let areaNo = ctx.areaNo;
     if (level === 'komponen') {
       const upper = nama.toUpperCase();
-      part = upper.includes('HASIL') ? 'HASIL' : upper.includes('PENGUNGKIT') ? null : null;
+      part = upper.includes('HASIL') ? 'HASIL' : null;
       if (!upper.includes('HASIL') && !upper.includes('PENGUNGKIT')) {
         add(where, 'komponen harus PENGUNGKIT atau HASIL');
       }
@@ -335,7 +335,8 @@ export function loadInstrument(master: unknown, formulaTable: unknown): Instrume
       const list: { first: number; unit: Omit<ScoredUnit, 'weight'> }[] = [
         ...graded.map((it) => ({ first: it.order, unit: { kind: 'item' as const, soalId: it.soalId } })),
         ...nodeFormulas.map((f) => ({
-          first: Math.min(...formulaItems(f).map((id) => itemById[id].order)),
+          // skip ids already reported as missing (e.g. an item refused for an unknown jenis_jawaban)
+          first: Math.min(...formulaItems(f).flatMap((id) => (itemById[id] ? [itemById[id].order] : []))),
           unit: { kind: 'formula' as const, formula: f },
         })),
       ].sort((a, b) => a.first - b.first);
