@@ -13,17 +13,11 @@ export interface ScoreReportFailure {
  * The public score summary: the score command's stdout (DESIGN "Contracts"). Exactly these keys, numbers unrounded,
  * so internal fields of ScoreResult (item values, node scores, …) can change without breaking consumers.
  */
-export interface ScoreReport {
-  total: number;
-  pengungkit: number;
-  pemenuhan: number;
-  reform: number;
-  hasil: number;
-  completeness: number;
+export type ScoreReport = Pick<ScoreResult, 'total' | 'pengungkit' | 'pemenuhan' | 'reform' | 'hasil' | 'completeness'> & {
   areas: AreaScore[];
   hasilParts: HasilParts;
   eligibility: Record<Target, { eligible: boolean; failures: ScoreReportFailure[] }>;
-}
+};
 
 export function toScoreReport(score: ScoreResult, opts: EligibilityOptions = {}): ScoreReport {
   const eligibility = {} as ScoreReport['eligibility'];
