@@ -102,6 +102,11 @@ describe('workflow table', () => {
     expect(revocationBanUntil('2025-06-15T00:00:00Z')).toBe('2027-06-15');
   });
 
+  it('asks a written reason for every withdrawal and return-like step', () => {
+    expect(findTransition('NOMINATED', 'withdrawNomination', ['KANWIL_HEAD'])!.guards).toEqual(['noTpnResult', 'reason']);
+    for (const t of TRANSITIONS.filter((t) => t.action === 'withdraw')) expect(t.guards).toContain('reason');
+  });
+
   it('closes each level with the deadline of its stage (a revision follows the returner)', () => {
     expect(levelWriteStage('SELF', 'DRAFT')).toBe('selfAssessment');
     expect(levelWriteStage('SELF', 'REVISION_REQUESTED', 'KANWIL')).toBe('kanwilReview');

@@ -106,7 +106,7 @@ export const TRANSITIONS: Transition[] = [
   { from: ['REVISION_REQUESTED'], action: 'resubmit', roles: ['COORDINATOR'], guards: ['complete'], to: 'RETURNER' },
   { from: ['IN_DESK_REVIEW'], action: 'finalise', roles: ['EVALUATOR'], guards: ['assignedEvaluator', 'tpiAnswersSet', 'lheUploaded', 'recommendationGiven'], to: 'DESK_EVALUATED', stage: 'deskEvaluation' },
   { from: ['DESK_EVALUATED'], action: 'nominate', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['eligibleOrOverride', 'prerequisites', 'wbbmNeedsWbk', 'noRevocationBan'], to: 'NOMINATED', stage: 'nomination' },
-  { from: ['NOMINATED'], action: 'withdrawNomination', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['noTpnResult'], to: 'DESK_EVALUATED' },
+  { from: ['NOMINATED'], action: 'withdrawNomination', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['noTpnResult', 'reason'], to: 'DESK_EVALUATED' },
   { from: ['NOMINATED'], action: 'recordTpnOutcome', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['decree', 'differenceReason'], to: 'OUTCOME' },
   { from: ['DRAFT', 'SUBMITTED', 'KANWIL_REVIEWED', 'REVISION_REQUESTED'], action: 'withdraw', roles: ['COORDINATOR'], guards: ['beforeDeskReview', 'reason'], to: 'WITHDRAWN' },
   { from: BEFORE_NOMINATION, action: 'withdraw', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['reason'], to: 'WITHDRAWN' },

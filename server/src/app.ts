@@ -1,0 +1,177 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/sqlite';
+import type { AppConfig } from './config';
+import type { Ctx } from './common/context';
+import { INTERNAL_MESSAGE, makeFormatError } from './common/errors';
+import { complexityPlugin, depthLimit } from './common/limits';
+import { openOrm, type SqlCounter } from './db/orm';
+import { seedDemoIfEmpty } from './db/seed';
+import { ensureBundledInstruments } from './modules/instrument/service';
+import { AuthService, userFromRequest } from './modules/auth/service';
+import { authServices } from './modules/user/resolver';
+import { buildAppSchema } from './schema';
+import { REST_MODULES, type RestDeps } from './rest';
+
+export const CSRF_HEADER = 'x-pantau-csrf';
+
+export interface AppHandle {
+  app: express.Express;
+  orm: MikroORM;
+  server: http.Server;
+  url: string;
+  config: AppConfig;
+  /** SQL statements sent so far (tests/benchmarks read the difference around a request). */
+  sql: SqlCounter;
+  auth: AuthService;
+  close(): Promise<void>;
+}
+
+/** Standard JSON error body for non-GraphQL routes. */
+export function sendJsonError(res: Response, status: number, code: string, message: string) {
+  res.status(status).json({ error: code, code, message });
+}
+
+/** Refuses state-changing REST requests without the `x-pantau-csrf: 1` header (a cross-site form cannot set it). */
+export function requireCsrfHeader(req: Request, res: Response, next: NextFunction) {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.get(CSRF_HEADER) === '1') return next();
+  sendJsonError(res, 403, 'FORBIDDEN', 'Permintaan ditolak: header x-pantau-csrf wajib disertakan');
+}
+
+/**
+ * Builds the whole server: database (created + migrated; demo data when empty and seed = demo), GraphQL at
+ * /graphql, REST modules under /api, GET /health, the admin SPA at / when built. Listens on config.host:port
+ * (port 0 = any free port, for tests).
+ */
+export async function createApp(config: AppConfig): Promise<AppHandle> {
+  const log = (err: unknown) => {
+    if (config.logErrors) console.error('[pantau]', err instanceof Error ? (err.stack ?? err.message) : err);
+  };
+  const { orm, sql } = await openOrm(config.dbFile);
+  try {
+    await ensureBundledInstruments(orm.em.fork());
+    if (config.seed === 'demo') await seedDemoIfEmpty(orm);
+  } catch (e) {
+    await orm.close(true);
+    throw e;
+  }
+
+  const auth = new AuthService();
+  authServices.set(config, auth);
+
+  const context = async (req: Request, res: Response): Promise<Ctx> => {
+    const em = orm.em.fork();
+    const user = await userFromRequest(em, req, config);
+    return { em, user, req, res, config, ip: req.socket.remoteAddress ?? 'unknown', cache: new Map() };
+  };
+
+  const schema = await buildAppSchema();
+  const apollo = new ApolloServer<Ctx>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: makeFormatError(log),
+    validationRules: [depthLimit()],
+    plugins: [complexityPlugin(schema)],
+    logger: { debug() {}, info() {}, warn: (m) => log(m), error: (m) => log(m) },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch (e) {
+      log(e);
+      res.status(503).json({ status: 'error', message: 'Basis data tidak dapat dihubungi' });
+    }
+  });
+
+  const graphqlError = (res: Response, status: number, message: string, code = 'BAD_USER_INPUT') =>
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      if (req.method === 'POST' && !req.is('application/json')) {
+        return graphqlError(res, 400, 'Permintaan ditolak: POST ke /graphql harus berjenis application/json');
+      }
+      next();
+    },
+    express.json({ limit: '2mb' }),
+    (req, _res, next) => {
+      req.body ??= {};
+      next();
+    },
+    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
+  );
+
+  app.use('/api', requireCsrfHeader);
+  const deps: RestDeps = { orm, config, context, log };
+  for (const mount of REST_MODULES) await mount(app, deps);
+  app.use('/api', (_req, res) => sendJsonError(res, 404, 'NOT_FOUND', 'Alamat tidak ditemukan'));
+
+  const index = path.join(config.adminDist, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
+    app.use((req, res, next) => {
+      if ((req.method === 'GET' || req.method === 'HEAD') && req.accepts('html')) return res.sendFile(index);
+      next();
+    });
+  }
+
+  app.use((_req, res) => sendJsonError(res, 404, 'NOT_FOUND', 'Alamat tidak ditemukan'));
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const e = err as { type?: string; status?: number; statusCode?: number };
+    const status = e?.status ?? e?.statusCode ?? 500;
+    let message = INTERNAL_MESSAGE;
+    let code = 'INTERNAL_SERVER_ERROR';
+    if (e?.type === 'entity.parse.failed') (message = 'Isi permintaan bukan JSON yang valid'), (code = 'BAD_USER_INPUT');
+    else if (e?.type === 'entity.too.large') (message = 'Isi permintaan terlalu besar'), (code = 'BAD_USER_INPUT');
+    else if (status >= 400 && status < 500) (message = 'Permintaan tidak valid'), (code = 'BAD_USER_INPUT');
+    else log(err);
+    if (res.headersSent) return;
+    if (req.originalUrl.startsWith('/graphql')) return graphqlError(res, status, message, code);
+    sendJsonError(res, status, code, message);
+  });
+
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${addr.port}`;
+
+  let closed = false;
+  return {
+    app,
+    orm,
+    server,
+    url,
+    config,
+    sql,
+    auth,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Authorisation, in one place. Services call these; resolvers never decide access themselves.
+ *  - ADMIN: everything.
+ *  - KANWIL_HEAD / VIEWER with a kanwil: every satker of that Kanwil.
+ *  - COORDINATOR / VIEWER with a satker: that satker.
+ *  - EVALUATOR: only the submissions assigned to them (and their satkers, read-only).
+ * A user may hold several assignments; the scope is their union.
+ */
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Ctx, AuthUser } from './context';
+import { memo } from './context';
+import { AnswerLevel, Role } from './enums';
+import { forbidden, invalidState, unauthenticated } from './errors';
+import { LEVEL_WRITERS, canWriteLevel, levelWriteStage } from '@pantau/shared';
+import { EvaluatorAssignment, type Submission } from '../modules/submission/entities';
+import type { Satker } from '../modules/org/entities';
+import { assertStageOpen, emOf } from '../modules/workflow/access';
+
+export interface Scope {
+  all: boolean;
+  /** Kanwil whose every satker is readable. */
+  kanwilIds: Set<number>;
+  /** Satker readable on their own. */
+  satkerIds: Set<number>;
+  /** Submissions assigned to the user as EVALUATOR. */
+  assignedSubmissionIds: Set<number>;
+  /** Satkers of those submissions. */
+  assignedSatkerIds: Set<number>;
+}
+
+export function requireUser(ctx: Pick<Ctx, 'user'>): AuthUser {
+  if (!ctx.user) throw unauthenticated();
+  return ctx.user;
+}
+
+export function hasRole(user: AuthUser | null, role: Role, where: { kanwilId?: number | null; satkerId?: number | null } = {}): boolean {
+  if (!user) return false;
+  return user.roles.some(
+    (r) =>
+      r.role === role &&
+      (where.kanwilId === undefined || r.kanwilId === where.kanwilId) &&
+      (where.satkerId === undefined || r.satkerId === where.satkerId),
+  );
+}
+
+export const isAdmin = (user: AuthUser | null) => hasRole(user, Role.ADMIN);
+
+/** The user's read scope (computed once per request; one query for evaluator assignments). */
+export function readScope(ctx: Ctx): Promise<Scope> {
+  const user = requireUser(ctx);
+  return memo(ctx, 'authz:scope', async () => {
+    const scope: Scope = {
+      all: false,
+      kanwilIds: new Set(),
+      satkerIds: new Set(),
+      assignedSubmissionIds: new Set(),
+      assignedSatkerIds: new Set(),
+    };
+    for (const r of user.roles) {
+      if (r.role === Role.ADMIN) scope.all = true;
+      else if (r.role === Role.KANWIL_HEAD || r.role === Role.VIEWER || r.role === Role.COORDINATOR) {
+        if (r.kanwilId != null && r.role !== Role.COORDINATOR) scope.kanwilIds.add(r.kanwilId);
+        if (r.satkerId != null) scope.satkerIds.add(r.satkerId);
+      }
+    }
+    if (!scope.all && user.roles.some((r) => r.role === Role.EVALUATOR)) {
+      const rows = await ctx.em.find(EvaluatorAssignment, { user: user.id }, { populate: ['submission'] });
+      for (const a of rows) {
+        scope.assignedSubmissionIds.add(a.submission.id);
+        scope.assignedSatkerIds.add(a.submission.satker.id);
+      }
+    }
+    return scope;
+  });
+}
+
+export function canReadKanwil(scope: Scope, kanwilId: number): boolean {
+  return scope.all || scope.kanwilIds.has(kanwilId);
+}
+
+export function canReadSatker(scope: Scope, satker: { id: number; kanwilId: number }): boolean {
+  return (
+    scope.all || scope.kanwilIds.has(satker.kanwilId) || scope.satkerIds.has(satker.id) || scope.assignedSatkerIds.has(satker.id)
+  );
+}
+
+export function canReadSubmission(scope: Scope, sub: { id: number; satkerId: number; kanwilId: number }): boolean {
+  return scope.all || scope.kanwilIds.has(sub.kanwilId) || scope.satkerIds.has(sub.satkerId) || scope.assignedSubmissionIds.has(sub.id);
+}
+
+export function submissionRef(s: Submission) {
+  return { id: s.id, satkerId: s.satker.id, kanwilId: s.satker.kanwil.id };
+}
+
+export function satkerRef(s: Satker) {
+  return { id: s.id, kanwilId: s.kanwil.id };
+}
+
+export async function assertCanReadSubmission(ctx: Ctx, s: Submission): Promise<void> {
+  const scope = await readScope(ctx);
+  if (!canReadSubmission(scope, submissionRef(s))) throw forbidden('Anda tidak berwenang melihat penilaian unit ini');
+}
+
+export async function assertCanReadSatker(ctx: Ctx, s: Satker): Promise<void> {
+  const scope = await readScope(ctx);
+  if (!canReadSatker(scope, satkerRef(s))) throw forbidden('Anda tidak berwenang melihat unit ini');
+}
+
+/** MikroORM filter restricting satkers to the scope (`null` = no restriction). */
+export function satkerFilter(scope: Scope): FilterQuery<Satker> | null {
+  if (scope.all) return null;
+  return {
+    $or: [
+      { kanwil: { $in: [...scope.kanwilIds] } },
+      { id: { $in: [...scope.satkerIds, ...scope.assignedSatkerIds] } },
+    ],
+  } as FilterQuery<Satker>;
+}
+
+/** MikroORM filter restricting submissions to the scope (`null` = no restriction). */
+export function submissionFilter(scope: Scope): FilterQuery<Submission> | null {
+  if (scope.all) return null;
+  return {
+    $or: [
+      { satker: { kanwil: { $in: [...scope.kanwilIds] } } },
+      { satker: { $in: [...scope.satkerIds] } },
+      { id: { $in: [...scope.assignedSubmissionIds] } },
+    ],
+  } as FilterQuery<Submission>;
+}
+
+/** Kanwil-level powers (Kanwil head of that Kanwil, or admin). */
+export function isKanwilHeadOf(user: AuthUser | null, kanwilId: number): boolean {
+  return isAdmin(user) || hasRole(user, Role.KANWIL_HEAD, { kanwilId });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Who may write which answer level in which status: THE single place for this rule, driven by the shared
+// workflow table (shared/src/workflow.ts: LEVEL_WRITERS, canWriteLevel, levelWriteStage); stage deadlines with admin
+// extensions come from modules/workflow/access.ts (assertStageOpen).
+// ---------------------------------------------------------------------------------------------------------
+
+const LEVEL_TEXT: Record<AnswerLevel, string> = {
+  SELF: 'penilaian mandiri (SELF)',
+  KANWIL: 'penilaian Kanwil',
+  TPI: 'penilaian TPI',
+  TPN: 'penilaian TPN',
+};
+
+const ROLE_TEXT: Record<Role, string> = {
+  ADMIN: 'admin',
+  KANWIL_HEAD: 'tim Kanwil',
+  COORDINATOR: 'koordinator ZI unit tersebut',
+  EVALUATOR: 'evaluator TPI yang ditugaskan',
+  VIEWER: 'pengamat',
+};
+
+/** The user's roles that apply to this submission (scoped roles only count for their own Kanwil/satker). */
+export function rolesOnSubmission(user: AuthUser, sub: { satkerId: number; kanwilId: number }): Role[] {
+  const out = new Set<Role>();
+  for (const r of user.roles) {
+    if (r.role === Role.ADMIN || r.role === Role.EVALUATOR) out.add(r.role);
+    else if (r.role === Role.KANWIL_HEAD && r.kanwilId === sub.kanwilId) out.add(r.role);
+    else if (r.role === Role.COORDINATOR && r.satkerId === sub.satkerId) out.add(r.role);
+    else if (r.role === Role.VIEWER && (r.kanwilId === sub.kanwilId || r.satkerId === sub.satkerId)) out.add(r.role);
+  }
+  return [...out];
+}
+
+/**
+ * Throws FORBIDDEN (wrong role / out of scope), INVALID_STATE (level closed in this status) or DEADLINE_PASSED.
+ * `sub` must have satker and period loaded.
+ */
+export async function assertCanWriteLevel(ctx: Ctx, sub: Submission, level: AnswerLevel, now = new Date()): Promise<void> {
+  const user = requireUser(ctx);
+  const scope = await readScope(ctx);
+  const ref = submissionRef(sub);
+  if (!canReadSubmission(scope, ref)) throw forbidden('Anda tidak berwenang mengubah penilaian unit ini');
+  const roles = rolesOnSubmission(user, ref);
+  const assigned = scope.assignedSubmissionIds.has(sub.id);
+  const writers = LEVEL_WRITERS.filter((w) => w.level === level);
+  const roleOk = writers.some((w) => w.roles.some((r) => roles.includes(r as Role)) && (!w.assignedOnly || assigned));
+  if (!roleOk) {
+    const who = [...new Set(writers.flatMap((w) => w.roles.map((r) => ROLE_TEXT[r as Role])))].join(' atau ');
+    throw forbidden(`Jawaban ${LEVEL_TEXT[level]} hanya dapat diisi oleh ${who}`);
+  }
+  if (!canWriteLevel(level, sub.status, roles, assigned)) {
+    throw invalidState(`Jawaban ${LEVEL_TEXT[level]} tidak dapat diubah saat status penilaian ${sub.status}`, {
+      status: sub.status,
+      allowedStatuses: [...new Set(writers.flatMap((w) => w.statuses))],
+    });
+  }
+  const stage = levelWriteStage(level, sub.status, sub.returnedBy ?? null);
+  // The stage deadline, pushed later by any admin extension (review cycle: modules/workflow/access.ts).
+  if (stage) await assertStageOpen(emOf(sub, ctx.em), sub, stage, now);
+}

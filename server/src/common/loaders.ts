@@ -1,0 +1,50 @@
+/** Per-request batch loaders (one SQL statement per batch, not per object). */
+import DataLoader from 'dataloader';
+import type { Ctx } from './context';
+import { memo } from './context';
+import { Answer } from '../modules/answer/entities';
+import { SurveyResult } from '../modules/submission/entities';
+import { PredicateHistory } from '../modules/org/entities';
+
+function group<T>(ids: readonly number[], rows: T[], key: (r: T) => number): T[][] {
+  const m = new Map<number, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    let l = m.get(k);
+    if (!l) m.set(k, (l = []));
+    l.push(r);
+  }
+  return ids.map((id) => m.get(id) ?? []);
+}
+
+export function answersLoader(ctx: Ctx): DataLoader<number, Answer[]> {
+  return memo(ctx, 'loader:answers', () =>
+    new DataLoader<number, Answer[]>(async (ids) => {
+      const rows = await ctx.em.find(Answer, { submission: { $in: [...ids] } }, { populate: ['updatedBy'], orderBy: { soalId: 'asc' } });
+      return group(ids, rows, (r) => r.submission.id);
+    }),
+  );
+}
+
+export function surveysLoader(ctx: Ctx): DataLoader<number, SurveyResult[]> {
+  return memo(ctx, 'loader:surveys', () =>
+    new DataLoader<number, SurveyResult[]>(async (ids) => {
+      const rows = await ctx.em.find(SurveyResult, { submission: { $in: [...ids] } }, { orderBy: { recordedAt: 'desc', id: 'desc' } });
+      return group(ids, rows, (r) => r.submission.id);
+    }),
+  );
+}
+
+export function predicatesLoader(ctx: Ctx): DataLoader<number, PredicateHistory[]> {
+  return memo(ctx, 'loader:predicates', () =>
+    new DataLoader<number, PredicateHistory[]>(async (ids) => {
+      const rows = await ctx.em.find(PredicateHistory, { satker: { $in: [...ids] } }, { orderBy: { year: 'asc', id: 'asc' } });
+      return group(ids, rows, (r) => r.satker.id);
+    }),
+  );
+}
+
+/** Forget loaded data after a write in this request. */
+export function clearLoaders(ctx: Ctx) {
+  for (const k of [...ctx.cache.keys()]) if (k.startsWith('loader:') || k.startsWith('scores:')) ctx.cache.delete(k);
+}

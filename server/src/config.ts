@@ -1,0 +1,43 @@
+import path from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Data directory (SQLite file, evidence files). */
+  dataDir: string;
+  /** SQLite file; defaults to <dataDir>/pantau.sqlite */
+  dbFile: string;
+  maxUploadMb: number;
+  /** 'demo' seeds demo data into an empty database, 'none' leaves it empty. */
+  seed: 'demo' | 'none';
+  secureCookies: boolean;
+  /** Built admin SPA; served at / when its index.html exists. */
+  adminDist: string;
+  /** Session idle lifetime in hours. */
+  sessionHours: number;
+  /** Log SQL / errors to stderr. */
+  logErrors: boolean;
+}
+
+/** Repository root (works from server/src under vitest and from server/dist). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Reads PANTAU_* environment variables (see README). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const dataDir = path.resolve(overrides.dataDir ?? env.PANTAU_DATA_DIR ?? 'data');
+  const num = (v: string | undefined, d: number) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : d);
+  return {
+    port: num(env.PANTAU_PORT, 3000),
+    host: env.PANTAU_HOST || '127.0.0.1',
+    dataDir,
+    dbFile: path.join(dataDir, 'pantau.sqlite'),
+    maxUploadMb: num(env.PANTAU_MAX_UPLOAD_MB, 25),
+    seed: env.PANTAU_SEED === 'none' ? 'none' : 'demo',
+    secureCookies: env.PANTAU_SECURE_COOKIES === '1',
+    adminDist: env.PANTAU_ADMIN_DIST ? path.resolve(env.PANTAU_ADMIN_DIST) : path.join(REPO_ROOT, 'admin', 'dist'),
+    sessionHours: num(env.PANTAU_SESSION_HOURS, 12),
+    logErrors: env.PANTAU_QUIET !== '1',
+    ...overrides,
+    ...(overrides.dataDir && !overrides.dbFile ? { dbFile: path.join(dataDir, 'pantau.sqlite') } : {}),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Every MikroORM entity of the server, in ONE list (no folder discovery: works from dist and from vitest).
+ * To add a module's entities: import them here and append them to ENTITIES, then make a migration
+ * (`npm run migration:create -w server`).
+ */
+import { Answer } from '../modules/answer/entities';
+import { AuditEvent } from '../modules/audit/entities';
+import { Evidence, EvidenceRevision } from '../modules/evidence/entities';
+import { InstrumentVersion } from '../modules/instrument/entities';
+import { Kanwil, PredicateHistory, Satker } from '../modules/org/entities';
+import { Period } from '../modules/period/entities';
+import { EvaluatorAssignment, Submission, SurveyResult } from '../modules/submission/entities';
+import { RoleAssignment, Session, User } from '../modules/user/entities';
+import { Nomination } from '../modules/nomination/entities';
+import { PortalRbToken } from '../modules/portalrb/entities';
+import { DeskEvaluation, ReviewNote } from '../modules/review/entities';
+import { DeadlineExtension } from '../modules/workflow/entities';
+
+export const ENTITIES = [
+  Kanwil,
+  Satker,
+  PredicateHistory,
+  InstrumentVersion,
+  Period,
+  Submission,
+  EvaluatorAssignment,
+  SurveyResult,
+  Answer,
+  User,
+  RoleAssignment,
+  Session,
+  AuditEvent,
+  Evidence,
+  EvidenceRevision,
+  // review cycle (workflow, review, nomination, portalrb modules)
+  DeadlineExtension,
+  ReviewNote,
+  DeskEvaluation,
+  Nomination,
+  PortalRbToken,
+];

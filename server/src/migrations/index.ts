@@ -1,0 +1,14 @@
+/**
+ * Every migration, in order (listed explicitly so they run the same from dist and from vitest).
+ * Create one with `npm run migration:create -w server -- --name short-name`, then add it here.
+ */
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122102816_initial } from './Migration20261122102816_initial';
+import { Migration20261122110000_evidence } from './Migration20261122110000_evidence';
+import { Migration20261122111000_review_cycle } from './Migration20261122111000_review_cycle';
+
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
+  { name: 'Migration20261122110000_evidence', class: Migration20261122110000_evidence },
+  { name: 'Migration20261122111000_review_cycle', class: Migration20261122111000_review_cycle },
+];

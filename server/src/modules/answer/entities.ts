@@ -1,0 +1,59 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { AnswerValue } from '@pantau/shared';
+import { AnswerLevel } from '../../common/enums';
+import { Submission } from '../submission/entities';
+import { User } from '../user/entities';
+
+/**
+ * One answer slot: submission × soal × level. `valueJson` holds the JSON text of the value
+ * (an option key string, a number, or null) so that every database stores it the same way.
+ */
+@Entity({ tableName: 'answer' })
+@Unique({ properties: ['submission', 'soalId', 'level'] })
+export class Answer {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Submission)
+  submission!: Submission;
+
+  @Property({ type: 'integer' })
+  soalId!: number;
+
+  @Enum({ items: () => AnswerLevel, type: 'string' })
+  level!: AnswerLevel;
+
+  @Property({ type: 'text', nullable: true })
+  valueJson?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @ManyToOne(() => User, { nullable: true })
+  updatedBy?: User | null;
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date = new Date();
+
+  /** Optimistic lock: clients send the version they edited; checked and bumped by the answer service. */
+  @Property({ type: 'integer' })
+  version: number = 1;
+
+  get value(): AnswerValue {
+    return decodeValue(this.valueJson);
+  }
+}
+
+export function encodeValue(v: AnswerValue | undefined): string | null {
+  return v === null || v === undefined ? null : JSON.stringify(v);
+}
+
+export function decodeValue(s: string | null | undefined): AnswerValue {
+  if (s === null || s === undefined) return null;
+  try {
+    const v = JSON.parse(s);
+    return typeof v === 'string' || typeof v === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}

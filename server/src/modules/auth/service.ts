@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../../config';
+import type { AuthUser, Ctx } from '../../common/context';
+import { badInput, unauthenticated } from '../../common/errors';
+import { audit } from '../../common/audit';
+import { Session, User } from '../user/entities';
+import { dummyHash, verifyPassword } from './passwords';
+import { LoginThrottle } from './throttle';
+
+export const SESSION_COOKIE = 'pantau_sid';
+/** lastSeenAt / expiry are refreshed at most this often (ms). */
+const TOUCH_EVERY = 5 * 60 * 1000;
+
+export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export function readCookie(req: Request, name: string): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    if (part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+export function toAuthUser(u: User, sessionId: string): AuthUser {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    locale: u.locale,
+    sessionId,
+    roles: u.roles.getItems().map((r) => ({ role: r.role, kanwilId: r.kanwil?.id ?? null, satkerId: r.satker?.id ?? null })),
+  };
+}
+
+/** The user behind the request's session cookie (null when absent, expired or deactivated). */
+export async function userFromRequest(em: EntityManager, req: Request, config: AppConfig): Promise<AuthUser | null> {
+  const token = readCookie(req, SESSION_COOKIE);
+  if (!token || token.length > 200) return null;
+  const id = sha256(token);
+  const s = await em.findOne(Session, id, { populate: ['user', 'user.roles'] });
+  if (!s) return null;
+  const now = Date.now();
+  if (s.expiresAt.getTime() <= now || !s.user.active) {
+    if (s.expiresAt.getTime() <= now) await em.nativeDelete(Session, { id });
+    return null;
+  }
+  if (now - s.lastSeenAt.getTime() > TOUCH_EVERY) {
+    await em.nativeUpdate(Session, { id }, { lastSeenAt: new Date(now), expiresAt: new Date(now + config.sessionHours * 3600_000) });
+  }
+  return toAuthUser(s.user, id);
+}
+
+function setSessionCookie(res: Response, token: string, config: AppConfig) {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    path: '/',
+    maxAge: config.sessionHours * 3600_000,
+  });
+}
+
+export function clearSessionCookie(res: Response, config: AppConfig) {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' });
+}
+
+export class AuthService {
+  constructor(readonly throttle = new LoginThrottle()) {}
+
+  async login(ctx: Ctx, username: string, password: string): Promise<AuthUser> {
+    const name = (username ?? '').trim();
+    const wait = this.throttle.retryAfterSeconds(name, ctx.ip);
+    if (wait > 0) {
+      throw badInput(`Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`, {
+        retryAfterSeconds: wait,
+      });
+    }
+    const user = name ? await ctx.em.findOne(User, { username: name }, { populate: ['roles'] }) : null;
+    // unknown users are checked against a dummy hash so they take the same time
+    const ok = await verifyPassword(password ?? '', user?.passwordHash ?? (await dummyHash()));
+    if (!user || !ok || !user.active) {
+      this.throttle.fail(name, ctx.ip);
+      throw badInput('Nama pengguna atau kata sandi salah');
+    }
+    this.throttle.succeed(name, ctx.ip);
+    const token = crypto.randomBytes(32).toString('base64url');
+    const id = sha256(token);
+    const now = new Date();
+    ctx.em.persist(ctx.em.create(Session, { id, user, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ctx.config.sessionHours * 3600_000) }));
+    await ctx.em.flush();
+    // drop expired sessions now and then
+    if (Math.random() < 0.05) await ctx.em.nativeDelete(Session, { expiresAt: { $lt: now } });
+    setSessionCookie(ctx.res, token, ctx.config);
+    const au = toAuthUser(user, id);
+    ctx.user = au;
+    return au;
+  }
+
+  async logout(ctx: Ctx): Promise<boolean> {
+    if (ctx.user) await ctx.em.nativeDelete(Session, { id: ctx.user.sessionId });
+    clearSessionCookie(ctx.res, ctx.config);
+    ctx.user = null;
+    return true;
+  }
+
+  /** Changes the signed-in user's own password; other sessions of the user are ended. */
+  async changePassword(ctx: Ctx, oldPassword: string, newPassword: string, hash: (p: string) => Promise<string>): Promise<boolean> {
+    if (!ctx.user) throw unauthenticated();
+    const me = ctx.user;
+    const user = await ctx.em.findOneOrFail(User, me.id);
+    if (!(await verifyPassword(oldPassword, user.passwordHash))) throw badInput('Kata sandi lama salah');
+    const newHash = await hash(newPassword);
+    await ctx.em.transactional(async (em) => {
+      const u = await em.findOneOrFail(User, me.id);
+      u.passwordHash = newHash;
+      await em.nativeDelete(Session, { user: me.id, id: { $ne: me.sessionId } });
+      audit(em, ctx, { action: 'user.changePassword', objectType: 'User', objectId: me.id, after: { passwordChanged: true } });
+      await em.flush();
+    });
+    return true;
+  }
+}

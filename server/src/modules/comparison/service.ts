@@ -1,0 +1,162 @@
+/**
+ * Kanwil comparison: every unit of a Kanwil in a period, in ONE request with a constant number of SQL statements
+ * (period, kanwil, satkers, submissions, answers, survey results, predicate histories, deadline extensions — never
+ * one per unit).
+ */
+import { planGap, type Instrument, type Target } from '@pantau/shared';
+import type { Ctx } from '../../common/context';
+import { memo } from '../../common/context';
+import { AnswerLevel, Role } from '../../common/enums';
+import { hasRole, isAdmin, requireUser } from '../../common/authz';
+import { badInput, forbidden, notFound } from '../../common/errors';
+import { Answer, decodeValue } from '../answer/entities';
+import { instrumentOf } from '../instrument/service';
+import { Kanwil, PredicateHistory, Satker } from '../org/entities';
+import { kanwilView, satkerView } from '../org/types';
+import { Period } from '../period/entities';
+import { nextDeadline, periodView } from '../period/types';
+import { computeSubmission, holdsWbk, type AnswerCell } from '../submission/compute';
+import { Submission, SurveyResult } from '../submission/entities';
+import { DeadlineExtension } from '../workflow/entities';
+import { eligibilityView } from '../submission/score-types';
+import type { ComparisonRowGql, GapSummaryGql, KanwilComparisonGql } from './types';
+
+function resolveKanwilId(ctx: Ctx, period: Period, kanwilId: number | null | undefined): number {
+  const user = requireUser(ctx);
+  if (kanwilId != null) return kanwilId;
+  if (period.kanwil) return period.kanwil.id;
+  const own = [...new Set(user.roles.filter((r) => (r.role === Role.KANWIL_HEAD || r.role === Role.VIEWER) && r.kanwilId != null).map((r) => r.kanwilId!))];
+  if (own.length === 1) return own[0];
+  throw badInput('kanwilId wajib diisi');
+}
+
+export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?: number | null): Promise<KanwilComparisonGql> {
+  const user = requireUser(ctx);
+  const em = ctx.em;
+  const period = await em.findOne(Period, periodId);
+  if (!period) throw notFound('Periode', periodId);
+  const kanwilId = resolveKanwilId(ctx, period, kanwilIdArg);
+  if (!(isAdmin(user) || hasRole(user, Role.KANWIL_HEAD, { kanwilId }) || hasRole(user, Role.VIEWER, { kanwilId }))) {
+    throw forbidden('Perbandingan unit hanya untuk admin, Kepala Kanwil dan pengamat Kanwil tersebut');
+  }
+  if (period.kanwil && period.kanwil.id !== kanwilId) throw badInput('Periode ini milik Kanwil lain');
+  const kanwil = await em.findOne(Kanwil, kanwilId);
+  if (!kanwil) throw notFound('Kanwil', kanwilId);
+
+  const [instrument, satkers, submissions, answerRows, surveys, predicates, extensionRows] = await Promise.all([
+    instrumentOf(em, period.instrumentVersion.id),
+    em.find(Satker, { kanwil: kanwilId }, { orderBy: { code: 'asc' } }),
+    em.find(Submission, { period: periodId, satker: { kanwil: kanwilId } }),
+    em
+      .createQueryBuilder(Answer, 'a')
+      .select(['s.id as sid', 'a.soalId', 'a.level', 'a.valueJson'])
+      .join('a.submission', 's')
+      .join('s.satker', 'k')
+      .where({ 's.period': periodId, 'k.kanwil': kanwilId })
+      .execute<{ sid: number; soal_id: number; level: string; value_json: string | null }[]>('all', false),
+    em.find(SurveyResult, { submission: { period: periodId, satker: { kanwil: kanwilId } } }),
+    em.find(PredicateHistory, { satker: { kanwil: kanwilId } }),
+    em.find(DeadlineExtension, { period: periodId }),
+  ]);
+  const extensions = extensionRows.map((e) => ({ stage: e.stage as string, satkerId: e.satker?.id ?? null, deadline: e.deadline }));
+  const now = new Date();
+
+  const answersBySub = new Map<number, AnswerCell[]>();
+  for (const r of answerRows) {
+    let l = answersBySub.get(r.sid);
+    if (!l) answersBySub.set(r.sid, (l = []));
+    l.push({ level: r.level, soalId: r.soal_id, value: decodeValue(r.value_json) });
+  }
+  const surveysBySub = new Map<number, SurveyResult[]>();
+  for (const s of surveys) {
+    const id = s.submission.id;
+    surveysBySub.set(id, [...(surveysBySub.get(id) ?? []), s]);
+  }
+  const predBySatker = new Map<number, PredicateHistory[]>();
+  for (const p of predicates) predBySatker.set(p.satker.id, [...(predBySatker.get(p.satker.id) ?? []), p]);
+  const subBySatker = new Map(submissions.map((s) => [s.satker.id, s]));
+
+  const rows: ComparisonRowGql[] = satkers.map((satker) => {
+    const wbk = holdsWbk(predBySatker.get(satker.id) ?? []);
+    const sub = subBySatker.get(satker.id);
+    if (!sub) {
+      return {
+        satker: satkerView(satker),
+        submissionId: null,
+        status: null,
+        target: null,
+        pencananganDate: null,
+        holdsWbk: wbk,
+        completeness: null,
+        selfTotal: null,
+        kanwilTotal: null,
+        tpiTotal: null,
+        areas: instrument.areas.map((a) => ({ code: a.code, name: a.name, weight: a.weight, selfPercent: null, kanwilPercent: null, tpiPercent: null })),
+        eligibility: null,
+        nextDeadline: null,
+        gapInput: () => null,
+      };
+    }
+    const cells = answersBySub.get(sub.id) ?? [];
+    const has = { SELF: false, KANWIL: false, TPI: false, TPN: false } as Record<AnswerLevel, boolean>;
+    for (const c of cells) if (c.value !== null) has[c.level as AnswerLevel] = true;
+    const computed = computeSubmission(instrument, cells, surveysBySub.get(sub.id) ?? [], { hasWbk: wbk });
+    const sc = computed.scores;
+    const target = sub.target as Target;
+    return {
+      satker: satkerView(satker),
+      submissionId: sub.id,
+      status: sub.status,
+      target: sub.target,
+      pencananganDate: sub.pencananganDate ?? null,
+      holdsWbk: wbk,
+      completeness: sc.SELF.completeness,
+      selfTotal: has.SELF ? sc.SELF.total : null,
+      kanwilTotal: has.KANWIL ? sc.KANWIL.total : null,
+      tpiTotal: has.TPI ? sc.TPI.total : null,
+      areas: instrument.areas.map((a, i) => ({
+        code: a.code,
+        name: a.name,
+        weight: a.weight,
+        selfPercent: has.SELF ? sc.SELF.areas[i].percent : null,
+        kanwilPercent: has.KANWIL ? sc.KANWIL.areas[i].percent : null,
+        tpiPercent: has.TPI ? sc.TPI.areas[i].percent : null,
+      })),
+      eligibility: eligibilityView(computed.eligibility[target], computed.basis),
+      nextDeadline: nextDeadline(period, sub.status, now, satker.id, extensions),
+      gapInput: () => gapSummary(instrument, computed.byLevel[computed.basis], target, computed.basis, wbk, computed.fallback),
+    };
+  });
+
+  return { kanwil: kanwilView(kanwil), period: periodView(period), rows };
+}
+
+function gapSummary(
+  instrument: Instrument,
+  answers: Parameters<typeof planGap>[1],
+  target: Target,
+  basis: AnswerLevel,
+  hasWbk: boolean,
+  surveyFallback: Parameters<typeof planGap>[3] extends infer O ? (O extends { surveyFallback?: infer F } ? F : never) : never,
+): GapSummaryGql {
+  const g = planGap(instrument, answers, target, { hasWbk, surveyFallback });
+  return {
+    target: target as GapSummaryGql['target'],
+    basisLevel: basis,
+    assumption: g.assumption,
+    requiredPengungkit: g.requiredPengungkit,
+    reachable: g.plan.reachable,
+    itemCount: g.plan.itemCount,
+    stepCount: g.plan.stepCount,
+    totalAfter: g.plan.after.total,
+    changes: g.plan.changes,
+    topChanges: g.topChanges,
+    unreachable: g.plan.unreachable,
+    blockers: g.blockers.map((f) => ({ requirement: f.requirement, actual: f.actual, required: f.required, message: f.message, awaitingSurvey: !!f.awaitingSurvey })),
+  };
+}
+
+/** Memoised gap of one row (computed only when the field is asked for). */
+export function rowGap(ctx: Ctx, row: ComparisonRowGql): GapSummaryGql | null {
+  return memo(ctx, `gap:${row.satker.id}:${row.submissionId}`, () => row.gapInput?.() ?? null);
+}

@@ -1,0 +1,41 @@
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { BUNDLED_INSTRUMENTS, loadInstrument, type Instrument } from '@pantau/shared';
+import { InstrumentVersion } from './entities';
+import { notFound } from '../../common/errors';
+
+/** Parsed instruments by database + version id (parsing the master list is the expensive part). */
+const parsed = new Map<string, Instrument>();
+
+function cacheKey(em: EntityManager, versionId: number) {
+  return `${em.config.get('dbName')}#${versionId}`;
+}
+
+/** The parsed instrument of a version (one query on a cache miss, none on a hit). */
+export async function instrumentOf(em: EntityManager, versionId: number): Promise<Instrument> {
+  const key = cacheKey(em, versionId);
+  let inst = parsed.get(key);
+  if (!inst) {
+    const v = await em.findOne(InstrumentVersion, versionId);
+    if (!v) throw notFound('Versi instrumen', versionId);
+    inst = loadInstrument(v.master, v.formulas);
+    parsed.set(key, inst);
+  }
+  return inst;
+}
+
+/** The active instrument version of a year (the latest active one), or null. */
+export async function activeVersionOfYear(em: EntityManager, year: number): Promise<{ id: number; year: number } | null> {
+  return em.findOne(InstrumentVersion, { year, active: true }, { orderBy: { id: 'desc' }, fields: ['id', 'year', 'active'] });
+}
+
+/** Creates the bundled instrument versions that are not in the database yet (reference data, on every start). */
+export async function ensureBundledInstruments(em: EntityManager): Promise<void> {
+  for (const [yearStr, b] of Object.entries(BUNDLED_INSTRUMENTS)) {
+    const year = Number(yearStr);
+    const exists = await em.count(InstrumentVersion, { year });
+    if (exists) continue;
+    loadInstrument(b.master, b.formulas); // refuse to store an invalid bundled list
+    em.persist(em.create(InstrumentVersion, { year, master: b.master, formulas: b.formulas, active: true, createdAt: new Date() }));
+  }
+  await em.flush();
+}

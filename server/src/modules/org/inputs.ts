@@ -1,0 +1,104 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { TargetPredicate } from '../../common/enums';
+import { Predicate, SatkerKind } from './entities';
+
+@InputType('KanwilInput')
+export class KanwilInput {
+  @Field()
+  @MaxLength(40)
+  code!: string;
+  @Field()
+  @MaxLength(200)
+  name!: string;
+}
+
+@InputType('SatkerInput')
+export class SatkerInput {
+  @Field()
+  @MaxLength(40)
+  code!: string;
+  @Field()
+  @MaxLength(200)
+  name!: string;
+  @Field(() => SatkerKind)
+  kind!: SatkerKind;
+  @Field(() => String, { nullable: true, description: 'e.g. Imigrasi, Pemasyarakatan' })
+  @MaxLength(100)
+  division?: string | null;
+  @Field(() => Int)
+  kanwilId!: number;
+}
+
+@InputType('SatkerUpdateInput')
+export class SatkerUpdateInput {
+  @Field(() => String, { nullable: true })
+  @MaxLength(200)
+  name?: string | null;
+  @Field(() => SatkerKind, { nullable: true })
+  kind?: SatkerKind | null;
+  @Field(() => String, { nullable: true })
+  @MaxLength(100)
+  division?: string | null;
+}
+
+@InputType('PeriodInput')
+export class PeriodInput {
+  @Field(() => Int)
+  year!: number;
+  @Field()
+  @MaxLength(200)
+  name!: string;
+  @Field(() => Int, { nullable: true, description: 'null = a period for every Kanwil' })
+  kanwilId?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Default: the active instrument version of the year' })
+  instrumentVersionId?: number | null;
+  @Field(() => Date, { nullable: true })
+  selfAssessmentDeadline?: Date | null;
+  @Field(() => Date, { nullable: true })
+  kanwilReviewDeadline?: Date | null;
+  @Field(() => Date, { nullable: true })
+  deskEvaluationDeadline?: Date | null;
+  @Field(() => Date, { nullable: true })
+  nominationDeadline?: Date | null;
+}
+
+@InputType('PeriodUpdateInput', { description: 'Deadlines given replace the period’s own (use extendDeadline for recorded extensions)' })
+export class PeriodUpdateInput {
+  @Field(() => String, { nullable: true })
+  @MaxLength(200)
+  name?: string | null;
+  @Field(() => Date, { nullable: true })
+  selfAssessmentDeadline?: Date | null;
+  @Field(() => Date, { nullable: true })
+  kanwilReviewDeadline?: Date | null;
+  @Field(() => Date, { nullable: true })
+  deskEvaluationDeadline?: Date | null;
+  @Field(() => Date, { nullable: true })
+  nominationDeadline?: Date | null;
+}
+
+@InputType('PredicateInput')
+export class PredicateInput {
+  @Field(() => Predicate)
+  predicate!: Predicate;
+  @Field(() => Int)
+  year!: number;
+  @Field(() => String, { nullable: true })
+  @MaxLength(200)
+  decreeNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  decreeDate?: string | null;
+}
+
+@InputType('CreateSubmissionInput')
+export class CreateSubmissionInput {
+  @Field(() => Int)
+  periodId!: number;
+  @Field(() => Int)
+  satkerId!: number;
+  @Field(() => TargetPredicate)
+  target!: TargetPredicate;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  pencananganDate?: string | null;
+}

@@ -1,0 +1,31 @@
+import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Kanwil } from '../org/entities';
+import { User } from '../user/entities';
+
+/** A bearer token PortalRB uses to pull one Kanwil's proposals. Only the SHA-256 of the token is stored. */
+@Entity({ tableName: 'portal_rb_token' })
+export class PortalRbToken {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Kanwil)
+  kanwil!: Kanwil;
+
+  /** Lower-case hex SHA-256 of the plaintext token. */
+  @Property({ type: 'string', length: 64 })
+  @Unique()
+  tokenHash!: string;
+
+  /** First characters of the token, to tell tokens apart in lists. */
+  @Property({ type: 'string', length: 12 })
+  prefix!: string;
+
+  @ManyToOne(() => User)
+  createdBy!: User;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt?: Date | null;
+}

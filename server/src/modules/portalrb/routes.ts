@@ -1,0 +1,100 @@
+/**
+ * PortalRB pull endpoints (DOMAIN §6) under /api/portalrb, behind a per-Kanwil bearer token.
+ * Errors: `{ error, code, message }` with 401 (no/wrong/revoked token), 403, 404, 422, 429 (per-token rate limit), 500.
+ */
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { TargetPredicate } from '../../common/enums';
+import type { RestDeps } from '../../rest';
+import type { PortalRbToken } from './entities';
+import { PortalRbError, findUnit, jawabanUnit, nominatedUnits, resolveYear } from './service';
+import { findActiveToken } from './tokens';
+
+const CODES: Record<number, [string, string]> = {
+  401: ['Unauthorized', 'UNAUTHENTICATED'],
+  403: ['Forbidden', 'FORBIDDEN'],
+  404: ['Not Found', 'NOT_FOUND'],
+  422: ['Unprocessable Entity', 'BAD_USER_INPUT'],
+  429: ['Too Many Requests', 'RATE_LIMITED'],
+  500: ['Internal Server Error', 'INTERNAL_SERVER_ERROR'],
+};
+
+function send(res: Response, status: number, message: string) {
+  const [error, code] = CODES[status] ?? CODES[500];
+  res.status(status).json({ error, code, message });
+}
+
+/** Fixed-window request counter per token (in-process; one server process). */
+export class TokenRateLimiter {
+  private windows = new Map<number, { start: number; count: number }>();
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    private now: () => number = Date.now,
+  ) {}
+  /** Milliseconds to wait, or 0 when the request may proceed. */
+  take(tokenId: number): number {
+    const t = this.now();
+    let w = this.windows.get(tokenId);
+    if (!w || t - w.start >= this.windowMs) this.windows.set(tokenId, (w = { start: t, count: 0 }));
+    if (w.count >= this.limit) return w.start + this.windowMs - t;
+    w.count++;
+    return 0;
+  }
+}
+
+export function portalRbRouter(deps: RestDeps): Router {
+  const limit = Number(process.env.PANTAU_PORTALRB_RATE_LIMIT) > 0 ? Number(process.env.PANTAU_PORTALRB_RATE_LIMIT) : 120;
+  const limiter = new TokenRateLimiter(limit, 60_000);
+  const router = Router();
+
+  type Handler = (req: Request, res: Response, token: PortalRbToken, em: ReturnType<RestDeps['orm']['em']['fork']>) => Promise<void>;
+  const handle = (h: Handler) => async (req: Request, res: Response, _next: NextFunction) => {
+    try {
+      res.set('Cache-Control', 'no-store');
+      const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
+      if (!m) return send(res, 401, 'Token PortalRB wajib disertakan (Authorization: Bearer <token>)');
+      const em = deps.orm.em.fork();
+      const token = await findActiveToken(em, m[1]);
+      if (!token) return send(res, 401, 'Token PortalRB tidak valid atau sudah dicabut');
+      const wait = limiter.take(token.id);
+      if (wait > 0) {
+        res.set('Retry-After', String(Math.ceil(wait / 1000)));
+        return send(res, 429, 'Terlalu banyak permintaan; coba lagi nanti');
+      }
+      await h(req, res, token, em);
+    } catch (e) {
+      if (e instanceof PortalRbError) return send(res, e.status, e.message);
+      deps.log(e);
+      send(res, 500, 'Terjadi kesalahan pada server');
+    }
+  };
+
+  const tahunParam = (req: Request) => (Array.isArray(req.query.tahun) ? '__many__' : (req.query.tahun as string | undefined));
+
+  for (const [path, target] of [
+    ['/pengusulan/unit-wbk', TargetPredicate.WBK],
+    ['/pengusulan/unit-wbbm', TargetPredicate.WBBM],
+  ] as const) {
+    router.get(
+      path,
+      handle(async (req, res, token, em) => {
+        const { tahun, periodIds } = await resolveYear(em, token.kanwil.id, tahunParam(req));
+        res.json({ tahun, units: await nominatedUnits(em, token.kanwil.id, periodIds, target) });
+      }),
+    );
+  }
+
+  router.get(
+    '/lke/jawaban-unit/:unitId',
+    handle(async (req, res, token, em) => {
+      const satker = await findUnit(em, token.kanwil.id, String(req.params.unitId));
+      const { tahun, periodIds } = await resolveYear(em, token.kanwil.id, tahunParam(req));
+      const base = `${req.protocol}://${req.get('host')}`;
+      const { status: _s, ...body } = await jawabanUnit(em, satker, periodIds, tahun, base);
+      res.json(body);
+    }),
+  );
+
+  router.use((_req, res) => send(res, 404, 'Alamat tidak ditemukan'));
+  return router;
+}

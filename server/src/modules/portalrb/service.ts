@@ -1,0 +1,106 @@
+/** The PortalRB views of DOMAIN §6: nominated units of a Kanwil and one unit's answers (jawaban-unit). */
+import type { EntityManager } from '@mikro-orm/sqlite';
+import type { JawabanUnit, JawabanUnitRow } from '@pantau/shared';
+import { AnswerLevel, SubmissionStatus, TargetPredicate } from '../../common/enums';
+import { Answer, decodeValue } from '../answer/entities';
+import { Evidence, EvidencePurpose } from '../evidence/entities';
+import { evidenceUrl } from '../evidence/service';
+import { instrumentOf } from '../instrument/service';
+import { Nomination, NominationStatus } from '../nomination/entities';
+import { Satker } from '../org/entities';
+import { Period } from '../period/entities';
+import { Submission } from '../submission/entities';
+
+/** Statuses PortalRB is served: nominated and later. */
+export const SERVED_STATUSES = [SubmissionStatus.NOMINATED, SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED];
+
+export class PortalRbError extends Error {
+  constructor(
+    readonly status: 401 | 403 | 404 | 422 | 429 | 500,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The year asked for (`?tahun=`), or the latest period year open to the Kanwil. */
+export async function resolveYear(em: EntityManager, kanwilId: number, tahun: unknown): Promise<{ tahun: number; periodIds: number[] }> {
+  const periods = await em.find(Period, { $or: [{ kanwil: null }, { kanwil: kanwilId }] }, { orderBy: { year: 'desc', id: 'asc' } });
+  let year: number;
+  if (tahun === undefined || tahun === '') {
+    if (!periods.length) throw new PortalRbError(404, 'Belum ada periode penilaian');
+    year = periods[0].year;
+  } else {
+    if (typeof tahun !== 'string' || !/^\d{4}$/.test(tahun)) throw new PortalRbError(422, 'Parameter tahun harus berupa tahun empat angka, mis. 2026');
+    year = Number(tahun);
+  }
+  const periodIds = periods.filter((p) => p.year === year).map((p) => p.id);
+  if (!periodIds.length) throw new PortalRbError(404, `Tidak ada periode penilaian tahun ${year}`);
+  return { tahun: year, periodIds };
+}
+
+export interface PortalUnit {
+  id: string;
+  nama: string;
+  kategori: 'WBK' | 'WBK-AFIRMASI' | 'WBBM';
+  afirmasi: boolean;
+}
+
+/** Nominated-or-later submissions of the Kanwil for a year and target, with their nomination's afirmasi flag. */
+export async function nominatedUnits(em: EntityManager, kanwilId: number, periodIds: number[], target: TargetPredicate): Promise<PortalUnit[]> {
+  const subs = await em.find(
+    Submission,
+    { period: { $in: periodIds }, target, status: { $in: SERVED_STATUSES }, satker: { kanwil: kanwilId } },
+    { populate: ['satker'], orderBy: { satker: { code: 'asc' } } },
+  );
+  const noms = subs.length
+    ? await em.find(Nomination, { submission: { $in: subs.map((s) => s.id) }, status: { $ne: NominationStatus.WITHDRAWN } }, { orderBy: { id: 'asc' } })
+    : [];
+  const latest = new Map<number, Nomination>();
+  for (const n of noms) latest.set(n.submission.id, n);
+  return subs.map((s) => {
+    const afirmasi = !!latest.get(s.id)?.afirmasi;
+    const kategori = target === TargetPredicate.WBBM ? 'WBBM' : afirmasi ? 'WBK-AFIRMASI' : 'WBK';
+    return { id: s.satker.code, nama: s.satker.name, kategori, afirmasi };
+  });
+}
+
+/** A unit by its code (as listed) or numeric id; 404 unknown, 403 another Kanwil's. */
+export async function findUnit(em: EntityManager, kanwilId: number, unitKey: string): Promise<Satker> {
+  if (!unitKey || unitKey.length > 60) throw new PortalRbError(422, 'unit_id tidak valid');
+  let satker = await em.findOne(Satker, { code: unitKey });
+  if (!satker && /^[1-9]\d{0,9}$/.test(unitKey)) satker = await em.findOne(Satker, Number(unitKey));
+  if (!satker) throw new PortalRbError(404, `Unit ${unitKey} tidak ditemukan`);
+  if (satker.kanwil.id !== kanwilId) throw new PortalRbError(403, `Unit ${unitKey} bukan wewenang token ini`);
+  return satker;
+}
+
+/** jawaban-unit of a nominated (or later) submission: SELF, TPI and TPN answers, notes and evidence URLs. */
+export async function jawabanUnit(em: EntityManager, satker: Satker, periodIds: number[], tahun: number, baseUrl: string): Promise<JawabanUnit & { status: string }> {
+  const sub = await em.findOne(Submission, { satker: satker.id, period: { $in: periodIds } }, { populate: ['period'] });
+  if (!sub || !SERVED_STATUSES.includes(sub.status)) throw new PortalRbError(404, `Unit ${satker.code} belum diusulkan pada tahun ${tahun}`);
+  const inst = await instrumentOf(em, sub.period.instrumentVersion.id);
+  const [answers, evidence] = await Promise.all([
+    em.find(Answer, { submission: sub.id }),
+    em.find(Evidence, { submission: sub.id, purpose: EvidencePurpose.ANSWER, level: AnswerLevel.SELF, deleted: false }, { orderBy: { id: 'asc' } }),
+  ]);
+  const cell = new Map<string, Answer>();
+  for (const a of answers) cell.set(`${a.level}:${a.soalId}`, a);
+  const ev = new Map<number, string[]>();
+  for (const e of evidence) if (e.soalId != null) (ev.get(e.soalId) ?? ev.set(e.soalId, []).get(e.soalId)!).push(baseUrl + evidenceUrl(e.id));
+  const rows: JawabanUnitRow[] = inst.items.map((item) => {
+    const self = cell.get(`SELF:${item.soalId}`);
+    const tpi = cell.get(`TPI:${item.soalId}`);
+    const tpn = cell.get(`TPN:${item.soalId}`);
+    return {
+      soal_id: item.soalId,
+      jawaban_unit: decodeValue(self?.valueJson),
+      jawaban_tpi: decodeValue(tpi?.valueJson),
+      catatan_unit: self?.note ?? null,
+      bukti_dukung_unit: ev.get(item.soalId) ?? [],
+      catatan_tpi: tpi?.note ?? null,
+      jawaban_tpn: decodeValue(tpn?.valueJson),
+    };
+  });
+  return { unit_id: satker.code, nama_unit: satker.name, tahun, status: sub.status, answers: rows };
+}

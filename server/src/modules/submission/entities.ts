@@ -1,0 +1,88 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ReturnedBy, SubmissionStatus, SurveyKindEnum, SurveySource, TargetPredicate } from '../../common/enums';
+import { Satker } from '../org/entities';
+import { Period } from '../period/entities';
+import { User } from '../user/entities';
+
+/** One satker × period: its target predicate, ZI declaration date and workflow status. */
+@Entity({ tableName: 'submission' })
+@Unique({ properties: ['satker', 'period'] })
+export class Submission {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Satker)
+  satker!: Satker;
+
+  @ManyToOne(() => Period)
+  period!: Period;
+
+  @Enum({ items: () => TargetPredicate, type: 'string' })
+  target!: TargetPredicate;
+
+  /** Pencanangan (ZI declaration) date, ISO `YYYY-MM-DD`. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  pencananganDate?: string | null;
+
+  @Enum({ items: () => SubmissionStatus, type: 'string' })
+  status: SubmissionStatus = SubmissionStatus.DRAFT;
+
+  @Property({ type: 'integer' })
+  round: number = 1;
+
+  @Enum({ items: () => ReturnedBy, type: 'string', nullable: true })
+  returnedBy?: ReturnedBy | null;
+
+  /** Optimistic lock for status/metadata changes (bumped by MikroORM on every update). */
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+/** An evaluator (TPI) assigned to a submission: the only submissions an EVALUATOR may see. */
+@Entity({ tableName: 'evaluator_assignment' })
+@Unique({ properties: ['submission', 'user'] })
+export class EvaluatorAssignment {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Submission)
+  submission!: Submission;
+
+  @ManyToOne(() => User)
+  user!: User;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}
+
+/** An IPAK/IPKP survey result recorded for a submission; the latest per kind is the scoring fallback. */
+@Entity({ tableName: 'survey_result' })
+export class SurveyResult {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Submission)
+  submission!: Submission;
+
+  @Enum({ items: () => SurveyKindEnum, type: 'string' })
+  kind!: SurveyKindEnum;
+
+  /** Index 0.00–4.00 */
+  @Property({ type: 'double' })
+  index!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  respondents?: number | null;
+
+  @Enum({ items: () => SurveySource, type: 'string' })
+  source!: SurveySource;
+
+  @Property({ type: 'datetime' })
+  recordedAt: Date = new Date();
+}

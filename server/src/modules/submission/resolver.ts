@@ -1,0 +1,106 @@
+import { Arg, Ctx as GqlCtx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Ctx } from '../../common/context';
+import { AnswerLevel, TargetPredicate } from '../../common/enums';
+import { answersLoader, surveysLoader } from '../../common/loaders';
+import { scoreView, eligibilityView, EligibilityGql, LevelScoresGql, ScoreGql } from './score-types';
+import { AnswerGql, AnswerInput, SaveAnswersPayload, SubmissionGql, SurveyResultGql } from './types';
+import { answerView, getSubmission, listSubmissions, saveAnswers, setPencanangan, submissionScores, submissionView } from './service';
+import { nextDeadline, DeadlineGql } from '../period/types';
+import { DeadlineExtension } from '../workflow/entities';
+
+@Resolver(() => SubmissionGql)
+export class SubmissionResolver {
+  @Query(() => [SubmissionGql], { description: 'Submissions of a period you may see (optionally one satker)' })
+  async submissions(
+    @GqlCtx() ctx: Ctx,
+    @Arg('periodId', () => Int) periodId: number,
+    @Arg('satkerId', () => Int, { nullable: true }) satkerId?: number | null,
+  ): Promise<SubmissionGql[]> {
+    return (await listSubmissions(ctx, periodId, satkerId)).map(submissionView);
+  }
+
+  @Query(() => SubmissionGql)
+  async submission(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number): Promise<SubmissionGql> {
+    return submissionView(await getSubmission(ctx, id));
+  }
+
+  @FieldResolver(() => [AnswerGql], { description: 'Stored answers (all levels, or one)' })
+  async answers(
+    @GqlCtx() ctx: Ctx,
+    @Root() s: SubmissionGql,
+    @Arg('level', () => AnswerLevel, { nullable: true }) level?: AnswerLevel | null,
+  ): Promise<AnswerGql[]> {
+    const rows = await answersLoader(ctx).load(s.id);
+    return rows.filter((a) => !level || a.level === level).map(answerView);
+  }
+
+  @FieldResolver(() => LevelScoresGql, { description: 'Scores per level (with survey fallback)' })
+  async scores(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<LevelScoresGql> {
+    const r = await submissionScores(ctx, s.entity);
+    return {
+      self: scoreView(AnswerLevel.SELF, r.scores.SELF),
+      kanwil: scoreView(AnswerLevel.KANWIL, r.scores.KANWIL),
+      tpi: scoreView(AnswerLevel.TPI, r.scores.TPI),
+      tpn: scoreView(AnswerLevel.TPN, r.scores.TPN),
+    };
+  }
+
+  @FieldResolver(() => EligibilityGql, { description: 'Eligibility for the submission’s target, on the latest level with answers (TPI, else KANWIL, else SELF)' })
+  async eligibility(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<EligibilityGql> {
+    const r = await submissionScores(ctx, s.entity);
+    return eligibilityView(r.eligibility[s.target], r.basis);
+  }
+
+  @FieldResolver(() => [EligibilityGql], { description: 'Eligibility for WBK and WBBM, on the same level' })
+  async eligibilityAll(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<EligibilityGql[]> {
+    const r = await submissionScores(ctx, s.entity);
+    return [TargetPredicate.WBK, TargetPredicate.WBBM].map((t) => eligibilityView(r.eligibility[t], r.basis));
+  }
+
+  @FieldResolver(() => [Int], { description: 'Required items still unanswered at a level (default SELF)' })
+  async unanswered(
+    @GqlCtx() ctx: Ctx,
+    @Root() s: SubmissionGql,
+    @Arg('level', () => AnswerLevel, { nullable: true }) level?: AnswerLevel | null,
+  ): Promise<number[]> {
+    const r = await submissionScores(ctx, s.entity);
+    return r.scores[level ?? AnswerLevel.SELF].unanswered;
+  }
+
+  @FieldResolver(() => [SurveyResultGql], { description: 'Recorded IPAK/IPKP survey results, newest first' })
+  async surveyResults(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<SurveyResultGql[]> {
+    const rows = await surveysLoader(ctx).load(s.id);
+    return rows.map((r) => ({ id: r.id, kind: r.kind, index: r.index, respondents: r.respondents ?? null, source: r.source, recordedAt: r.recordedAt }));
+  }
+
+  @FieldResolver(() => DeadlineGql, { nullable: true, description: 'The next stage deadline that applies to this submission' })
+  async nextDeadline(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<DeadlineGql | null> {
+    const ext = await ctx.em.find(DeadlineExtension, { period: s.period.id, $or: [{ satker: null }, { satker: s.satker.id }] });
+    return nextDeadline(s.entity.period, s.status, new Date(), s.satker.id, ext.map((e) => ({ stage: e.stage as string, satkerId: e.satker?.id ?? null, deadline: e.deadline })));
+  }
+
+  @Mutation(() => SaveAnswersPayload, {
+    description: 'Save a batch of answers of one level, all or nothing (validation, optimistic locking, audit)',
+  })
+  async saveAnswers(
+    @GqlCtx() ctx: Ctx,
+    @Arg('submissionId', () => Int) submissionId: number,
+    @Arg('level', () => AnswerLevel) level: AnswerLevel,
+    @Arg('answers', () => [AnswerInput]) answers: AnswerInput[],
+  ): Promise<SaveAnswersPayload> {
+    const r = await saveAnswers(ctx, submissionId, level, answers);
+    const view = submissionView(r.submission);
+    const scores = await submissionScores(ctx, r.submission);
+    return { submission: view, answers: r.answers.map(answerView), score: scoreView(level, scores.scores[level]) as ScoreGql };
+  }
+
+  @Mutation(() => SubmissionGql, { description: 'Set (or clear) the pencanangan date, YYYY-MM-DD' })
+  async setPencanangan(
+    @GqlCtx() ctx: Ctx,
+    @Arg('submissionId', () => Int) submissionId: number,
+    @Arg('date', () => String, { nullable: true }) date: string | null,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<SubmissionGql> {
+    return submissionView(await setPencanangan(ctx, submissionId, date, expectedVersion));
+  }
+}

@@ -1,0 +1,280 @@
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { AnswerValidationError, validateAnswers, type Instrument } from '@pantau/shared';
+import type { Ctx } from '../../common/context';
+import { memo } from '../../common/context';
+import { AnswerLevel, SubmissionStatus } from '../../common/enums';
+import { assertCanReadSubmission, assertCanWriteLevel, hasRole, readScope, requireUser, submissionFilter } from '../../common/authz';
+import { badInput, conflict, forbidden, fromAnswerValidation, invalidState, notFound } from '../../common/errors';
+import { audit } from '../../common/audit';
+import { answersLoader, clearLoaders, predicatesLoader, surveysLoader } from '../../common/loaders';
+import { Role } from '../../common/enums';
+import { Answer, decodeValue, encodeValue } from '../answer/entities';
+import { instrumentOf } from '../instrument/service';
+import { satkerView } from '../org/types';
+import { periodView } from '../period/types';
+import { User } from '../user/entities';
+import { computeSubmission, holdsWbk, type SubmissionScores } from './compute';
+import { Submission } from './entities';
+import type { AnswerGql, AnswerInput, SubmissionGql } from './types';
+
+export const SUBMISSION_POPULATE = ['satker', 'period'] as const;
+
+export function submissionView(s: Submission): SubmissionGql {
+  return {
+    id: s.id,
+    satker: satkerView(s.satker),
+    period: periodView(s.period),
+    target: s.target,
+    status: s.status,
+    pencananganDate: s.pencananganDate ?? null,
+    round: s.round,
+    returnedBy: s.returnedBy ?? null,
+    version: s.version,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    entity: s,
+  };
+}
+
+export function answerView(a: Answer): AnswerGql {
+  const u = a.updatedBy;
+  return {
+    soalId: a.soalId,
+    level: a.level,
+    value: decodeValue(a.valueJson),
+    note: a.note ?? null,
+    version: a.version,
+    updatedAt: a.updatedAt,
+    updatedBy: u && u.username ? { id: u.id, username: u.username, displayName: u.displayName } : null,
+  };
+}
+
+async function loadSubmission(em: EntityManager, id: number): Promise<Submission> {
+  const s = await em.findOne(Submission, id, { populate: SUBMISSION_POPULATE });
+  if (!s) throw notFound('Penilaian', id);
+  return s;
+}
+
+export async function getSubmission(ctx: Ctx, id: number): Promise<Submission> {
+  requireUser(ctx);
+  const s = await loadSubmission(ctx.em, id);
+  await assertCanReadSubmission(ctx, s);
+  return s;
+}
+
+export async function listSubmissions(ctx: Ctx, periodId: number, satkerId?: number | null): Promise<Submission[]> {
+  const scope = await readScope(ctx);
+  const where: Record<string, unknown> = { period: periodId };
+  if (satkerId != null) where.satker = satkerId;
+  const filter = submissionFilter(scope);
+  const rows = await ctx.em.find(Submission, filter ? { $and: [where, filter] } : where, {
+    populate: SUBMISSION_POPULATE,
+    orderBy: { satker: { code: 'asc' } },
+  });
+  if (satkerId != null && rows.length === 0) {
+    // distinguish "no submission" from "not allowed"
+    const exists = await ctx.em.count(Submission, where);
+    if (exists) throw forbidden('Anda tidak berwenang melihat penilaian unit ini');
+  }
+  return rows;
+}
+
+/** Scores of every level + eligibility (memoised per request; batched loads). */
+export function submissionScores(ctx: Ctx, s: Submission): Promise<SubmissionScores & { instrument: Instrument }> {
+  return memo(ctx, `scores:${s.id}`, async () => {
+    const [instrument, answers, surveys, predicates] = await Promise.all([
+      instrumentOf(ctx.em, s.period.instrumentVersion.id),
+      answersLoader(ctx).load(s.id),
+      surveysLoader(ctx).load(s.id),
+      predicatesLoader(ctx).load(s.satker.id),
+    ]);
+    const computed = computeSubmission(
+      instrument,
+      answers.map((a) => ({ level: a.level, soalId: a.soalId, value: decodeValue(a.valueJson) })),
+      surveys,
+      { hasWbk: holdsWbk(predicates) },
+    );
+    return { ...computed, instrument };
+  });
+}
+
+export interface SaveResult {
+  submission: Submission;
+  answers: Answer[];
+}
+
+/**
+ * Saves a batch of answers of one level, all or nothing: authorisation (assertCanWriteLevel), validation of every
+ * answer (BAD_USER_INPUT listing each bad one), optimistic-lock check of every answer (CONFLICT with current values),
+ * then the writes and one audit event, in one transaction.
+ */
+export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerLevel, inputs: AnswerInput[]): Promise<SaveResult> {
+  const user = requireUser(ctx);
+  if (!inputs.length) throw badInput('Tidak ada jawaban yang dikirim');
+  const seen = new Set<number>();
+  const dupes = inputs.filter((i) => (seen.has(i.soalId) ? true : (seen.add(i.soalId), false)));
+  if (dupes.length) {
+    throw badInput('Soal yang sama dikirim lebih dari sekali', {
+      issues: dupes.map((d) => ({ soalId: d.soalId, value: d.value ?? null, message: 'soal dikirim lebih dari sekali dalam satu permintaan' })),
+    });
+  }
+
+  let result: SaveResult;
+  try {
+    result = await ctx.em.transactional(async (em) => {
+      const sub = await loadSubmission(em, submissionId);
+      await assertCanWriteLevel({ ...ctx, em }, sub, level);
+      const instrument = await instrumentOf(em, sub.period.instrumentVersion.id);
+
+      let canonical: ReturnType<typeof validateAnswers>;
+      try {
+        canonical = validateAnswers(instrument, Object.fromEntries(inputs.map((i) => [i.soalId, i.value ?? null])));
+      } catch (e) {
+        if (e instanceof AnswerValidationError) throw fromAnswerValidation(e);
+        throw e;
+      }
+
+      const existing = await em.find(
+        Answer,
+        { submission: sub.id, level, soalId: { $in: inputs.map((i) => i.soalId) } },
+        { populate: ['updatedBy'] },
+      );
+      const bySoal = new Map(existing.map((a) => [a.soalId, a]));
+
+      const conflicts = [];
+      for (const i of inputs) {
+        const cur = bySoal.get(i.soalId);
+        const expected = i.expectedVersion ?? null;
+        if ((cur ? cur.version : null) !== expected) {
+          conflicts.push({
+            soalId: i.soalId,
+            expectedVersion: expected,
+            currentVersion: cur?.version ?? null,
+            currentValue: cur ? decodeValue(cur.valueJson) : null,
+            currentNote: cur?.note ?? null,
+            updatedBy: cur?.updatedBy?.displayName ?? null,
+            updatedAt: cur?.updatedAt?.toISOString() ?? null,
+          });
+        }
+      }
+      if (conflicts.length) {
+        throw conflict(
+          `Jawaban soal ${conflicts.map((c) => `[${c.soalId}]`).join(', ')} telah diubah oleh pengguna lain. Muat ulang lalu simpan kembali.`,
+          { conflicts },
+        );
+      }
+
+      const before: Record<number, unknown> = {};
+      const after: Record<number, unknown> = {};
+      const now = new Date();
+      const userRef = em.getReference(User, user.id);
+      const touched: Answer[] = [];
+      for (const i of inputs) {
+        const valueJson = encodeValue(canonical[i.soalId]);
+        const note = i.note === undefined ? undefined : i.note === null || i.note.trim() === '' ? null : i.note;
+        const cur = bySoal.get(i.soalId);
+        if (cur) {
+          const newNote = note === undefined ? (cur.note ?? null) : note;
+          if ((cur.valueJson ?? null) === valueJson && (cur.note ?? null) === newNote) {
+            touched.push(cur);
+            continue;
+          }
+          before[i.soalId] = { value: decodeValue(cur.valueJson), note: cur.note ?? null, version: cur.version };
+          cur.valueJson = valueJson;
+          cur.note = newNote;
+          cur.updatedBy = userRef;
+          cur.updatedAt = now;
+          cur.version += 1;
+          after[i.soalId] = { value: decodeValue(valueJson), note: newNote, version: cur.version };
+          touched.push(cur);
+        } else {
+          if (valueJson === null && !note) continue;
+          const a = em.create(Answer, {
+            submission: sub,
+            soalId: i.soalId,
+            level,
+            valueJson,
+            note: note ?? null,
+            updatedBy: userRef,
+            updatedAt: now,
+            version: 1,
+          });
+          before[i.soalId] = null;
+          after[i.soalId] = { value: decodeValue(valueJson), note: note ?? null, version: 1 };
+          touched.push(a);
+        }
+      }
+      if (Object.keys(after).length) {
+        audit(em, ctx, {
+          action: 'answers.save',
+          objectType: 'Submission',
+          objectId: sub.id,
+          kanwilId: sub.satker.kanwil.id,
+          satkerId: sub.satker.id,
+          before: { level, answers: before },
+          after: { level, answers: after },
+        });
+      }
+      await em.flush();
+      return { submission: sub, answers: touched };
+    });
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) {
+      throw conflict('Jawaban telah dibuat oleh pengguna lain pada saat yang sama. Muat ulang lalu simpan kembali.');
+    }
+    throw e;
+  }
+  clearLoaders(ctx);
+  // the answers of the batch, as stored, with their authors
+  const fresh = await ctx.em.find(
+    Answer,
+    { submission: submissionId, level, soalId: { $in: inputs.map((i) => i.soalId) } },
+    { populate: ['updatedBy'], orderBy: { soalId: 'asc' }, refresh: true },
+  );
+  const sub = await ctx.em.findOneOrFail(Submission, submissionId, { populate: SUBMISSION_POPULATE, refresh: true });
+  return { submission: sub, answers: fresh.length ? fresh : result.answers };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Sets the ZI declaration (pencanangan) date: the unit's coordinator, while the unit may still edit. */
+export async function setPencanangan(ctx: Ctx, submissionId: number, date: string | null, expectedVersion?: number | null): Promise<Submission> {
+  const user = requireUser(ctx);
+  if (date !== null) {
+    const d = new Date(`${date}T00:00:00Z`);
+    if (!ISO_DATE.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
+      throw badInput(`Tanggal pencanangan harus berformat YYYY-MM-DD, bukan "${date}"`);
+    }
+    if (d.getTime() > Date.now() + 24 * 3600 * 1000) throw badInput('Tanggal pencanangan tidak boleh di masa depan');
+  }
+  const sub = await ctx.em.transactional(async (em) => {
+    const s = await loadSubmission(em, submissionId);
+    await assertCanReadSubmission({ ...ctx, em }, s);
+    if (!hasRole(user, Role.COORDINATOR, { satkerId: s.satker.id })) {
+      throw forbidden('Tanggal pencanangan hanya dapat diisi oleh koordinator ZI unit tersebut');
+    }
+    if (![SubmissionStatus.DRAFT, SubmissionStatus.REVISION_REQUESTED].includes(s.status)) {
+      throw invalidState(`Tanggal pencanangan tidak dapat diubah saat status penilaian ${s.status}`);
+    }
+    if (expectedVersion != null && expectedVersion !== s.version) {
+      throw conflict('Penilaian telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.', { currentVersion: s.version });
+    }
+    const before = s.pencananganDate ?? null;
+    if (before === date) return s;
+    s.pencananganDate = date;
+    audit(em, ctx, {
+      action: 'submission.setPencanangan',
+      objectType: 'Submission',
+      objectId: s.id,
+      kanwilId: s.satker.kanwil.id,
+      satkerId: s.satker.id,
+      before: { pencananganDate: before },
+      after: { pencananganDate: date },
+    });
+    await em.flush();
+    return s;
+  });
+  clearLoaders(ctx);
+  return sub;
+}

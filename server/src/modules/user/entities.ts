@@ -1,0 +1,70 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Role } from '../../common/enums';
+import { Kanwil, Satker } from '../org/entities';
+
+@Entity({ tableName: 'app_user' })
+export class User {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'string', length: 100 })
+  @Unique()
+  username!: string;
+
+  @Property({ type: 'string', length: 200 })
+  displayName!: string;
+
+  /** scrypt$N$r$p$salt$hash (base64) */
+  @Property({ type: 'string', length: 300, hidden: true })
+  passwordHash!: string;
+
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  @Property({ type: 'string', length: 5 })
+  locale: string = 'id';
+
+  @OneToMany(() => RoleAssignment, (r) => r.user, { orphanRemoval: true })
+  roles = new Collection<RoleAssignment>(this);
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}
+
+/** A role the user holds, optionally scoped to a Kanwil or a satker. */
+@Entity({ tableName: 'role_assignment' })
+export class RoleAssignment {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => User)
+  user!: User;
+
+  @Enum({ items: () => Role, type: 'string' })
+  role!: Role;
+
+  @ManyToOne(() => Kanwil, { nullable: true })
+  kanwil?: Kanwil | null;
+
+  @ManyToOne(() => Satker, { nullable: true })
+  satker?: Satker | null;
+}
+
+/** A login session; `id` is the SHA-256 of the cookie token, so a leaked table cannot be replayed. */
+@Entity({ tableName: 'session' })
+export class Session {
+  @PrimaryKey({ type: 'string', length: 64 })
+  id!: string;
+
+  @ManyToOne(() => User)
+  user!: User;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime' })
+  expiresAt!: Date;
+
+  @Property({ type: 'datetime' })
+  lastSeenAt: Date = new Date();
+}

@@ -1,0 +1,145 @@
+import type { EntityManager } from '@mikro-orm/sqlite';
+import type { Ctx } from '../../common/context';
+import { Role } from '../../common/enums';
+import { isAdmin, requireUser } from '../../common/authz';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { audit } from '../../common/audit';
+import { Kanwil, Satker } from '../org/entities';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { RoleAssignment, Session, User } from './entities';
+import type { CreateUserInput, RoleGrantInput, UpdateUserInput, UserGql } from './types';
+
+const USERNAME = /^[a-zA-Z0-9._@-]{3,100}$/;
+
+export function userView(u: User): UserGql {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    locale: u.locale,
+    active: u.active,
+    roles: u.roles.getItems().map((r) => ({ role: r.role, kanwilId: r.kanwil?.id ?? null, satkerId: r.satker?.id ?? null })),
+  };
+}
+
+/** Snapshot for audit (never the hash). */
+const snapshot = (u: User) => {
+  const v = userView(u);
+  return { username: v.username, displayName: v.displayName, locale: v.locale, active: v.active, roles: v.roles };
+};
+
+function requireAdmin(ctx: Ctx) {
+  const u = requireUser(ctx);
+  if (!isAdmin(u)) throw forbidden('Hanya admin yang dapat mengelola pengguna');
+  return u;
+}
+
+export function checkPassword(p: string) {
+  if (typeof p !== 'string' || p.length < MIN_PASSWORD_LENGTH) throw badInput(`Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter`);
+}
+
+function checkLocale(l: string | null | undefined): string {
+  if (l == null) return 'id';
+  if (l !== 'id' && l !== 'en') throw badInput('Bahasa harus "id" atau "en"');
+  return l;
+}
+
+/** Validates role grants (scope present, referenced Kanwil/satker exist) and builds the entities. */
+async function buildRoles(em: EntityManager, user: User, grants: RoleGrantInput[]): Promise<RoleAssignment[]> {
+  const issues: { index: number; message: string }[] = [];
+  const out: RoleAssignment[] = [];
+  for (const [index, g] of grants.entries()) {
+    const needKanwil = g.role === Role.KANWIL_HEAD;
+    const needSatker = g.role === Role.COORDINATOR;
+    if (needKanwil && g.kanwilId == null) issues.push({ index, message: 'KANWIL_HEAD memerlukan kanwilId' });
+    if (needSatker && g.satkerId == null) issues.push({ index, message: 'COORDINATOR memerlukan satkerId' });
+    if (g.role === Role.VIEWER && (g.kanwilId == null) === (g.satkerId == null)) issues.push({ index, message: 'VIEWER memerlukan tepat satu dari kanwilId atau satkerId' });
+    if ((g.role === Role.ADMIN || g.role === Role.EVALUATOR) && (g.kanwilId != null || g.satkerId != null))
+      issues.push({ index, message: `${g.role} tidak dibatasi pada Kanwil atau unit` });
+    const kanwil = g.kanwilId != null ? await em.findOne(Kanwil, g.kanwilId) : null;
+    const satker = g.satkerId != null ? await em.findOne(Satker, g.satkerId) : null;
+    if (g.kanwilId != null && !kanwil) issues.push({ index, message: `Kanwil ${g.kanwilId} tidak ditemukan` });
+    if (g.satkerId != null && !satker) issues.push({ index, message: `Unit ${g.satkerId} tidak ditemukan` });
+    if (g.role === Role.KANWIL_HEAD && g.satkerId != null) issues.push({ index, message: 'KANWIL_HEAD tidak dibatasi pada satu unit' });
+    if (g.role === Role.COORDINATOR && g.kanwilId != null) issues.push({ index, message: 'COORDINATOR dibatasi pada satu unit, bukan Kanwil' });
+    out.push(em.create(RoleAssignment, { user, role: g.role, kanwil, satker }));
+  }
+  if (issues.length) throw badInput('Peran tidak valid', { issues });
+  return out;
+}
+
+export async function listUsers(ctx: Ctx): Promise<UserGql[]> {
+  requireAdmin(ctx);
+  const users = await ctx.em.find(User, {}, { populate: ['roles'], orderBy: { username: 'asc' } });
+  return users.map(userView);
+}
+
+/** Creates a user (also used by the create-admin command, with ctx = null). */
+export async function createUserIn(em: EntityManager, ctx: Ctx | null, input: CreateUserInput): Promise<User> {
+  const username = input.username?.trim() ?? '';
+  if (!USERNAME.test(username)) throw badInput('Nama pengguna 3–100 karakter: huruf, angka, titik, garis bawah, @ atau tanda hubung');
+  if (!input.displayName?.trim()) throw badInput('Nama tampilan wajib diisi');
+  checkPassword(input.password);
+  const locale = checkLocale(input.locale);
+  const passwordHash = await hashPassword(input.password);
+  return em.transactional(async (tx) => {
+    if (await tx.count(User, { username })) throw conflict(`Nama pengguna "${username}" sudah dipakai`);
+    const user = tx.create(User, { username, displayName: input.displayName.trim(), passwordHash, locale, active: true, createdAt: new Date() });
+    const roles = await buildRoles(tx, user, input.roles ?? []);
+    tx.persist(user);
+    tx.persist(roles);
+    await tx.flush();
+    audit(tx, ctx, { action: 'user.create', objectType: 'User', objectId: user.id, before: null, after: snapshot(user) });
+    await tx.flush();
+    return user;
+  });
+}
+
+export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserGql> {
+  requireAdmin(ctx);
+  const u = await createUserIn(ctx.em, ctx, input);
+  return userView(await ctx.em.findOneOrFail(User, u.id, { populate: ['roles'], refresh: true }));
+}
+
+export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): Promise<UserGql> {
+  const me = requireAdmin(ctx);
+  if (input.password != null) checkPassword(input.password);
+  const newHash = input.password != null ? await hashPassword(input.password) : null;
+  await ctx.em.transactional(async (em) => {
+    const u = await em.findOne(User, id, { populate: ['roles'] });
+    if (!u) throw notFound('Pengguna', id);
+    const before = snapshot(u);
+    if (input.displayName != null) {
+      if (!input.displayName.trim()) throw badInput('Nama tampilan wajib diisi');
+      u.displayName = input.displayName.trim();
+    }
+    if (input.locale != null) u.locale = checkLocale(input.locale);
+    if (input.active != null) {
+      if (!input.active && u.id === me.id) throw badInput('Anda tidak dapat menonaktifkan akun Anda sendiri');
+      u.active = input.active;
+    }
+    if (input.roles != null) {
+      if (u.id === me.id && !input.roles.some((r) => r.role === Role.ADMIN)) throw badInput('Anda tidak dapat mencabut peran ADMIN Anda sendiri');
+      const roles = await buildRoles(em, u, input.roles);
+      u.roles.removeAll();
+      u.roles.add(roles);
+    }
+    if (newHash) u.passwordHash = newHash;
+    if (!u.active || newHash) await em.nativeDelete(Session, { user: u.id });
+    await em.flush();
+    const after = snapshot(u);
+    audit(em, ctx, {
+      action: 'user.update',
+      objectType: 'User',
+      objectId: u.id,
+      before,
+      after: newHash ? { ...after, passwordReset: true } : after,
+    });
+    await em.flush();
+  });
+  return userView(await ctx.em.findOneOrFail(User, id, { populate: ['roles'], refresh: true }));
+}
+
+export async function deactivateUser(ctx: Ctx, id: number): Promise<UserGql> {
+  return updateUser(ctx, id, { active: false });
+}

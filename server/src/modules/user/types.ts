@@ -1,0 +1,72 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Role } from '../../common/enums';
+
+@ObjectType('RoleGrant')
+export class RoleGrantGql {
+  @Field(() => Role)
+  role!: Role;
+  @Field(() => Int, { nullable: true })
+  kanwilId!: number | null;
+  @Field(() => Int, { nullable: true })
+  satkerId!: number | null;
+}
+
+@ObjectType('User')
+export class UserGql {
+  @Field(() => Int)
+  id!: number;
+  @Field()
+  username!: string;
+  @Field()
+  displayName!: string;
+  @Field()
+  locale!: string;
+  @Field()
+  active!: boolean;
+  @Field(() => [RoleGrantGql])
+  roles!: RoleGrantGql[];
+}
+
+@InputType('RoleGrantInput')
+export class RoleGrantInput {
+  @Field(() => Role)
+  role!: Role;
+  @Field(() => Int, { nullable: true, description: 'Required for KANWIL_HEAD; VIEWER needs a kanwilId or a satkerId' })
+  kanwilId?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Required for COORDINATOR' })
+  satkerId?: number | null;
+}
+
+@InputType('CreateUserInput')
+export class CreateUserInput {
+  @Field()
+  @MaxLength(100)
+  username!: string;
+  @Field()
+  @MaxLength(200)
+  displayName!: string;
+  @Field()
+  @MaxLength(200)
+  password!: string;
+  @Field(() => String, { nullable: true, description: 'id (default) or en' })
+  locale?: string | null;
+  @Field(() => [RoleGrantInput])
+  roles!: RoleGrantInput[];
+}
+
+@InputType('UpdateUserInput')
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true })
+  @MaxLength(200)
+  displayName?: string | null;
+  @Field(() => String, { nullable: true })
+  locale?: string | null;
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean | null;
+  @Field(() => [RoleGrantInput], { nullable: true, description: 'Replaces every role assignment when given' })
+  roles?: RoleGrantInput[] | null;
+  @Field(() => String, { nullable: true, description: 'Admin reset of the password' })
+  @MaxLength(200)
+  password?: string | null;
+}

@@ -1,0 +1,156 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { SubmissionStatus, TargetPredicate } from '../../common/enums';
+import { SubmissionGql, UserRefGql } from '../submission/types';
+import { NominationChecklistInput } from '../nomination/types';
+import { RecommendedPredicate } from '../review/entities';
+import { StageEnum } from './entities';
+
+/** The actions of the shared workflow table (shared/src/workflow.ts `WorkflowAction`). */
+export enum WorkflowActionEnum {
+  submit = 'submit',
+  forward = 'forward',
+  return = 'return',
+  startDeskReview = 'startDeskReview',
+  resubmit = 'resubmit',
+  finalise = 'finalise',
+  nominate = 'nominate',
+  withdrawNomination = 'withdrawNomination',
+  recordTpnOutcome = 'recordTpnOutcome',
+  withdraw = 'withdraw',
+}
+registerEnumType(WorkflowActionEnum, { name: 'WorkflowAction', description: 'A step of the submission workflow (shared transition table)' });
+registerEnumType(StageEnum, { name: 'WorkflowStage', description: 'A stage with a deadline on the period' });
+registerEnumType(RecommendedPredicate, { name: 'RecommendedPredicate', description: 'The TPI’s recommendation: a predicate, or not recommended' });
+
+@InputType('TransitionInput', { description: 'What an action needs besides the click (only the fields of that action are read)' })
+export class TransitionInput {
+  @Field(() => String, { nullable: true, description: 'return, withdraw, withdrawNomination; recordTpnOutcome when the outcome differs from the computed TPN result' })
+  @MaxLength(4000)
+  reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'nominate: written reason to nominate a unit that misses a score threshold' })
+  @MaxLength(4000)
+  overrideReason?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'nominate: P5/2024 priority unit (WBK-AFIRMASI)' })
+  afirmasi?: boolean | null;
+  @Field(() => NominationChecklistInput, { nullable: true, description: 'nominate: prerequisite checklist values and evidence' })
+  checklist?: NominationChecklistInput | null;
+  @Field(() => String, { nullable: true, description: 'finalise: the TPI recommendation text' })
+  @MaxLength(4000)
+  recommendation?: string | null;
+  @Field(() => RecommendedPredicate, { nullable: true, description: 'finalise: recommended predicate or NOT_RECOMMENDED' })
+  recommendedPredicate?: RecommendedPredicate | null;
+  @Field(() => Boolean, { nullable: true, description: 'recordTpnOutcome: the unit received the predicate' })
+  awarded?: boolean | null;
+  @Field(() => TargetPredicate, { nullable: true, description: 'recordTpnOutcome: predicate awarded (default: the target)' })
+  predicate?: TargetPredicate | null;
+  @Field(() => String, { nullable: true, description: 'recordTpnOutcome: decree number' })
+  @MaxLength(200)
+  decreeNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'recordTpnOutcome: decree date YYYY-MM-DD' })
+  decreeDate?: string | null;
+}
+
+@ObjectType('TransitionPayload')
+export class TransitionPayload {
+  @Field(() => SubmissionGql)
+  submission!: SubmissionGql;
+  @Field(() => WorkflowActionEnum)
+  action!: WorkflowActionEnum;
+  @Field(() => SubmissionStatus)
+  from!: SubmissionStatus;
+  @Field(() => SubmissionStatus)
+  to!: SubmissionStatus;
+  @Field(() => Int)
+  auditEventId!: number;
+  @Field(() => Int, { nullable: true })
+  nominationId!: number | null;
+}
+
+@ObjectType('ActionAvailability', { description: 'A workflow button for the signed-in user: enabled, or why not' })
+export class ActionAvailabilityGql {
+  @Field(() => WorkflowActionEnum)
+  action!: WorkflowActionEnum;
+  @Field()
+  label!: string;
+  @Field()
+  labelEn!: string;
+  @Field()
+  enabled!: boolean;
+  @Field(() => [String], { description: 'Unmet guards and closed deadlines (Indonesian)' })
+  reasons!: string[];
+  @Field(() => [String], { description: 'Guards met by filling the action form (reason, decree, recommendationGiven, eligibleOrOverride…)' })
+  needsInput!: string[];
+  @Field({ description: 'Destination status, RETURNER (whoever returned it) or OUTCOME' })
+  to!: string;
+  @Field(() => Date, { nullable: true, description: 'Deadline in force for this step (extensions included)' })
+  deadline!: Date | null;
+}
+
+@ObjectType('GuardResult')
+export class GuardResultGql {
+  @Field()
+  guard!: string;
+  @Field()
+  ok!: boolean;
+  @Field()
+  message!: string;
+}
+
+@ObjectType('SubmitBlockers', { description: 'What stands between the coordinator and (re)submitting' })
+export class SubmitBlockersGql {
+  @Field(() => WorkflowActionEnum)
+  action!: WorkflowActionEnum;
+  @Field(() => [Int])
+  unansweredSoalIds!: number[];
+  @Field(() => [String])
+  unansweredCodes!: string[];
+  @Field()
+  pencananganMissing!: boolean;
+  @Field(() => Date, { nullable: true })
+  deadline!: Date | null;
+  @Field()
+  deadlinePassed!: boolean;
+  @Field(() => [GuardResultGql])
+  guards!: GuardResultGql[];
+  @Field()
+  canSubmit!: boolean;
+}
+
+@InputType('DeadlineExtensionInput')
+export class DeadlineExtensionInput {
+  @Field(() => Int)
+  periodId!: number;
+  @Field(() => StageEnum)
+  stage!: StageEnum;
+  @Field(() => Int, { nullable: true, description: 'One unit only; null = every unit of the period' })
+  satkerId?: number | null;
+  @Field(() => Date)
+  deadline!: Date;
+  @Field()
+  @MaxLength(4000)
+  reason!: string;
+}
+
+@ObjectType('DeadlineExtension')
+export class DeadlineExtensionGql {
+  @Field(() => Int)
+  id!: number;
+  @Field(() => Int)
+  periodId!: number;
+  @Field(() => StageEnum)
+  stage!: StageEnum;
+  @Field(() => Int, { nullable: true })
+  satkerId!: number | null;
+  @Field(() => Date)
+  deadline!: Date;
+  @Field(() => Date, { nullable: true, description: 'The period’s own deadline for the stage' })
+  originalDeadline!: Date | null;
+  @Field()
+  reason!: string;
+  @Field(() => UserRefGql)
+  createdBy!: UserRefGql;
+  @Field(() => Date)
+  createdAt!: Date;
+}
+

@@ -1,0 +1,39 @@
+/**
+ * Every GraphQL resolver class, in ONE list (append a module's resolvers here).
+ */
+import type { NonEmptyArray } from 'type-graphql';
+import { AuditResolver } from './modules/audit/resolver';
+import { ComparisonResolver } from './modules/comparison/resolver';
+import { EvidenceResolver, SubmissionEvidenceResolver } from './modules/evidence/resolver';
+import { InstrumentResolver } from './modules/instrument/resolver';
+import { OrgResolver } from './modules/org/resolver';
+import { OrgAdminResolver } from './modules/org/admin-resolver';
+import { SubmissionResolver } from './modules/submission/resolver';
+import { UserResolver } from './modules/user/resolver';
+import { NominationResolver } from './modules/nomination/resolver';
+import { PortalRbResolver } from './modules/portalrb/resolver';
+import { ResultsResolver } from './modules/results/resolver';
+import { ReviewResolver, SubmissionReviewResolver } from './modules/review/resolver';
+import { SubmissionWorkflowResolver, WorkflowResolver } from './modules/workflow/resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [
+  UserResolver,
+  OrgResolver,
+  OrgAdminResolver,
+  InstrumentResolver,
+  SubmissionResolver,
+  ComparisonResolver,
+  AuditResolver,
+  EvidenceResolver,
+  SubmissionEvidenceResolver,
+  // review cycle
+  WorkflowResolver,
+  SubmissionWorkflowResolver,
+  ReviewResolver,
+  SubmissionReviewResolver,
+  NominationResolver,
+  ResultsResolver,
+  PortalRbResolver,
+  // workflow, …: append here
+];

@@ -1,0 +1,29 @@
+/**
+ * REST modules mounted by createApp (GraphQL is wrong for streamed files, PortalRB, …). Append one entry per
+ * module; each gets the shared dependencies. Mutating /api requests must carry `x-pantau-csrf: 1` (checked
+ * globally in app.ts before any module runs).
+ */
+import type express from 'express';
+import type { MikroORM } from '@mikro-orm/sqlite';
+import type { Request, Response } from 'express';
+import type { AppConfig } from './config';
+import type { Ctx } from './common/context';
+import { mountEvidence } from './modules/evidence/mount';
+
+import { portalRbRouter } from './modules/portalrb/routes';
+export interface RestDeps {
+  orm: MikroORM;
+  config: AppConfig;
+  /** Per-request context: forked EntityManager + signed-in user (or null). */
+  context: (req: Request, res: Response) => Promise<Ctx>;
+  log: (err: unknown) => void;
+}
+
+export type RestModule = (app: express.Express, deps: RestDeps) => void | Promise<void>;
+
+export const REST_MODULES: RestModule[] = [
+  mountEvidence,
+  (app, d) => {
+    app.use('/api/portalrb', portalRbRouter(d));
+  },
+];

@@ -1,0 +1,154 @@
+// Pantau ZI benchmarks: medians and ratios, never pass/fail timings (run with `npm run bench`).
+//  1. shared scoring and gap planning on random LKEs;
+//  2. the Kanwil comparison over HTTP at 100 and 1,000 units × 127 items × 4 levels: median time, the ratio
+//     between the two sizes, and the number of SQL statements per request (must not grow with the units).
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const shared = require(path.join(root, 'shared/dist/index.js'));
+const { createApp } = require(path.join(root, 'server/dist/app.js'));
+const { loadConfig } = require(path.join(root, 'server/dist/config.js'));
+const { hashPassword } = require(path.join(root, 'server/dist/modules/auth/passwords.js'));
+
+const LEVELS = ['SELF', 'KANWIL', 'TPI', 'TPN'];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms) => `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
+
+/** Deterministic pseudo-random answers. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+function randomAnswers(inst, r, blank = 0.05) {
+  const a = {};
+  for (const it of inst.items) {
+    if (r() < blank) continue;
+    if (it.options.length) a[it.soalId] = it.options[Math.floor(r() * Math.min(it.options.length, 3))].key;
+    else if (it.type === 'COUNT') a[it.soalId] = Math.floor(r() * 20);
+    else a[it.soalId] = Math.round((3 + r()) * 100) / 100;
+  }
+  return a;
+}
+
+function benchShared() {
+  const inst = shared.bundledInstrument();
+  const r = rng(1);
+  const sets = Array.from({ length: 500 }, () => randomAnswers(inst, r));
+  const t = [];
+  for (const s of sets) {
+    const t0 = performance.now();
+    shared.scoreAnswers(inst, s);
+    t.push(performance.now() - t0);
+  }
+  const g = [];
+  for (const s of sets.slice(0, 100)) {
+    const t0 = performance.now();
+    shared.planGap(inst, s, 'WBK', { hasWbk: true });
+    g.push(performance.now() - t0);
+  }
+  console.log(`scoreAnswers: median ${fmt(median(t))} per LKE (${sets.length} LKEs)`);
+  console.log(`planGap WBK:  median ${fmt(median(g))} per LKE (100 LKEs)`);
+}
+
+/** Fills a fresh database with one Kanwil of `units` satker, each with a submission answered at all four levels. */
+async function fill(handle, units) {
+  const knex = handle.orm.em.getConnection().getKnex();
+  const inst = shared.bundledInstrument();
+  const now = new Date().toISOString();
+  const r = rng(units);
+  await knex.transaction(async (trx) => {
+    const [kanwilId] = await trx('kanwil').insert({ code: 'BENCH', name: 'Kanwil Bench', created_at: now });
+    const [{ id: versionId }] = await trx('instrument_version').select('id').orderBy('id', 'desc').limit(1);
+    const [periodId] = await trx('period').insert({
+      year: 2026,
+      name: 'Bench 2026',
+      kanwil_id: kanwilId,
+      instrument_version_id: versionId,
+      created_at: now,
+    });
+    const hash = await hashPassword('bench-password-1');
+    const [userId] = await trx('app_user').insert({ username: 'bench', display_name: 'Bench', password_hash: hash, active: true, locale: 'id', created_at: now });
+    await trx('role_assignment').insert({ user_id: userId, role: 'ADMIN' });
+    for (let u = 0; u < units; u++) {
+      const [satkerId] = await trx('satker').insert({ code: `B${String(u).padStart(4, '0')}`, name: `Unit ${u}`, kind: 'KANIM', kanwil_id: kanwilId, created_at: now });
+      const [submissionId] = await trx('submission').insert({
+        satker_id: satkerId,
+        period_id: periodId,
+        target: u % 5 ? 'WBK' : 'WBBM',
+        status: 'NOMINATED',
+        pencanangan_date: '2025-01-15',
+        created_at: now,
+        updated_at: now,
+      });
+      const rows = [];
+      for (const level of LEVELS) {
+        const ans = randomAnswers(inst, r, level === 'TPN' ? 0.8 : 0.02);
+        for (const [soalId, v] of Object.entries(ans)) {
+          rows.push({ submission_id: submissionId, soal_id: Number(soalId), level, value_json: JSON.stringify(v), updated_at: now, version: 1 });
+        }
+      }
+      await trx.batchInsert('answer', rows, 200);
+    }
+    return periodId;
+  });
+  const [{ id: periodId }] = await knex('period').select('id').orderBy('id', 'desc').limit(1);
+  return periodId;
+}
+
+async function gql(url, cookie, query, variables) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return { body, res };
+}
+
+const COMPARISON = `query($p: Int!) { kanwilComparison(periodId: $p) {
+  rows { satker { code name } status completeness selfTotal kanwilTotal tpiTotal
+         areas { code selfPercent tpiPercent } eligibility { eligible failures { requirement message } } } } }`;
+
+async function benchComparison(units, runs) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-bench-'));
+  const handle = await createApp(loadConfig({}, { dataDir: dir, port: 0, seed: 'none', logErrors: false }));
+  try {
+    const t0 = performance.now();
+    const periodId = await fill(handle, units);
+    const fillMs = performance.now() - t0;
+    const { res } = await gql(handle.url, null, 'mutation { login(username: "bench", password: "bench-password-1") { id } }');
+    const cookie = res.headers.get('set-cookie').split(';')[0];
+    const times = [];
+    let statements = 0;
+    for (let i = 0; i < runs; i++) {
+      const before = handle.sql.count;
+      const s = performance.now();
+      const { body } = await gql(handle.url, cookie, COMPARISON, { p: periodId });
+      times.push(performance.now() - s);
+      statements = handle.sql.count - before;
+      if (body.data.kanwilComparison.rows.length !== units) throw new Error('wrong row count');
+    }
+    const m = median(times);
+    console.log(
+      `kanwilComparison ${String(units).padStart(5)} units (${units * 127 * 4} answer slots max): median ${fmt(m)} over ${runs} runs, ${statements} SQL statements per request (fill ${(fillMs / 1000).toFixed(1)} s)`,
+    );
+    return { m, statements };
+  } finally {
+    await handle.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+benchShared();
+const small = await benchComparison(100, 7);
+const large = await benchComparison(1000, 5);
+console.log(`ratio 1000/100 units: time ×${(large.m / small.m).toFixed(2)}, SQL statements ${small.statements} → ${large.statements}`);
