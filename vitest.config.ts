@@ -1,20 +1,64 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const sharedSrc = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
+const adminSrc = fileURLToPath(new URL('./admin/src/', import.meta.url));
+const sharedAlias = { find: /^@pantau\/shared$/, replacement: sharedSrc };
+// graphql-query-complexity's ESM build imports graphql's .mjs files, while type-graphql (CJS) requires graphql's
+// .js ones: two graphql "realms" in one process ("Cannot use GraphQLObjectType from another module or realm").
+// Node (server/dist, CJS) loads the CJS build; make vitest do the same.
+const complexityCjs = {
+  find: /^graphql-query-complexity$/,
+  replacement: createRequire(import.meta.url).resolve('graphql-query-complexity'),
+};
 
-// esbuild emits no decorator metadata (type-graphql and MikroORM need it): compile TS with swc instead.
 export default defineConfig({
-  plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
-  // vitest 4 runs on vite 8, whose default TS transform (oxc) would run first and drop decorator metadata
-  oxc: false,
-  resolve: { alias: [{ find: /^@pantau\/shared$/, replacement: sharedSrc }] },
   test: {
-    include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'test/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        // esbuild emits no decorator metadata (type-graphql and MikroORM need it): compile TS with swc instead.
+        plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
+        resolve: { alias: [sharedAlias, complexityCjs] },
+        test: {
+          name: 'node',
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/e2e/**'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        // The admin SPA: Vue single-file components in a simulated DOM.
+        plugins: [vue()],
+        resolve: { alias: [sharedAlias, { find: /^@\//, replacement: adminSrc }] },
+        test: {
+          name: 'admin',
+          include: ['admin/src/**/*.test.ts'],
+          environment: 'happy-dom',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Browser tests: headless Chromium against the built SPA served by a real server on a temp database.
+        plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
+        resolve: { alias: [sharedAlias, complexityCjs] },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
