@@ -51,8 +51,14 @@ export interface Eligibility {
 /** Two decimals rounded down, Indonesian or English decimal mark, trailing zeros dropped. */
 export function formatFloor2(x: number, locale: Locale = 'id'): string {
   const floored = Math.floor(x * 100 + 1e-7) / 100;
-  return floored.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false });
+  return NUMBER_FORMATS[locale].format(floored);
 }
+
+// Building an Intl formatter per call dominated the Kanwil comparison's time: keep one per locale.
+const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false }),
+};
 
 const TEXT = {
   id: {

@@ -148,6 +148,11 @@ async function benchComparison(units, runs) {
   }
 }
 
+if (process.env.BENCH_ONLY_UNITS) {
+  // profiling aid: one size only, e.g. BENCH_ONLY_UNITS=1000 node --cpu-prof test/bench/run.mjs
+  await benchComparison(Number(process.env.BENCH_ONLY_UNITS), 3);
+  process.exit(0);
+}
 benchShared();
 const small = await benchComparison(100, 7);
 const large = await benchComparison(1000, 5);
