@@ -93,8 +93,11 @@ export interface EligibilityOptions {
   locale?: Locale;
 }
 
+/** What eligibility reads of a score (a cached score summary without per-item values is enough). */
+export type EligibilityScore = Pick<ScoreResult, 'total' | 'pengungkit' | 'areas' | 'survey' | 'hasilParts'>;
+
 /** Every failed pra-evaluasi requirement for a target, with actual vs required and a readable sentence. */
-export function checkEligibility(score: ScoreResult, target: Target, opts: EligibilityOptions = {}): Eligibility {
+export function checkEligibility(score: EligibilityScore, target: Target, opts: EligibilityOptions = {}): Eligibility {
   const t = THRESHOLDS[target];
   const locale = opts.locale ?? 'id';
   const tx = TEXT[locale];
@@ -135,6 +138,6 @@ export function checkEligibility(score: ScoreResult, target: Target, opts: Eligi
   return { target, eligible: failures.length === 0, failures };
 }
 
-export function checkAllTargets(score: ScoreResult, opts: EligibilityOptions = {}): Record<Target, Eligibility> {
+export function checkAllTargets(score: EligibilityScore, opts: EligibilityOptions = {}): Record<Target, Eligibility> {
   return { WBK: checkEligibility(score, 'WBK', opts), WBBM: checkEligibility(score, 'WBBM', opts) };
 }

@@ -10,6 +10,8 @@ import { createUserIn } from '../../server/src/modules/user/service';
 import { User } from '../../server/src/modules/user/entities';
 import { DeadlineExtension, StageEnum } from '../../server/src/modules/workflow/entities';
 import { demoAnswers } from '../../server/src/db/seed';
+import { SubmissionScoreCache } from '../../server/src/modules/comparison/entities';
+import { copyLevelAnswers } from '../../server/src/modules/workflow/answers';
 import { Client, errorCode, loginAs, ok, startServer, type TestServer } from './helpers';
 
 const QUERY = `query ($p: Int!, $k: Int) { kanwilComparison(periodId: $p, kanwilId: $k) {
@@ -138,7 +140,11 @@ describe('Kanwil comparison', () => {
       const d = ok(await c.gql(QUERY, { p: period.id, k }));
       return { statements: server.handle.sql.count - before, rows: d.kanwilComparison.rows.length };
     };
-    await measure(headA, small); // warm the instrument cache
+    ok(await headA.gql('{ instrument(year: 2026) { versionId } }')); // warm the instrument cache
+    // first request: every submission's score cache row is missing (their answers are read and the cache written)
+    const coldA = await measure(headA, small);
+    const coldB = await measure(headB, large);
+    // then every row is current: no answer is read at all
     const a = await measure(headA, small);
     const b = await measure(headB, large);
     expect(a.rows).toBe(5);
@@ -146,8 +152,158 @@ describe('Kanwil comparison', () => {
     expect(a.statements).toBeGreaterThan(0);
     expect(b.statements).toBe(a.statements);
     expect(a.statements).toBeLessThanOrEqual(10);
+    expect(coldB.statements).toBe(coldA.statements);
+    expect(coldA.statements).toBe(a.statements + 2); // stale answers + one batched cache write
 
     // a Kanwil head of KA may not compare KB
     expect(errorCode(await headA.gql(QUERY, { p: period.id, k: large }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('Kanwil comparison score cache', () => {
+  let server: TestServer;
+  let head: Client;
+  let periodId: number;
+  let kanwilId: number;
+  const FULL = `query ($p: Int!, $k: Int) { kanwilComparison(periodId: $p, kanwilId: $k) {
+    rows { satker { code } submissionId status target completeness selfTotal kanwilTotal tpiTotal holdsWbk
+      areas { code name weight selfPercent kanwilPercent tpiPercent }
+      eligibility { eligible basisLevel failures { requirement actual required message awaitingSurvey } }
+      nextDeadline { stage at } } } }`;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const em = server.handle.orm.em.fork();
+    const version = await em.findOneOrFail(InstrumentVersion, { year: 2026 }, { fields: ['id'] });
+    const period = em.create(Period, { year: 2026, name: 'Cache 2026', kanwil: null, instrumentVersion: version.id, createdAt: new Date() });
+    await em.flush();
+    periodId = period.id;
+    kanwilId = await buildKanwil(server, 'KC', 8, periodId);
+    head = await loginAs(server, 'head.kc', 'rahasia-123');
+    ok(await head.gql('{ instrument(year: 2026) { versionId } }')); // warm the instrument cache
+  });
+  afterAll(async () => server?.cleanup());
+
+  const run = async () => {
+    const before = server.handle.sql.count;
+    const rows = ok(await head.gql(FULL, { p: periodId, k: kanwilId })).kanwilComparison.rows;
+    return { rows, statements: server.handle.sql.count - before };
+  };
+  /** The comparison computed from the answers alone (every cache row dropped first). */
+  const fresh = async () => {
+    await server.handle.orm.em.fork().nativeDelete(SubmissionScoreCache, {});
+    return (await run()).rows;
+  };
+  const cacheRows = () => server.handle.orm.em.fork().count(SubmissionScoreCache, {});
+  const subOf = async (code: string) => {
+    const em = server.handle.orm.em.fork();
+    return em.findOneOrFail(Submission, { satker: { code }, period: periodId });
+  };
+
+  it('stores one row per submission and serves the same result from it', async () => {
+    const cold = await run();
+    expect(await cacheRows()).toBe(7); // 8 units, one without a submission
+    const warm = await run();
+    expect(warm.rows).toEqual(cold.rows);
+    expect(cold.statements).toBe(warm.statements + 2);
+    // the numbers equal the submission view's (computed from the answers by the submission module)
+    const s = (await subOf('KC-1')).id;
+    const view = ok(await head.gql(`query ($id: Int!) { submission(id: $id) { scores { self { total } kanwil { total } tpi { total } } } }`, { id: s })).submission;
+    const row = warm.rows.find((r: any) => r.submissionId === s);
+    expect(row.selfTotal).toBe(view.scores.self.total);
+    expect(row.kanwilTotal).toBe(view.scores.kanwil.total);
+    expect(row.tpiTotal).toBe(view.scores.tpi.total);
+  });
+
+  it('recomputes a submission after answer edits, and only that one', async () => {
+    await run();
+    const sub = await subOf('KC-0'); // SUBMITTED: the Kanwil head writes KANWIL answers
+    const before = (await run()).rows.find((r: any) => r.submissionId === sub.id);
+    const saved = await head.gql(`mutation ($id: Int!) { saveAnswers(submissionId: $id, level: KANWIL, answers: [{ soalId: 1, value: "Tidak", expectedVersion: 1 }, { soalId: 2, value: "C", expectedVersion: 1 }]) { score { total } } }`, { id: sub.id });
+    ok(saved);
+    const edited = await run();
+    const row = edited.rows.find((r: any) => r.submissionId === sub.id);
+    expect(row.kanwilTotal).toBe(saved.data.saveAnswers.score.total);
+    expect(row.kanwilTotal).toBeLessThan(before.kanwilTotal);
+    const warm = await run();
+    expect(edited.statements).toBe(warm.statements + 2);
+    expect(warm.rows).toEqual(edited.rows);
+    expect(await fresh()).toEqual(edited.rows);
+  });
+
+  it('follows survey results recorded after the cache was filled', async () => {
+    await run();
+    const sub = await subOf('KC-1');
+    const em = server.handle.orm.em.fork();
+    // no level carries its own survey indices: the recorded survey results decide
+    for (const a of await em.find(Answer, { submission: sub.id, soalId: { $in: [125, 127] } })) {
+      a.valueJson = null;
+      a.version += 1;
+      a.updatedAt = new Date();
+    }
+    await em.flush();
+    const before = (await run()).rows.find((r: any) => r.submissionId === sub.id);
+    expect(before.eligibility.failures.map((f: any) => f.requirement)).toContain('pelayanan'); // IPKP awaited
+    em.create(SurveyResult, { submission: sub.id, kind: SurveyKindEnum.IPKP, index: 3.9, respondents: 35, source: SurveySource.BPS, recordedAt: new Date() } as never);
+    await em.flush();
+    const after = await run();
+    const row = after.rows.find((r: any) => r.submissionId === sub.id);
+    expect(row.tpiTotal).toBeGreaterThan(before.tpiTotal);
+    expect(row.eligibility.failures.map((f: any) => f.requirement)).not.toContain('pelayanan');
+    // a newer result of the same kind replaces it
+    em.create(SurveyResult, { submission: sub.id, kind: SurveyKindEnum.IPKP, index: 2.0, respondents: 40, source: SurveySource.TPN, recordedAt: new Date(Date.now() + 1000) } as never);
+    await em.flush();
+    const later = await run();
+    expect(later.rows.find((r: any) => r.submissionId === sub.id).tpiTotal).toBeLessThan(row.tpiTotal);
+    expect(later.statements).toBe(after.statements);
+    expect(await fresh()).toEqual(later.rows);
+  });
+
+  it('follows a level copy (the workflow copies one level into another)', async () => {
+    await run();
+    const sub = await subOf('KC-2'); // SUBMITTED: SELF + KANWIL answers, no TPI
+    const before = (await run()).rows.find((r: any) => r.submissionId === sub.id);
+    expect(before.tpiTotal).toBeNull();
+    const em = server.handle.orm.em.fork();
+    const admin = await em.findOneOrFail(User, { username: 'admin' });
+    await em.transactional((tx) => copyLevelAnswers(tx, bundledInstrument(2026), sub.id, AnswerLevel.KANWIL, AnswerLevel.TPI, admin.id));
+    const copied = await run();
+    const row = copied.rows.find((r: any) => r.submissionId === sub.id);
+    expect(row.tpiTotal).not.toBeNull();
+    expect(row.eligibility.basisLevel).toBe('TPI');
+    expect(await fresh()).toEqual(copied.rows);
+
+    // a copy into blank slots that already exist bumps their version: blank two TPI answers, copy again
+    await run();
+    const em2 = server.handle.orm.em.fork();
+    const slots = await em2.find(Answer, { submission: sub.id, level: AnswerLevel.TPI, soalId: { $in: [1, 2] } });
+    for (const a of slots) {
+      a.valueJson = null;
+      a.version += 1;
+      a.updatedAt = new Date();
+    }
+    await em2.flush();
+    const blanked = (await run()).rows.find((r: any) => r.submissionId === sub.id);
+    expect(blanked.tpiTotal).toBeLessThan(row.tpiTotal);
+    await em.fork().transactional((tx) => copyLevelAnswers(tx, bundledInstrument(2026), sub.id, AnswerLevel.KANWIL, AnswerLevel.TPI, admin.id));
+    const recopied = await run();
+    expect(recopied.rows.find((r: any) => r.submissionId === sub.id).tpiTotal).toBe(row.tpiTotal);
+    expect(await fresh()).toEqual(recopied.rows);
+  });
+
+  it('eligibility follows the predicate history without touching the cache', async () => {
+    await run();
+    const sub = await subOf('KC-4'); // target WBK, no WBK predicate yet
+    const em = server.handle.orm.em.fork();
+    await em.nativeUpdate(Submission, { id: sub.id }, { target: TargetPredicate.WBBM });
+    const beforeRows = await run();
+    const before = beforeRows.rows.find((r: any) => r.submissionId === sub.id);
+    expect(before.eligibility.failures.map((f: any) => f.requirement)).toContain('wbk');
+    em.create(PredicateHistory, { satker: sub.satker.id, predicate: Predicate.WBK, year: 2024, revoked: false } as never);
+    await em.flush();
+    const after = await run();
+    expect(after.statements).toBe(beforeRows.statements); // every cache row still current
+    expect(after.rows.find((r: any) => r.submissionId === sub.id).eligibility.failures.map((f: any) => f.requirement)).not.toContain('wbk');
+    expect(await fresh()).toEqual(after.rows);
   });
 });

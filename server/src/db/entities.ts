@@ -15,6 +15,7 @@ import { Nomination } from '../modules/nomination/entities';
 import { PortalRbToken } from '../modules/portalrb/entities';
 import { DeskEvaluation, ReviewNote } from '../modules/review/entities';
 import { DeadlineExtension } from '../modules/workflow/entities';
+import { SubmissionScoreCache } from '../modules/comparison/entities';
 
 export const ENTITIES = [
   Kanwil,
@@ -38,4 +39,6 @@ export const ENTITIES = [
   DeskEvaluation,
   Nomination,
   PortalRbToken,
+  // derived: Kanwil comparison score cache
+  SubmissionScoreCache,
 ];

@@ -6,9 +6,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122102816_initial } from './Migration20261122102816_initial';
 import { Migration20261122110000_evidence } from './Migration20261122110000_evidence';
 import { Migration20261122111000_review_cycle } from './Migration20261122111000_review_cycle';
+import { Migration20261122112000_instrument_versions } from './Migration20261122112000_instrument_versions';
+import { Migration20261122112100_score_cache } from './Migration20261122112100_score_cache';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
   { name: 'Migration20261122110000_evidence', class: Migration20261122110000_evidence },
   { name: 'Migration20261122111000_review_cycle', class: Migration20261122111000_review_cycle },
+  { name: 'Migration20261122112000_instrument_versions', class: Migration20261122112000_instrument_versions },
+  { name: 'Migration20261122112100_score_cache', class: Migration20261122112100_score_cache },
 ];

@@ -17,7 +17,7 @@ export class ComparisonResolver {
   }
 
   @FieldResolver(() => GapSummaryGql, { nullable: true, description: 'Gap to the target (null without a submission)' })
-  gap(@GqlCtx() ctx: Ctx, @Root() row: ComparisonRowGql): GapSummaryGql | null {
+  gap(@GqlCtx() ctx: Ctx, @Root() row: ComparisonRowGql): Promise<GapSummaryGql | null> {
     return rowGap(ctx, row);
   }
 }

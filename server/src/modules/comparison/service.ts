@@ -1,9 +1,10 @@
 /**
  * Kanwil comparison: every unit of a Kanwil in a period, in ONE request with a constant number of SQL statements
- * (period, kanwil, satkers, submissions, answers, survey results, predicate histories, deadline extensions — never
- * one per unit).
+ * (period, kanwil, satkers, submissions, survey results, predicate histories, deadline extensions, the score cache
+ * with the answers' fingerprints — plus, when some submissions changed, their answers and one cache write; never
+ * one per unit). The answers themselves are read only for stale cache rows and for the gap field.
  */
-import { planGap, type Instrument, type Target } from '@pantau/shared';
+import { checkEligibility, planGap, type Answers, type Instrument, type Target } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
 import { AnswerLevel, Role } from '../../common/enums';
@@ -15,11 +16,12 @@ import { Kanwil, PredicateHistory, Satker } from '../org/entities';
 import { kanwilView, satkerView } from '../org/types';
 import { Period } from '../period/entities';
 import { nextDeadline, periodView } from '../period/types';
-import { computeSubmission, holdsWbk, type AnswerCell } from '../submission/compute';
+import { holdsWbk, latestSurveys, type AnswerCell, type SurveyCell } from '../submission/compute';
 import { Submission, SurveyResult } from '../submission/entities';
 import { DeadlineExtension } from '../workflow/entities';
 import { eligibilityView } from '../submission/score-types';
 import type { ComparisonRowGql, GapSummaryGql, KanwilComparisonGql } from './types';
+import { scoresOfScope } from './score-cache';
 
 function resolveKanwilId(ctx: Ctx, period: Period, kanwilId: number | null | undefined): number {
   const user = requireUser(ctx);
@@ -43,17 +45,10 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
   const kanwil = await em.findOne(Kanwil, kanwilId);
   if (!kanwil) throw notFound('Kanwil', kanwilId);
 
-  const [instrument, satkers, submissions, answerRows, surveys, predicates, extensionRows] = await Promise.all([
+  const [instrument, satkers, submissions, surveys, predicates, extensionRows] = await Promise.all([
     instrumentOf(em, period.instrumentVersion.id),
     em.find(Satker, { kanwil: kanwilId }, { orderBy: { code: 'asc' } }),
     em.find(Submission, { period: periodId, satker: { kanwil: kanwilId } }),
-    em
-      .createQueryBuilder(Answer, 'a')
-      .select(['s.id as sid', 'a.soalId', 'a.level', 'a.valueJson'])
-      .join('a.submission', 's')
-      .join('s.satker', 'k')
-      .where({ 's.period': periodId, 'k.kanwil': kanwilId })
-      .execute<{ sid: number; soal_id: number; level: string; value_json: string | null }[]>('all', false),
     em.find(SurveyResult, { submission: { period: periodId, satker: { kanwil: kanwilId } } }),
     em.find(PredicateHistory, { satker: { kanwil: kanwilId } }),
     em.find(DeadlineExtension, { period: periodId }),
@@ -61,25 +56,31 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
   const extensions = extensionRows.map((e) => ({ stage: e.stage as string, satkerId: e.satker?.id ?? null, deadline: e.deadline }));
   const now = new Date();
 
-  const answersBySub = new Map<number, AnswerCell[]>();
-  for (const r of answerRows) {
-    let l = answersBySub.get(r.sid);
-    if (!l) answersBySub.set(r.sid, (l = []));
-    l.push({ level: r.level, soalId: r.soal_id, value: decodeValue(r.value_json) });
-  }
-  const surveysBySub = new Map<number, SurveyResult[]>();
+  const surveysBySub = new Map<number, SurveyCell[]>();
   for (const s of surveys) {
     const id = s.submission.id;
-    surveysBySub.set(id, [...(surveysBySub.get(id) ?? []), s]);
+    let l = surveysBySub.get(id);
+    if (!l) surveysBySub.set(id, (l = []));
+    l.push({ id: s.id, kind: s.kind, index: s.index, recordedAt: s.recordedAt });
   }
+  // per-level scores: cached per submission, recomputed only where answers or surveys changed (score-cache.ts)
+  const { bySubmission: scoresBySub } = await scoresOfScope(
+    em,
+    { periodId, kanwilId, instrumentVersionId: period.instrumentVersion.id, instrument },
+    surveysBySub,
+  );
   const predBySatker = new Map<number, PredicateHistory[]>();
   for (const p of predicates) predBySatker.set(p.satker.id, [...(predBySatker.get(p.satker.id) ?? []), p]);
   const subBySatker = new Map(submissions.map((s) => [s.satker.id, s]));
+  // the gap field needs the answers themselves: loaded once per request, only when a gap is asked for
+  const basisAnswers = () =>
+    memo(ctx, `comparison:answers:${periodId}:${kanwilId}`, () => answersOfScope(ctx, periodId, kanwilId));
 
   const rows: ComparisonRowGql[] = satkers.map((satker) => {
     const wbk = holdsWbk(predBySatker.get(satker.id) ?? []);
     const sub = subBySatker.get(satker.id);
-    if (!sub) {
+    const cached = sub ? scoresBySub.get(sub.id) : undefined;
+    if (!sub || !cached) {
       return {
         satker: satkerView(satker),
         submissionId: null,
@@ -94,15 +95,12 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
         areas: instrument.areas.map((a) => ({ code: a.code, name: a.name, weight: a.weight, selfPercent: null, kanwilPercent: null, tpiPercent: null })),
         eligibility: null,
         nextDeadline: null,
-        gapInput: () => null,
+        gapInput: async () => null,
       };
     }
-    const cells = answersBySub.get(sub.id) ?? [];
-    const has = { SELF: false, KANWIL: false, TPI: false, TPN: false } as Record<AnswerLevel, boolean>;
-    for (const c of cells) if (c.value !== null) has[c.level as AnswerLevel] = true;
-    const computed = computeSubmission(instrument, cells, surveysBySub.get(sub.id) ?? [], { hasWbk: wbk });
-    const sc = computed.scores;
+    const { scores: sc, has, basis } = cached;
     const target = sub.target as Target;
+    const subId = sub.id;
     return {
       satker: satkerView(satker),
       submissionId: sub.id,
@@ -122,9 +120,14 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
         kanwilPercent: has.KANWIL ? sc.KANWIL.areas[i].percent : null,
         tpiPercent: has.TPI ? sc.TPI.areas[i].percent : null,
       })),
-      eligibility: eligibilityView(computed.eligibility[target], computed.basis),
+      // eligibility is never cached: it depends on the predicate history (holdsWbk)
+      eligibility: eligibilityView(checkEligibility(sc[basis], target, { hasWbk: wbk }), basis),
       nextDeadline: nextDeadline(period, sub.status, now, satker.id, extensions),
-      gapInput: () => gapSummary(instrument, computed.byLevel[computed.basis], target, computed.basis, wbk, computed.fallback),
+      gapInput: async () => {
+        const answers: Answers = {};
+        for (const c of (await basisAnswers()).get(subId) ?? []) if (c.level === basis) answers[c.soalId] = c.value;
+        return gapSummary(instrument, answers, target, basis, wbk, latestSurveys(surveysBySub.get(subId) ?? []));
+      },
     };
   });
 
@@ -156,7 +159,25 @@ function gapSummary(
   };
 }
 
+/** Every stored answer of the Kanwil × period by submission (one statement; only for the gap field). */
+async function answersOfScope(ctx: Ctx, periodId: number, kanwilId: number): Promise<Map<number, AnswerCell[]>> {
+  const rows = await ctx.em
+    .createQueryBuilder(Answer, 'a')
+    .select(['s.id as sid', 'a.soalId', 'a.level', 'a.valueJson'])
+    .join('a.submission', 's')
+    .join('s.satker', 'k')
+    .where({ 's.period': periodId, 'k.kanwil': kanwilId })
+    .execute<{ sid: number; soal_id: number; level: string; value_json: string | null }[]>('all', false);
+  const out = new Map<number, AnswerCell[]>();
+  for (const r of rows) {
+    let l = out.get(r.sid);
+    if (!l) out.set(r.sid, (l = []));
+    l.push({ level: r.level, soalId: r.soal_id, value: decodeValue(r.value_json) });
+  }
+  return out;
+}
+
 /** Memoised gap of one row (computed only when the field is asked for). */
-export function rowGap(ctx: Ctx, row: ComparisonRowGql): GapSummaryGql | null {
-  return memo(ctx, `gap:${row.satker.id}:${row.submissionId}`, () => row.gapInput?.() ?? null);
+export function rowGap(ctx: Ctx, row: ComparisonRowGql): Promise<GapSummaryGql | null> {
+  return memo(ctx, `gap:${row.satker.id}:${row.submissionId}`, async () => (row.gapInput ? row.gapInput() : null));
 }

@@ -98,7 +98,7 @@ export class ComparisonRowGql {
   nextDeadline!: DeadlineGql | null;
 
   /** internal: inputs for the gap field resolver */
-  gapInput?: () => GapSummaryGql | null;
+  gapInput?: () => Promise<GapSummaryGql | null>;
 }
 
 @ObjectType('KanwilComparison')
