@@ -291,6 +291,19 @@ describe('Kanwil comparison score cache', () => {
     expect(await fresh()).toEqual(recopied.rows);
   });
 
+  it('notices answers rewritten by raw SQL without a version bump when the value changes length', async () => {
+    await run();
+    const sub = await subOf('KC-3');
+    const knex = server.handle.orm.em.getConnection().getKnex();
+    const row = await knex('answer').where({ submission_id: sub.id, level: 'SELF', value_json: '"Ya"' }).first('id');
+    expect(row).toBeTruthy();
+    const before = (await run()).rows.find((r: any) => r.submissionId === sub.id);
+    await knex('answer').where({ id: row.id }).update({ value_json: '"Tidak"' });
+    const after = await run();
+    expect(after.rows.find((r: any) => r.submissionId === sub.id).selfTotal).toBeLessThan(before.selfTotal);
+    expect(await fresh()).toEqual(after.rows);
+  });
+
   it('eligibility follows the predicate history without touching the cache', async () => {
     await run();
     const sub = await subOf('KC-4'); // target WBK, no WBK predicate yet

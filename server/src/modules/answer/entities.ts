@@ -35,7 +35,11 @@ export class Answer {
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 
-  /** Optimistic lock: clients send the version they edited; checked and bumped by the answer service. */
+  /**
+   * Optimistic lock: clients send the version they edited; checked and bumped by the answer service.
+   * Every write path must increment it (and set updatedAt) on a change: the Kanwil comparison's score cache
+   * (modules/comparison/score-cache.ts) notices changed answers by count, sum(version), max(updatedAt), max(id).
+   */
   @Property({ type: 'integer' })
   version: number = 1;
 

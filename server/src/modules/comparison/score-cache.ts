@@ -10,14 +10,16 @@
  *  3. recomputes only the stale submissions: ONE statement for their answers, ONE batched upsert.
  * Eligibility is not cached: it depends on the predicate history and is computed at read time from the summaries.
  *
- * The fingerprint of a submission's answers is count(*), sum(version), max(updated_at) and max(id). Every write
- * path bumps at least one of them: saveAnswers, the PortalRB import and the workflow's level copy add rows
- * (count, max id) or increment `version` and set `updated_at` on the rows they change; a deleted row lowers the
- * count. A path that rewrote `value_json` in place without touching `version`/`updated_at` would go unnoticed:
- * Answer's contract (modules/answer/entities.ts) is that every change increments `version`.
+ * The fingerprint of a submission's answers is count(*), sum(version), max(updated_at), max(id) and
+ * sum(length(value_json)). Every write path bumps at least one of them: saveAnswers, the PortalRB import and the
+ * workflow's level copy add rows (count, max id; ids are never reused) or increment `version` and set
+ * `updated_at` on the rows they change; a deleted row lowers the count. Rows written by raw SQL (seed, bench,
+ * tests) are inserts, hence seen; a raw in-place rewrite of `value_json` that kept `version` and `updated_at`
+ * would only be seen when it changes the value's length — Answer's contract (modules/answer/entities.ts) is that
+ * every change increments `version`.
  *
- * Portable SQL only (knex / QueryBuilder: GROUP BY, LEFT JOIN on a derived table, INSERT … ON CONFLICT … MERGE)
- * so that it runs unchanged on PostgreSQL.
+ * Portable SQL only (knex: GROUP BY, LEFT JOIN on a derived table, a multi-row INSERT … ON CONFLICT … DO UPDATE,
+ * sum/count/max/length) so that it runs unchanged on PostgreSQL.
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sqlite';
@@ -149,12 +151,21 @@ const time = (d: Date | number | string) => (d instanceof Date ? d.getTime() : t
 const sqlText = (v: unknown) => (v === null || v === undefined ? '-' : v instanceof Date ? v.toISOString() : String(v));
 
 /** Everything a submission's cached scores depend on, as one short string. */
-function fingerprintOf(instrumentVersionId: number, agg: { n: unknown; v: unknown; u: unknown; m: unknown }, surveys: SurveyCell[]): string {
+/** Aggregates over a submission's answers: count, sum(version), max(updated_at), max(id), sum(length(value_json)). */
+interface AnswerAgg {
+  n: unknown;
+  v: unknown;
+  u: unknown;
+  m: unknown;
+  l: unknown;
+}
+
+function fingerprintOf(instrumentVersionId: number, agg: AnswerAgg, surveys: SurveyCell[]): string {
   const sv = [...surveys]
     .sort((a, b) => a.id - b.id)
     .map((s) => `${s.id}:${s.kind}:${s.index}:${time(s.recordedAt)}`)
     .join(',');
-  const text = `f${SCORE_CACHE_FORMAT}|iv${instrumentVersionId}|a${sqlText(agg.n ?? 0)},${sqlText(agg.v)},${sqlText(agg.u)},${sqlText(agg.m)}|s${sv}`;
+  const text = `f${SCORE_CACHE_FORMAT}|iv${instrumentVersionId}|a${sqlText(agg.n ?? 0)},${sqlText(agg.v)},${sqlText(agg.u)},${sqlText(agg.m)},${sqlText(agg.l)}|s${sv}`;
   return createHash('sha1').update(text).digest('hex');
 }
 
@@ -183,29 +194,33 @@ export async function scoresOfScope(
   em: EntityManager,
   scope: ScoreCacheScope,
   surveysBySub: Map<number, SurveyCell[]>,
+  onWriteError?: (err: unknown) => void,
 ): Promise<{ bySubmission: Map<number, CachedScores>; stats: ScoreCacheStats }> {
   const knex = em.getKnex();
   const { periodId, kanwilId } = scope;
   const inScope = (qb: any, s: string, k: string) =>
     qb.join(`satker as ${k}`, `${k}.id`, `${s}.satker_id`).where(`${s}.period_id`, periodId).andWhere(`${k}.kanwil_id`, kanwilId);
 
+  // grouped by the submission (driving the join) so that no temporary sort is needed
   const agg = inScope(
-    knex('answer as a')
-      .join('submission as s2', 's2.id', 'a.submission_id')
-      .select('a.submission_id as sid')
+    knex('submission as s2')
+      .join('answer as a', 'a.submission_id', 's2.id')
+      .select('s2.id as sid')
       .count({ n: '*' })
       .sum({ v: 'a.version' })
       .max({ u: 'a.updated_at' })
       .max({ m: 'a.id' })
-      .groupBy('a.submission_id'),
+      // not needed by the write paths (they all bump version), but cheap: catches most in-place value rewrites
+      .select(knex.raw('sum(length(??)) as ??', ['a.value_json', 'l']))
+      .groupBy('s2.id'),
     's2',
     'k2',
   );
-  const rows: { id: number; fingerprint: string | null; payload: string | null; n: unknown; v: unknown; u: unknown; m: unknown }[] = await inScope(
+  const rows: ({ id: number; fingerprint: string | null; payload: string | null } & AnswerAgg)[] = await inScope(
     knex('submission as s')
       .leftJoin('submission_score_cache as c', 'c.submission_id', 's.id')
       .leftJoin(agg.as('f'), 'f.sid', 's.id')
-      .select('s.id', 'c.fingerprint', 'c.payload', 'f.n', 'f.v', 'f.u', 'f.m'),
+      .select('s.id', 'c.fingerprint', 'c.payload', 'f.n', 'f.v', 'f.u', 'f.m', 'f.l'),
     's',
     'k',
   );
@@ -269,8 +284,8 @@ export async function scoresOfScope(
         );
       }
     } catch (e) {
-      if (process.env.PANTAU_DEBUG_CACHE) console.error('score cache write failed', e);
       // derived data only: the scores are returned anyway and recomputed on the next request
+      onWriteError?.(e);
     }
   }
   return { bySubmission, stats: { submissions: rows.length, recomputed: stale.length } };

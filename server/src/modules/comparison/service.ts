@@ -68,6 +68,9 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
     em,
     { periodId, kanwilId, instrumentVersionId: period.instrumentVersion.id, instrument },
     surveysBySub,
+    (e) => {
+      if (ctx.config.logErrors) console.error('[pantau] score cache write failed:', e instanceof Error ? e.message : e);
+    },
   );
   const predBySatker = new Map<number, PredicateHistory[]>();
   for (const p of predicates) predBySatker.set(p.satker.id, [...(predBySatker.get(p.satker.id) ?? []), p]);

@@ -23,6 +23,11 @@ export async function instrumentOf(em: EntityManager, versionId: number): Promis
   return inst;
 }
 
+/** Caches an instrument parsed elsewhere (a version just created or re-validated): versions never change. */
+export function rememberInstrument(em: EntityManager, versionId: number, inst: Instrument): void {
+  parsed.set(cacheKey(em, versionId), inst);
+}
+
 /** The active instrument version of a year (the latest active one), or null. */
 export async function activeVersionOfYear(em: EntityManager, year: number): Promise<{ id: number; year: number } | null> {
   return em.findOne(InstrumentVersion, { year, active: true }, { orderBy: { id: 'desc' }, fields: ['id', 'year', 'active'] });
@@ -35,7 +40,18 @@ export async function ensureBundledInstruments(em: EntityManager): Promise<void>
     const exists = await em.count(InstrumentVersion, { year });
     if (exists) continue;
     loadInstrument(b.master, b.formulas); // refuse to store an invalid bundled list
-    em.persist(em.create(InstrumentVersion, { year, master: b.master, formulas: b.formulas, active: true, createdAt: new Date() }));
+    em.persist(
+      em.create(InstrumentVersion, {
+        year,
+        master: b.master,
+        formulas: b.formulas,
+        active: true,
+        createdAt: new Date(),
+        createdBy: null,
+        sourceFileName: `bawaan: lke-zi-${year}-master-soal.json`,
+        formulasFromId: null,
+      }),
+    );
   }
   await em.flush();
 }

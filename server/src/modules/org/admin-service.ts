@@ -7,11 +7,14 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Ctx } from '../../common/context';
 import { Role, SubmissionStatus } from '../../common/enums';
 import { hasRole, isAdmin, isKanwilHeadOf, requireUser } from '../../common/authz';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { badInput, conflict, forbidden, invalidState, notFound } from '../../common/errors';
 import { audit } from '../../common/audit';
 import { clearLoaders } from '../../common/loaders';
 import { InstrumentVersion } from '../instrument/entities';
-import { activeVersionOfYear } from '../instrument/service';
+import type { Instrument } from '@pantau/shared';
+import { Answer } from '../answer/entities';
+import { activeVersionOfYear, instrumentOf } from '../instrument/service';
+import { usableVersion } from '../instrument/versions';
 import { Period } from '../period/entities';
 import { Submission } from '../submission/entities';
 import { Kanwil, PredicateHistory, Satker } from './entities';
@@ -167,7 +170,9 @@ export async function createPeriod(ctx: Ctx, input: PeriodInput): Promise<Period
       const v = await activeVersionOfYear(em, input.year);
       if (!v) throw badInput(`Belum ada instrumen aktif untuk tahun ${input.year}`);
       versionId = v.id;
-    } else if (!(await em.count(InstrumentVersion, { id: versionId }))) throw notFound('Versi instrumen', versionId);
+    }
+    // active, of the period's year, and loading without problems
+    await usableVersion(em, versionId, input.year);
     const kanwil = input.kanwilId != null ? await em.findOne(Kanwil, input.kanwilId) : null;
     if (input.kanwilId != null && !kanwil) throw notFound('Kanwil', input.kanwilId);
     const p = em.create(Period, {
@@ -202,10 +207,41 @@ export async function updatePeriod(ctx: Ctx, id: number, input: PeriodUpdateInpu
       if (input[f] !== undefined && input[f] !== null) p[f] = input[f];
     }
     checkDeadlines(p);
+    if (input.instrumentVersionId != null && input.instrumentVersionId !== p.instrumentVersion.id) {
+      const next = await usableVersion(em, input.instrumentVersionId, p.year);
+      await assertAnswersFit(em, p, next);
+      p.instrumentVersion = em.getReference(InstrumentVersion, input.instrumentVersionId);
+    }
     audit(em, ctx, { action: 'period.update', objectType: 'Period', objectId: p.id, kanwilId: p.kanwil?.id ?? null, before, after: snapPeriod(p) });
     await em.flush();
     return p;
   });
+}
+
+/**
+ * A period that already has answers may only switch to a version in which every answered item still exists with
+ * the same answer type (otherwise stored values would change meaning): INVALID_STATE listing the items.
+ */
+async function assertAnswersFit(em: EntityManager, p: Period, next: Instrument): Promise<void> {
+  const rows = await em
+    .createQueryBuilder(Answer, 'a')
+    .select('a.soalId', true)
+    .join('a.submission', 's')
+    .where({ 's.period': p.id })
+    .execute<{ soal_id: number }[]>('all', false);
+  if (!rows.length) return;
+  const current = await instrumentOf(em, p.instrumentVersion.id);
+  const bad: { soalId: number; message: string }[] = [];
+  for (const { soal_id: id } of rows) {
+    const now = next.itemById[id];
+    const was = current.itemById[id];
+    if (!now) bad.push({ soalId: id, message: `soal [${id}] sudah dijawab tetapi tidak ada pada versi instrumen baru` });
+    else if (was && was.type !== now.type) bad.push({ soalId: id, message: `soal [${id}] sudah dijawab sebagai ${was.type}, tetapi bertipe ${now.type} pada versi baru` });
+  }
+  if (bad.length) {
+    bad.sort((a, b) => a.soalId - b.soalId);
+    throw invalidState(`Versi instrumen periode tidak dapat diganti: ${bad.length} soal yang sudah dijawab tidak cocok dengan versi baru`, { issues: bad });
+  }
 }
 
 /** Opens a unit's submission for a period (status DRAFT): admin, the Kanwil head, or the unit's coordinator. */

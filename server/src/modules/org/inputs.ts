@@ -68,6 +68,11 @@ export class PeriodUpdateInput {
   @Field(() => String, { nullable: true })
   @MaxLength(200)
   name?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Switch to another active version of the period’s year (refused when answered items would change type or disappear)',
+  })
+  instrumentVersionId?: number | null;
   @Field(() => Date, { nullable: true })
   selfAssessmentDeadline?: Date | null;
   @Field(() => Date, { nullable: true })
