@@ -45,6 +45,13 @@ describe('nomination: what cannot be overridden', () => {
     expect(ev[0]).toMatchObject({ reason: 'Pelanggaran integritas', actor: { username: 'kakanwil' }, after: { banUntil: '2023-01-05' } });
   });
 
+  it('writes checklist shortfalls with Indonesian decimals, rounded down', async () => {
+    const c = { ...checklist, tlhpPercent: 97.456 };
+    const prev = ok(await kakanwil.gql(`query ($id: Int!, $c: NominationChecklistInput) { nominationPreview(submissionId: $id, checklist: $c) { checklist { key met message } } }`, { id: batam, c })).nominationPreview;
+    const tlhp = prev.checklist.find((i: { key: string }) => i.key === 'TLHP');
+    expect(tlhp).toMatchObject({ met: false, message: 'TLHP 97,45 % < 100 %' });
+  });
+
   it('refuses WBBM for a unit without WBK even with an override reason', async () => {
     const prev = ok(await kakanwil.gql(`query ($id: Int!, $c: NominationChecklistInput) { nominationPreview(submissionId: $id, checklist: $c) { hasWbk blockers prerequisitesMissing } }`, { id: batam, c: checklist })).nominationPreview;
     expect(prev).toEqual({ hasWbk: false, blockers: ['WBBM hanya dapat diusulkan untuk unit yang sudah berpredikat WBK'], prerequisitesMissing: [] });

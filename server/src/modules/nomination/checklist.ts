@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
 import {
   checkEligibility,
+  formatFloor2,
   ratio,
   revocationBanUntil,
   scoreAnswers,
@@ -161,7 +162,7 @@ export async function assessNomination(
   const tlhp = input.tlhpPercent ?? null;
   checklist.push(
     item('TLHP', 'Tindak lanjut hasil pemeriksaan (TLHP)', tlhp, '100 %', tlhp !== null && tlhp >= 100 - 1e-9 && !!tlhpEv,
-      tlhp === null ? 'Persentase TLHP belum diisi' : tlhp < 100 - 1e-9 ? `TLHP ${tlhp} % < 100 %` : 'Bukti TLHP belum dilampirkan', [tlhpEv]),
+      tlhp === null ? 'Persentase TLHP belum diisi' : tlhp < 100 - 1e-9 ? `TLHP ${formatFloor2(tlhp)} % < 100 %` : 'Bukti TLHP belum dilampirkan', [tlhpEv]),
   );
 
   // LHKPN/LHKASN 100 %, pre-filled from [113]–[120] (TPI answers); evidence = the data dukung of those items
@@ -170,7 +171,7 @@ export async function assessNomination(
   const lhkpnEv = [pick(input.lhkpnEvidenceId, 'LHKPN/LHKASN', prereq), ...evidence.filter((e) => e.purpose === EvidencePurpose.ANSWER && e.soalId != null && e.soalId >= 113 && e.soalId <= 120)];
   checklist.push(
     item('LHKPN', 'Kepatuhan LHKPN/LHKASN', lhkpn, '100 %', lhkpn !== null && lhkpn >= 100 - 1e-9,
-      lhkpn === null ? 'Jumlah wajib lapor/pelapor LHKPN/LHKASN ([113]–[120]) belum lengkap' : `Kepatuhan LHKPN/LHKASN ${lhkpn} % < 100 %`, lhkpnEv),
+      lhkpn === null ? 'Jumlah wajib lapor/pelapor LHKPN/LHKASN ([113]–[120]) belum lengkap' : `Kepatuhan LHKPN/LHKASN ${formatFloor2(lhkpn)} % < 100 %`, lhkpnEv),
   );
 
   // Pencanangan at least one year before the nomination date
