@@ -1,0 +1,81 @@
+import { ApiError, normaliseCode, type ErrorCode } from './errors';
+
+export interface UploadFields {
+  submissionId: number;
+  soalId?: number;
+  /** A new revision of an existing evidence. */
+  evidenceId?: number;
+  purpose?: 'ANSWER' | 'LHE' | 'SPTJM' | 'PREREQUISITE';
+  level?: string;
+  title?: string;
+}
+
+export interface UploadHandle {
+  promise: Promise<unknown>;
+  abort: () => void;
+}
+
+export const EVIDENCE_ENDPOINT = '/api/evidence';
+export const CSRF_HEADER = 'x-pantau-csrf';
+
+function httpCode(status: number, code: unknown): ErrorCode {
+  const known = normaliseCode(code);
+  if (known !== 'INTERNAL') return known;
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 413 || status === 415 || status === 400 || status === 422) return 'BAD_USER_INPUT';
+  return 'INTERNAL';
+}
+
+/**
+ * Upload one evidence file with XMLHttpRequest (fetch has no upload progress). Text fields go first: the server
+ * checks the target before it stores a byte of the file. The custom header is the server's CSRF check.
+ */
+export function uploadEvidence(
+  fields: UploadFields,
+  file: File,
+  onProgress: (fraction: number) => void,
+  onUnauthenticated?: () => void,
+): UploadHandle {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<unknown>((resolve, reject) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) form.append(k, String(v));
+    form.append('file', file, file.name);
+    xhr.open('POST', EVIDENCE_ENDPOINT);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader(CSRF_HEADER, '1');
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (ev) => {
+      if (ev.lengthComputable && ev.total > 0) onProgress(ev.loaded / ev.total);
+    };
+    xhr.onload = () => {
+      let body: { code?: string; message?: string } | null = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(body);
+        return;
+      }
+      const code = httpCode(xhr.status, body?.code);
+      if (code === 'UNAUTHENTICATED') onUnauthenticated?.();
+      reject(new ApiError(code, body?.message ?? `HTTP ${xhr.status}`, { httpStatus: xhr.status, httpCode: body?.code }));
+    };
+    xhr.onerror = () => reject(new ApiError('NETWORK', 'network error'));
+    xhr.onabort = () => reject(new ApiError('NETWORK', 'aborted'));
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
+
+/** Download / inline preview links of an evidence (the session cookie authorises them). */
+export function evidenceUrl(id: number, opts: { revision?: number; inline?: boolean } = {}): string {
+  const base = opts.revision ? `${EVIDENCE_ENDPOINT}/${id}/revisions/${opts.revision}` : `${EVIDENCE_ENDPOINT}/${id}`;
+  return opts.inline ? `${base}?inline=1` : base;
+}

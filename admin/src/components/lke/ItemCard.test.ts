@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { bundledInstrument } from '@pantau/shared';
+import { mountWithApp } from '@/test/mount';
+import ItemCard from './ItemCard.vue';
+
+const instrument = bundledInstrument(2026);
+const base = { readOnly: false, level: 'SELF', submissionId: 1, evidence: [], value: null, formulas: [], surveyFallback: null, dirty: false };
+
+describe('ItemCard', () => {
+  it('offers the options of a graded item with their letters and labels, and emits the chosen key', async () => {
+    const item = instrument.items.find((i) => i.type === 'ABC')!;
+    const { wrapper } = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null } } });
+    expect(wrapper.text()).toContain(item.label);
+    for (const o of item.options) expect(wrapper.find(`[data-test=opt-${item.soalId}-${o.key}]`).exists()).toBe(true);
+    await wrapper.get(`[data-test=opt-${item.soalId}-B] input`).setValue(true);
+    expect(wrapper.emitted('edit')?.[0]).toEqual([{ value: 'B' }]);
+  });
+
+  it('takes whole non-negative counts for Jumlah items and shows the computed percentage they feed', async () => {
+    const item = instrument.items.find((i) => i.type === 'COUNT')!;
+    const { wrapper } = mountWithApp(ItemCard, {
+      props: { ...base, item, draft: { value: 4, note: null }, formulas: [{ id: 'f', description: 'Agen perubahan', value: 0.5 }] },
+    });
+    const input = wrapper.get(`[data-test=count-${item.soalId}] input`);
+    expect((input.element as HTMLInputElement).value).toBe('4');
+    expect(wrapper.text()).toContain('Agen perubahan');
+    expect(wrapper.text()).toContain('50,0 %');
+  });
+
+  it('marks survey items, an entered SELF value as an estimate, and shows the recorded survey fallback', () => {
+    const item = instrument.items.find((i) => i.survey === 'IPAK')!;
+    const empty = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null }, surveyFallback: { index: 3.6, source: 'BPS' } } }).wrapper;
+    expect(empty.text()).toContain('Survei · IPAK');
+    expect(empty.text()).toContain('Dari hasil survei BPS: 3,60');
+    expect(empty.text()).not.toContain('Estimasi');
+    const own = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: 3.2, note: null } } }).wrapper;
+    expect(own.text()).toContain('Estimasi');
+  });
+
+  it('is read only when the level is closed to the user', () => {
+    const item = instrument.items.find((i) => i.type === 'YA_TIDAK')!;
+    const { wrapper } = mountWithApp(ItemCard, { props: { ...base, item, readOnly: true, draft: { value: 'Ya', note: null } } });
+    expect(wrapper.get(`[data-test=opt-${item.soalId}-Ya] input`).attributes('disabled')).toBeDefined();
+    expect(wrapper.find(`[data-test=upload-${item.soalId}]`).exists()).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { bundledInstrument, scoreAnswers, type Answers } from '@pantau/shared';
+import { mountWithApp } from '@/test/mount';
+import ScorePanel from './ScorePanel.vue';
+
+describe('ScorePanel', () => {
+  const instrument = bundledInstrument(2026);
+  const all: Answers = {};
+  for (const item of instrument.items) {
+    if (item.type === 'COUNT') all[item.soalId] = 0;
+    else if (item.type === 'INDEX') all[item.soalId] = 4;
+    else all[item.soalId] = item.options[0]!.key;
+  }
+
+  it('shows the shared score (Indonesian decimals), completeness and per-area %', () => {
+    const partial: Answers = { 1: 'Ya', 2: 'A', 3: 'B' };
+    const score = scoreAnswers(instrument, partial);
+    const { wrapper } = mountWithApp(ScorePanel, { props: { score, target: 'WBK' } });
+    const total = wrapper.get('[data-test=score-total]').text();
+    expect(total).toBe(score.total.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    expect(wrapper.get('[data-test=score-completeness]').text()).toContain(`${score.answered} dari 125`);
+    expect(wrapper.findAll('[data-test^=area-]')).toHaveLength(6);
+    expect(wrapper.get('[data-test=eligibility-badge]').text()).toContain('Belum memenuhi WBK');
+    expect(wrapper.get('[data-test=failures]').text()).toContain('Nilai total');
+  });
+
+  it('a perfect sheet is eligible for WBK; WBBM still needs a WBK predicate', () => {
+    const score = scoreAnswers(instrument, all);
+    expect(score.total).toBeCloseTo(100, 9);
+    const wbk = mountWithApp(ScorePanel, { props: { score, target: 'WBK' } }).wrapper;
+    expect(wbk.get('[data-test=eligibility-badge]').text()).toContain('Memenuhi syarat WBK');
+    const wbbm = mountWithApp(ScorePanel, { props: { score, target: 'WBBM', hasWbk: false }, lang: 'en' }).wrapper;
+    expect(wbbm.get('[data-test=eligibility-badge]').text()).toContain('Does not yet meet WBBM');
+    expect(wbbm.get('[data-test=failures]').text()).toContain('already holds WBK');
+  });
+});

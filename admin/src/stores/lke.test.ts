@@ -1,0 +1,162 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bundledInstrument, scoreAnswers } from '@pantau/shared';
+import { ApiError } from '@/api/errors';
+import type { LkeAnswer, LkeSubmission } from '@/api/lke';
+
+vi.mock('@/api/lke', () => ({
+  fetchSubmissionLke: vi.fn(),
+  fetchEvidence: vi.fn(async () => []),
+  saveAnswers: vi.fn(),
+}));
+import * as api from '@/api/lke';
+import { AUTOSAVE_DELAY_MS, useLkeStore } from './lke';
+
+const answer = (soalId: number, value: unknown, version = 1, level: LkeAnswer['level'] = 'SELF'): LkeAnswer => ({
+  soalId,
+  level,
+  value,
+  note: null,
+  version,
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  updatedBy: { id: 9, displayName: 'Someone' },
+});
+
+function submission(answers: LkeAnswer[]): LkeSubmission {
+  return {
+    id: 7,
+    target: 'WBK',
+    status: 'DRAFT',
+    round: 1,
+    returnedBy: null,
+    version: 3,
+    pencananganDate: null,
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    satker: { id: 1, code: 'IMI-X', name: 'Kanim X', kind: 'KANIM' },
+    period: { id: 1, year: 2026, name: 'ZI 2026', selfAssessmentDeadline: null, kanwilReviewDeadline: null, deskEvaluationDeadline: null, nominationDeadline: null },
+    nextDeadline: null,
+    answers,
+    surveyResults: [{ id: 1, kind: 'IPAK', index: 3.7, respondents: 40, source: 'BPS', recordedAt: '2026-10-01T00:00:00.000Z' }],
+    evidence: [],
+    reviewNotes: [],
+  } as LkeSubmission;
+}
+
+describe('LKE store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    vi.useFakeTimers();
+    vi.mocked(api.saveAnswers).mockReset();
+    vi.mocked(api.fetchSubmissionLke).mockReset();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('scores in the browser exactly like @pantau/shared (with the survey fallback) and tracks completeness', async () => {
+    vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([answer(1, 'Ya'), answer(2, 'B'), answer(88, 4), answer(89, 2), answer(125, null)]));
+    const lke = useLkeStore();
+    await lke.load(7);
+    const expected = scoreAnswers(bundledInstrument(2026), { 1: 'Ya', 2: 'B', 88: 4, 89: 2, 125: null }, { surveyFallback: { IPAK: 3.7 } });
+    expect(lke.score!.total).toBe(expected.total);
+    expect(lke.score!.completeness).toBe(expected.completeness);
+    expect(lke.score!.survey.IPAK).toEqual({ index: 3.7, source: 'SURVEY' });
+    lke.edit(3, { value: 'A' });
+    expect(lke.score!.answered).toBe(expected.answered + 1);
+  });
+
+  it('debounces edits into one saveAnswers batch with expectedVersion per answer', async () => {
+    vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([answer(1, 'Ya', 4)]));
+    vi.mocked(api.saveAnswers).mockImplementation(async (_id, _level, inputs) => ({
+      submission: { id: 7, version: 4, status: 'DRAFT' },
+      answers: inputs.map((i) => answer(i.soalId, i.value, (i.expectedVersion ?? 0) + 1)),
+    }));
+    const lke = useLkeStore();
+    await lke.load(7);
+    lke.edit(1, { value: 'Tidak' });
+    lke.edit(2, { value: 'A' });
+    lke.edit(2, { note: 'lihat SK' });
+    expect(lke.saveState).toBe('pending');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 10);
+    expect(api.saveAnswers).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(api.saveAnswers).toHaveBeenCalledTimes(1);
+    const [id, level, inputs] = vi.mocked(api.saveAnswers).mock.calls[0]!;
+    expect(id).toBe(7);
+    expect(level).toBe('SELF');
+    expect(inputs).toEqual([
+      { soalId: 1, value: 'Tidak', note: null, expectedVersion: 4 },
+      { soalId: 2, value: 'A', note: 'lihat SK', expectedVersion: null },
+    ]);
+    expect(lke.saveState).toBe('saved');
+    expect(lke.server[1]!.version).toBe(5);
+    expect(lke.pendingCount).toBe(0);
+  });
+
+  it('on CONFLICT shows the other value, lets the user keep theirs (re-sent with the new version) or take theirs', async () => {
+    vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([answer(1, 'Ya', 2), answer(2, 'A', 1)]));
+    vi.mocked(api.saveAnswers).mockRejectedValueOnce(
+      new ApiError('CONFLICT', 'Jawaban soal [1] telah diubah oleh pengguna lain.', {
+        conflicts: [{ soalId: 1, expectedVersion: 2, currentVersion: 3, currentValue: 'Tidak', currentNote: 'dari Budi', updatedBy: 'Budi', updatedAt: '2026-11-02T00:00:00.000Z' }],
+      }),
+    );
+    vi.mocked(api.saveAnswers).mockImplementation(async (_id, _level, inputs) => ({
+      submission: { id: 7, version: 5, status: 'DRAFT' },
+      answers: inputs.map((i) => answer(i.soalId, i.value, (i.expectedVersion ?? 0) + 1)),
+    }));
+    const lke = useLkeStore();
+    await lke.load(7);
+    lke.edit(1, { value: 'Ya', note: 'saya' });
+    lke.edit(2, { value: 'B' });
+    await lke.flush();
+    expect(lke.conflicts).toHaveLength(1);
+    expect(lke.conflicts[0]).toMatchObject({ soalId: 1, mine: { value: 'Ya', note: 'saya' }, theirs: { value: 'Tidak', note: 'dari Budi' }, updatedBy: 'Budi' });
+    // the screen shows their value until the user chooses
+    expect(lke.current(1).value).toBe('Tidak');
+    // the non-conflicting part of the refused batch is re-sent on its own
+    await vi.advanceTimersByTimeAsync(1);
+    expect(vi.mocked(api.saveAnswers).mock.calls[1]![2]).toEqual([{ soalId: 2, value: 'B', note: null, expectedVersion: 1 }]);
+
+    lke.resolveKeepMine(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(vi.mocked(api.saveAnswers).mock.calls[2]![2]).toEqual([{ soalId: 1, value: 'Ya', note: 'saya', expectedVersion: 3 }]);
+    expect(lke.conflicts).toHaveLength(0);
+    expect(lke.current(1).value).toBe('Ya');
+  });
+
+  it('taking their value drops the local edit without saving', async () => {
+    vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([answer(1, 'Ya', 2)]));
+    vi.mocked(api.saveAnswers).mockRejectedValueOnce(
+      new ApiError('CONFLICT', 'x', { conflicts: [{ soalId: 1, expectedVersion: 2, currentVersion: 3, currentValue: 'Tidak', currentNote: null, updatedBy: 'Budi', updatedAt: null }] }),
+    );
+    const lke = useLkeStore();
+    await lke.load(7);
+    lke.edit(1, { value: 'Ya', note: 'n' });
+    await lke.flush();
+    lke.resolveTakeTheirs(1);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 2);
+    expect(api.saveAnswers).toHaveBeenCalledTimes(1);
+    expect(lke.current(1)).toEqual({ value: 'Tidak', note: null });
+    expect(lke.pendingCount).toBe(0);
+  });
+
+  it('keeps the edits and reports the error when the save fails (network)', async () => {
+    vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([]));
+    vi.mocked(api.saveAnswers).mockRejectedValueOnce(new ApiError('NETWORK', 'offline'));
+    const lke = useLkeStore();
+    await lke.load(7);
+    lke.edit(5, { value: 'A' });
+    await lke.flush();
+    expect(lke.saveState).toBe('error');
+    expect(lke.lastError?.code).toBe('NETWORK');
+    expect(lke.drafts[5]).toEqual({ value: 'A', note: null });
+  });
+
+  it('an edit back to the stored value is not saved', async () => {
+    vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([answer(1, 'Ya', 2)]));
+    const lke = useLkeStore();
+    await lke.load(7);
+    lke.edit(1, { value: 'Tidak' });
+    lke.edit(1, { value: 'Ya' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 2);
+    expect(api.saveAnswers).not.toHaveBeenCalled();
+  });
+});

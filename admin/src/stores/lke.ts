@@ -1,0 +1,304 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import {
+  bundledInstrument,
+  isBlank,
+  scoreAnswers,
+  type AnswerValue,
+  type Answers,
+  type Instrument,
+  type ScoreResult,
+  type SurveyFallback,
+} from '@pantau/shared';
+import { ApiError, toApiError } from '@/api/errors';
+import * as lkeApi from '@/api/lke';
+import type { LkeAnswer, LkeSubmission, Level } from '@/api/lke';
+
+/** Debounce of the autosave after the last keystroke or click. */
+export const AUTOSAVE_DELAY_MS = 800;
+
+export interface Draft {
+  value: AnswerValue;
+  note: string | null;
+}
+
+/** The server refused an edit because someone else changed the answer first: both values, for the user to choose. */
+export interface AnswerConflict {
+  soalId: number;
+  mine: Draft;
+  theirs: Draft;
+  theirVersion: number | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+interface ServerConflict {
+  soalId: number;
+  currentVersion: number | null;
+  currentValue: AnswerValue;
+  currentNote: string | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+const sameDraft = (a: Draft | undefined, b: Draft | undefined) => !!a && !!b && a.value === b.value && (a.note ?? null) === (b.note ?? null);
+
+/**
+ * One submission's LKE at one level: the server's answers, the user's unsaved drafts, a debounced autosave with
+ * optimistic locking (expectedVersion per answer), conflicts, and the live score computed by @pantau/shared.
+ */
+export const useLkeStore = defineStore('lke', () => {
+  const submission = ref<LkeSubmission | null>(null);
+  const level = ref<Level>('SELF');
+  const server = ref<Record<number, LkeAnswer>>({});
+  const drafts = ref<Record<number, Draft>>({});
+  const inFlight = ref<Record<number, Draft>>({});
+  const conflicts = ref<AnswerConflict[]>([]);
+  const saveState = ref<SaveState>('idle');
+  const lastSavedAt = ref<Date | null>(null);
+  const lastError = ref<ApiError | null>(null);
+  const loading = ref(false);
+  const loadError = ref<unknown>(null);
+  const instrument = shallowRef<Instrument | null>(null);
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let saving: Promise<void> | null = null;
+
+  function current(soalId: number): Draft {
+    const d = drafts.value[soalId] ?? inFlight.value[soalId];
+    if (d) return d;
+    const s = server.value[soalId];
+    return { value: s ? (s.value as AnswerValue) : null, note: s?.note ?? null };
+  }
+
+  /** Every level's stored answer per item (reviewers compare with the level below theirs). */
+  const otherLevels = computed(() => {
+    const out: Record<number, LkeAnswer[]> = {};
+    for (const a of submission.value?.answers ?? []) if (a.level !== level.value) (out[a.soalId] ??= []).push(a);
+    return out;
+  });
+
+  const answers = computed<Answers>(() => {
+    const out: Answers = {};
+    for (const [k, a] of Object.entries(server.value)) out[Number(k)] = a.value as AnswerValue;
+    for (const [k, d] of Object.entries(inFlight.value)) out[Number(k)] = d.value;
+    for (const [k, d] of Object.entries(drafts.value)) out[Number(k)] = d.value;
+    return out;
+  });
+
+  /** Latest recorded survey result per kind (the fallback for [125]/[127], DOMAIN §2). */
+  const surveyFallback = computed<SurveyFallback>(() => {
+    const out: SurveyFallback = {};
+    const sorted = [...(submission.value?.surveyResults ?? [])].sort((a, b) => String(b.recordedAt).localeCompare(String(a.recordedAt)));
+    for (const r of sorted) if (out[r.kind] === undefined) out[r.kind] = r.index;
+    return out;
+  });
+
+  const score = computed<ScoreResult | null>(() =>
+    instrument.value ? scoreAnswers(instrument.value, answers.value, { surveyFallback: surveyFallback.value }) : null,
+  );
+
+  const pendingCount = computed(() => Object.keys(drafts.value).length + Object.keys(inFlight.value).length);
+
+  function reset() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    submission.value = null;
+    server.value = {};
+    drafts.value = {};
+    inFlight.value = {};
+    conflicts.value = [];
+    saveState.value = 'idle';
+    lastError.value = null;
+    lastSavedAt.value = null;
+  }
+
+  function setServerAnswers(list: LkeAnswer[]) {
+    const next = { ...server.value };
+    for (const a of list) if (a.level === level.value) next[a.soalId] = a;
+    server.value = next;
+  }
+
+  async function load(id: number, lvl: Level = 'SELF') {
+    if (submission.value?.id !== id || level.value !== lvl) reset();
+    level.value = lvl;
+    loading.value = true;
+    loadError.value = null;
+    try {
+      const sub = await lkeApi.fetchSubmissionLke(id);
+      submission.value = sub;
+      instrument.value = bundledInstrument(sub.period.year);
+      server.value = {};
+      setServerAnswers(sub.answers);
+    } catch (err) {
+      loadError.value = err;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Record a user edit and schedule the autosave. */
+  function edit(soalId: number, patch: Partial<Draft>) {
+    const base = current(soalId);
+    const next: Draft = { value: patch.value !== undefined ? patch.value : base.value, note: patch.note !== undefined ? patch.note : base.note };
+    if (typeof next.value === 'string' && next.value.trim() === '') next.value = null;
+    const s = server.value[soalId];
+    const serverDraft: Draft = { value: s ? (s.value as AnswerValue) : null, note: s?.note ?? null };
+    if (sameDraft(next, serverDraft) && !inFlight.value[soalId]) {
+      const { [soalId]: _drop, ...rest } = drafts.value;
+      drafts.value = rest;
+    } else {
+      drafts.value = { ...drafts.value, [soalId]: next };
+    }
+    schedule();
+  }
+
+  function schedule(delay = AUTOSAVE_DELAY_MS) {
+    if (timer) clearTimeout(timer);
+    if (!Object.keys(drafts.value).length) {
+      if (saveState.value === 'pending') saveState.value = 'saved';
+      return;
+    }
+    saveState.value = 'pending';
+    timer = setTimeout(() => {
+      timer = null;
+      void flush();
+    }, delay);
+  }
+
+  /** Save every draft now (one batch); resolves when the server answered. */
+  async function flush(): Promise<void> {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    if (saving) {
+      await saving;
+      if (Object.keys(drafts.value).length) return flush();
+      return;
+    }
+    const sub = submission.value;
+    const batch = drafts.value;
+    const ids = Object.keys(batch).map(Number);
+    if (!sub || !ids.length) return;
+    inFlight.value = { ...batch };
+    drafts.value = {};
+    saveState.value = 'saving';
+    const inputs = ids.map((soalId) => ({
+      soalId,
+      value: isBlank(batch[soalId]!.value) ? null : batch[soalId]!.value,
+      note: batch[soalId]!.note ?? null,
+      expectedVersion: server.value[soalId]?.version ?? null,
+    }));
+    saving = (async () => {
+      try {
+        const res = await lkeApi.saveAnswers(sub.id, level.value, inputs);
+        setServerAnswers(res.answers);
+        // answers the server skipped (blank, never stored) simply stay blank
+        if (submission.value) submission.value = { ...submission.value, version: res.submission.version, status: res.submission.status };
+        inFlight.value = {};
+        lastSavedAt.value = new Date();
+        lastError.value = null;
+        saveState.value = Object.keys(drafts.value).length ? 'pending' : 'saved';
+      } catch (err) {
+        const e = toApiError(err);
+        const sent = inFlight.value;
+        inFlight.value = {};
+        // put the batch back unless the user already typed something newer
+        const back: Record<number, Draft> = {};
+        for (const id of ids) if (!drafts.value[id]) back[id] = sent[id]!;
+        if (e.code === 'CONFLICT' && Array.isArray(e.extensions.conflicts)) {
+          const list = e.extensions.conflicts as ServerConflict[];
+          const nextServer = { ...server.value };
+          for (const c of list) {
+            const mine = drafts.value[c.soalId] ?? sent[c.soalId]!;
+            delete back[c.soalId];
+            const { [c.soalId]: _d, ...restDrafts } = drafts.value;
+            drafts.value = restDrafts;
+            if (c.currentVersion === null) delete nextServer[c.soalId];
+            else
+              nextServer[c.soalId] = {
+                soalId: c.soalId,
+                level: level.value,
+                value: c.currentValue,
+                note: c.currentNote,
+                version: c.currentVersion,
+                updatedAt: c.updatedAt ?? '',
+                updatedBy: c.updatedBy ? { id: 0, displayName: c.updatedBy } : null,
+              };
+            conflicts.value = [
+              ...conflicts.value.filter((x) => x.soalId !== c.soalId),
+              {
+                soalId: c.soalId,
+                mine,
+                theirs: { value: c.currentValue ?? null, note: c.currentNote ?? null },
+                theirVersion: c.currentVersion,
+                updatedBy: c.updatedBy,
+                updatedAt: c.updatedAt,
+              },
+            ];
+          }
+          server.value = nextServer;
+          drafts.value = { ...back, ...drafts.value };
+          lastError.value = e;
+          saveState.value = 'error';
+          // the rest of the batch was refused with it: send it again with the same versions
+          if (Object.keys(back).length) schedule(0);
+        } else {
+          drafts.value = { ...back, ...drafts.value };
+          lastError.value = e;
+          saveState.value = 'error';
+        }
+      } finally {
+        saving = null;
+      }
+    })();
+    await saving;
+  }
+
+  /** Keep the user's own value: re-send it against the version the other person wrote. */
+  function resolveKeepMine(soalId: number) {
+    const c = conflicts.value.find((x) => x.soalId === soalId);
+    if (!c) return;
+    conflicts.value = conflicts.value.filter((x) => x.soalId !== soalId);
+    drafts.value = { ...drafts.value, [soalId]: c.mine };
+    schedule(0);
+  }
+
+  /** Take the other person's value (already the server's): drop our edit. */
+  function resolveTakeTheirs(soalId: number) {
+    conflicts.value = conflicts.value.filter((x) => x.soalId !== soalId);
+    const { [soalId]: _d, ...rest } = drafts.value;
+    drafts.value = rest;
+    if (!conflicts.value.length && saveState.value === 'error' && !Object.keys(drafts.value).length) saveState.value = 'saved';
+  }
+
+  return {
+    submission,
+    level,
+    server,
+    drafts,
+    inFlight,
+    conflicts,
+    saveState,
+    lastSavedAt,
+    lastError,
+    loading,
+    loadError,
+    instrument,
+    answers,
+    score,
+    surveyFallback,
+    otherLevels,
+    pendingCount,
+    current,
+    load,
+    edit,
+    flush,
+    reset,
+    resolveKeepMine,
+    resolveTakeTheirs,
+  };
+});

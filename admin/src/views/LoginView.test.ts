@@ -1,0 +1,44 @@
+import { flushPromises } from '@vue/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { createMemoryHistory } from 'vue-router';
+
+vi.mock('@/api/session', () => ({ fetchMe: vi.fn(async () => null), login: vi.fn(), logout: vi.fn() }));
+import * as session from '@/api/session';
+import { createAppRouter } from '@/router';
+import { mountWithApp } from '@/test/mount';
+import LoginView from './LoginView.vue';
+
+async function setup(path: string) {
+  const pinia = createPinia();
+  vi.mocked(session.fetchMe).mockResolvedValue(null);
+  setActivePinia(pinia);
+  const router = createAppRouter(createMemoryHistory());
+  await router.push(path);
+  await router.isReady();
+  const { wrapper } = mountWithApp(LoginView, { router, pinia });
+  return { wrapper, router };
+}
+
+describe('LoginView', () => {
+  beforeEach(() => vi.mocked(session.login).mockReset());
+
+  it('signs in and returns to the page the user came from', async () => {
+    vi.mocked(session.login).mockResolvedValue({ id: 1, username: 'kakanwil', displayName: 'K', locale: 'id', roles: [{ role: 'KANWIL_HEAD', kanwilId: 1, satkerId: null }] });
+    const { wrapper, router } = await setup('/login?redirect=/submissions/3/lke');
+    await wrapper.get('#username').setValue('kakanwil');
+    await wrapper.get('#password').setValue('rahasia');
+    await wrapper.get('[data-test=login-submit]').trigger('click');
+    await flushPromises();
+    expect(session.login).toHaveBeenCalledWith('kakanwil', 'rahasia');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/submissions/3/lke'), { timeout: 5000 });
+  });
+
+  it('asks for both fields before calling the server', async () => {
+    const { wrapper } = await setup('/login');
+    await wrapper.get('[data-test=login-submit]').trigger('click');
+    await flushPromises();
+    expect(session.login).not.toHaveBeenCalled();
+    expect(wrapper.text()).toContain('Wajib diisi');
+  });
+});

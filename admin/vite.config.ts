@@ -1,0 +1,31 @@
+import { fileURLToPath, URL } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+
+const sharedSrc = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
+const backend = process.env.PANTAU_API ?? 'http://127.0.0.1:3000';
+
+// The browser runs the same scoring code as the server: @pantau/shared is compiled from source, not from dist.
+export default defineConfig({
+  plugins: [vue()],
+  resolve: {
+    alias: [
+      { find: /^@pantau\/shared$/, replacement: sharedSrc },
+      { find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) },
+    ],
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: backend, changeOrigin: true },
+      '/api': { target: backend, changeOrigin: true },
+      '/health': { target: backend, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 900,
+  },
+});
