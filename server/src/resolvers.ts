@@ -6,12 +6,14 @@ import { AuditResolver } from './modules/audit/resolver';
 import { ComparisonResolver } from './modules/comparison/resolver';
 import { EvidenceResolver, SubmissionEvidenceResolver } from './modules/evidence/resolver';
 import { InstrumentResolver } from './modules/instrument/resolver';
+import { InstrumentSourceResolver } from './modules/instrument/source';
 import { OrgResolver } from './modules/org/resolver';
 import { OrgAdminResolver } from './modules/org/admin-resolver';
 import { SubmissionResolver } from './modules/submission/resolver';
 import { UserResolver } from './modules/user/resolver';
 import { NominationResolver } from './modules/nomination/resolver';
 import { PortalRbResolver } from './modules/portalrb/resolver';
+import { ProgressResolver } from './modules/progress/resolver';
 import { ResultsResolver } from './modules/results/resolver';
 import { ReviewResolver, SubmissionReviewResolver } from './modules/review/resolver';
 import { SubmissionWorkflowResolver, WorkflowResolver } from './modules/workflow/resolver';
@@ -35,5 +37,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   NominationResolver,
   ResultsResolver,
   PortalRbResolver,
+  InstrumentSourceResolver,
+  ProgressResolver,
   // workflow, …: append here
 ];

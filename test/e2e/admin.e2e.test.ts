@@ -289,6 +289,10 @@ describe('admin SPA in Chromium', () => {
       await shot(b.page, 'dashboard-en');
       await b.page.evaluate(() => document.querySelector('.pz-charts')?.scrollIntoView());
       await shot(b.page, 'dashboard-charts');
+      // progress over time (SELF, by ISO week, from the audit trail): a line chart drawn on a canvas
+      await b.page.waitForSelector('[data-test=progress-card] canvas');
+      await b.page.evaluate(() => document.querySelector('[data-test=progress-card]')?.scrollIntoView());
+      await shot(b.page, 'dashboard-progress');
       await b.page.click('[data-test=lang-id]');
       await b.page.locator('.pz-unit-link').first().click();
       await b.page.waitForSelector('[data-test=level-scores]');

@@ -424,6 +424,16 @@ export type InstrumentPart =
   | 'PEMENUHAN'
   | 'REFORM';
 
+/** The stored files of an instrument version, as uploaded (load them with the shared loadInstrument) */
+export type InstrumentSource = {
+  /** Our formula table (JSON keyed by soal_id) */
+  formulas: Scalars['JSON']['output'];
+  /** The PortalRB master question list (JSON) */
+  master: Scalars['JSON']['output'];
+  versionId: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 export type InstrumentTypeChange = {
   from: Scalars['String']['output'];
   soalId: Scalars['Int']['output'];
@@ -905,6 +915,40 @@ export type PredicateInput = {
   year: Scalars['Int']['input'];
 };
 
+/** SELF completeness and SELF total per ISO week, replayed from the audit trail (answers.save / answers.import of level SELF). Only the SELF level: the copies into KANWIL/TPI on a transition are not audited per answer, so those levels cannot be replayed. Answers that predate the audit trail (seeded data) count from the start of the series. */
+export type ProgressOverTime = {
+  kanwil: Kanwil;
+  /** Always SELF (see the type description) */
+  level: Scalars['String']['output'];
+  period: Period;
+  units: Array<ProgressUnitSeries>;
+  weeks: Array<ProgressWeek>;
+};
+
+/** One unit’s SELF series, one value per week of `weeks` (null before its submission existed) */
+export type ProgressUnitSeries = {
+  completeness: Array<Maybe<Scalars['Float']['output']>>;
+  satker: Satker;
+  selfTotal: Array<Maybe<Scalars['Float']['output']>>;
+  submissionId: Scalars['Int']['output'];
+};
+
+/** One ISO week of the progress series: the state at the end of the week (now for the current week) */
+export type ProgressWeek = {
+  /** The instant the state is taken at: the next Monday 00:00 UTC, or now for the current week */
+  asOf: Scalars['DateTimeISO']['output'];
+  /** Kanwil average SELF completeness, 0–1 (null without submissions) */
+  averageCompleteness: Maybe<Scalars['Float']['output']>;
+  /** Kanwil average SELF total, 0–100 (null without submissions) */
+  averageSelfTotal: Maybe<Scalars['Float']['output']>;
+  /** Monday 00:00 UTC */
+  start: Scalars['DateTimeISO']['output'];
+  /** Submissions that existed by then (averaged over) */
+  submissions: Scalars['Int']['output'];
+  /** ISO week, e.g. 2026-W47 */
+  week: Scalars['String']['output'];
+};
+
 export type Query = {
   /** Audit trail, newest first. ADMIN: everything; KANWIL_HEAD: events of their Kanwil */
   auditEvents: AuditPage;
@@ -913,12 +957,16 @@ export type Query = {
   deadlineExtensions: Array<DeadlineExtension>;
   /** The latest desk evaluation (recommendation + LHE) of a submission */
   deskEvaluation: Maybe<DeskEvaluation>;
+  /** ADMIN / KANWIL_HEAD of the submission’s Kanwil: active users with the EVALUATOR role, to assign */
+  evaluatorCandidates: Array<UserRef>;
   /** Evaluators assigned to a submission */
   evaluators: Array<UserRef>;
   /** Evidence of a submission (all items at once when soalId is omitted: one query set for the whole submission), with revisions */
   evidence: Array<Evidence>;
   /** The LKE instrument: the active version of a year (default 2026), or a given version */
   instrument: Instrument;
+  /** Master list + formula table of an instrument version: admin, or anyone who can read a submission of a period using it */
+  instrumentSource: InstrumentSource;
   /** ADMIN: every stored instrument version, newest year first */
   instrumentVersions: Array<InstrumentVersion>;
   /** Every unit of a Kanwil in a period: status, scores per level, area %, eligibility, next deadline, gap */
@@ -935,6 +983,8 @@ export type Query = {
   /** Evaluation periods visible to you (global ones and those of your Kanwil) */
   periods: Array<Period>;
   portalRbTokens: Array<PortalRbToken>;
+  /** Admin, Kanwil head, Kanwil viewer: SELF completeness and total per ISO week, per unit and Kanwil average, from the audit trail */
+  progressOverTime: ProgressOverTime;
   /** Items with open reviewer notes: what a return asks the unit to fix */
   returnedItems: Array<ReturnedItem>;
   /** Review note threads of a submission (roots with replies), optionally of one item or open only */
@@ -974,6 +1024,11 @@ export type QueryDeskEvaluationArgs = {
 };
 
 
+export type QueryEvaluatorCandidatesArgs = {
+  submissionId: Scalars['Int']['input'];
+};
+
+
 export type QueryEvaluatorsArgs = {
   submissionId: Scalars['Int']['input'];
 };
@@ -988,6 +1043,11 @@ export type QueryEvidenceArgs = {
 export type QueryInstrumentArgs = {
   versionId: InputMaybe<Scalars['Int']['input']>;
   year: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInstrumentSourceArgs = {
+  versionId: Scalars['Int']['input'];
 };
 
 
@@ -1020,6 +1080,12 @@ export type QueryPeriodsArgs = {
 
 export type QueryPortalRbTokensArgs = {
   kanwilId: Scalars['Int']['input'];
+};
+
+
+export type QueryProgressOverTimeArgs = {
+  kanwilId: InputMaybe<Scalars['Int']['input']>;
+  periodId: Scalars['Int']['input'];
 };
 
 
@@ -1464,6 +1530,51 @@ export type UnassignEvaluatorMutationVariables = Exact<{
 
 export type UnassignEvaluatorMutation = { unassignEvaluator: Array<{ id: number }> };
 
+export type EvaluatorCandidatesQueryVariables = Exact<{
+  submissionId: Scalars['Int']['input'];
+}>;
+
+
+export type EvaluatorCandidatesQuery = { evaluatorCandidates: Array<{ id: number, username: string, displayName: string }> };
+
+export type InstrumentSourceQueryVariables = Exact<{
+  versionId: Scalars['Int']['input'];
+}>;
+
+
+export type InstrumentSourceQuery = { instrumentSource: { versionId: number, year: number, master: unknown, formulas: unknown } };
+
+export type InstrumentVersionFieldsFragment = { id: number, year: number, active: boolean, valid: boolean, itemCount: number | null, requiredCount: number | null, ownFormulas: boolean, formulasFromVersionId: number | null, sourceFileName: string | null, createdAt: string, createdBy: { id: number, displayName: string } | null, issues: Array<{ path: string, message: string }>, periods: Array<{ id: number, name: string }> };
+
+export type InstrumentVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InstrumentVersionsQuery = { instrumentVersions: Array<{ id: number, year: number, active: boolean, valid: boolean, itemCount: number | null, requiredCount: number | null, ownFormulas: boolean, formulasFromVersionId: number | null, sourceFileName: string | null, createdAt: string, createdBy: { id: number, displayName: string } | null, issues: Array<{ path: string, message: string }>, periods: Array<{ id: number, name: string }> }> };
+
+export type ValidateInstrumentMutationVariables = Exact<{
+  master: Scalars['JSONObject']['input'];
+  formulas: InputMaybe<Scalars['JSONObject']['input']>;
+}>;
+
+
+export type ValidateInstrumentMutation = { validateInstrument: { ok: boolean, year: number | null, itemCount: number | null, requiredCount: number | null, formulasProvided: boolean, formulasReused: boolean, formulasFromVersionId: number | null, formulaTableRequired: boolean, issues: Array<{ path: string, message: string }>, areas: Array<{ code: string, name: string, weight: number, pemenuhanWeight: number, reformWeight: number }>, diff: { baseVersionId: number, baseYear: number, added: Array<number>, removed: Array<number>, textChanged: Array<number>, unchanged: number, typeChanged: Array<{ soalId: number, from: string, to: string }> } | null } };
+
+export type CreateInstrumentVersionMutationVariables = Exact<{
+  master: Scalars['JSONObject']['input'];
+  formulas: InputMaybe<Scalars['JSONObject']['input']>;
+  sourceFileName: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreateInstrumentVersionMutation = { createInstrumentVersion: { id: number, year: number, active: boolean, valid: boolean, itemCount: number | null, requiredCount: number | null, ownFormulas: boolean, formulasFromVersionId: number | null, sourceFileName: string | null, createdAt: string, createdBy: { id: number, displayName: string } | null, issues: Array<{ path: string, message: string }>, periods: Array<{ id: number, name: string }> } };
+
+export type ActivateInstrumentVersionMutationVariables = Exact<{
+  id: Scalars['Int']['input'];
+}>;
+
+
+export type ActivateInstrumentVersionMutation = { activateInstrumentVersion: { id: number, year: number, active: boolean, valid: boolean, itemCount: number | null, requiredCount: number | null, ownFormulas: boolean, formulasFromVersionId: number | null, sourceFileName: string | null, createdAt: string, createdBy: { id: number, displayName: string } | null, issues: Array<{ path: string, message: string }>, periods: Array<{ id: number, name: string }> } };
+
 export type ChecklistFieldsFragment = { key: string, label: string, met: boolean, message: string | null, required: string, value: unknown | null, evidenceIds: Array<number>, evidenceUrls: Array<string> };
 
 export type NominationPreviewQueryVariables = Exact<{
@@ -1535,6 +1646,61 @@ export type CreatePeriodMutationVariables = Exact<{
 
 export type CreatePeriodMutation = { createPeriod: { id: number } };
 
+export type PortalRbTokenFieldsFragment = { id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null };
+
+export type PortalRbTokensQueryVariables = Exact<{
+  kanwilId: Scalars['Int']['input'];
+}>;
+
+
+export type PortalRbTokensQuery = { portalRbTokens: Array<{ id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null }> };
+
+export type CreatePortalRbTokenMutationVariables = Exact<{
+  kanwilId: Scalars['Int']['input'];
+}>;
+
+
+export type CreatePortalRbTokenMutation = { createPortalRbToken: { token: string, revokedTokenIds: Array<number>, info: { id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null } } };
+
+export type RotatePortalRbTokenMutationVariables = Exact<{
+  kanwilId: Scalars['Int']['input'];
+}>;
+
+
+export type RotatePortalRbTokenMutation = { rotatePortalRbToken: { token: string, revokedTokenIds: Array<number>, info: { id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null } } };
+
+export type RevokePortalRbTokenMutationVariables = Exact<{
+  tokenId: Scalars['Int']['input'];
+}>;
+
+
+export type RevokePortalRbTokenMutation = { revokePortalRbToken: { id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null } };
+
+export type ImportAnswersMutationVariables = Exact<{
+  submissionId: Scalars['Int']['input'];
+  level: AnswerLevel;
+  json: Scalars['JSONObject']['input'];
+}>;
+
+
+export type ImportAnswersMutation = { importAnswers: { submissionId: number, level: AnswerLevel, rows: number, unchangedCount: number, valuesChanged: number, notesChanged: number, changed: Array<{ soalId: number, code: string, before: unknown | null, after: unknown | null, noteBefore: string | null, noteAfter: string | null, valueChanged: boolean, noteChanged: boolean }> } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  oldPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type ProgressOverTimeQueryVariables = Exact<{
+  periodId: Scalars['Int']['input'];
+  kanwilId: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ProgressOverTimeQuery = { progressOverTime: { level: string, weeks: Array<{ week: string, start: string, asOf: string, submissions: number, averageCompleteness: number | null, averageSelfTotal: number | null }>, units: Array<{ submissionId: number, completeness: Array<number | null>, selfTotal: Array<number | null>, satker: { id: number, code: string, name: string } }> } };
+
 export type SessionUserFragment = { id: number, username: string, displayName: string, locale: string, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1561,7 +1727,7 @@ export type AnswerFieldsFragment = { soalId: number, level: AnswerLevel, value: 
 
 export type EvidenceFieldsFragment = { id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> };
 
-export type SubmissionHeaderFragment = { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null };
+export type SubmissionHeaderFragment = { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null };
 
 export type PeriodsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1574,7 +1740,7 @@ export type SubmissionsQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionsQuery = { submissions: Array<{ id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null }> };
+export type SubmissionsQuery = { submissions: Array<{ id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null }> };
 
 export type NoteFieldsFragment = { id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null };
 
@@ -1583,7 +1749,7 @@ export type SubmissionLkeQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionLkeQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, reviewNotes: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, replies: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, evidence: Array<{ id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
+export type SubmissionLkeQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, reviewNotes: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, replies: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, evidence: Array<{ id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
 
 export type SubmissionEvidenceQueryVariables = Exact<{
   submissionId: Scalars['Int']['input'];
@@ -1607,7 +1773,7 @@ export type SubmissionDetailQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
+export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
 
 export type SatkerDetailQueryVariables = Exact<{
   id: Scalars['Int']['input'];
@@ -1623,6 +1789,62 @@ export type RecordSurveyResultMutationVariables = Exact<{
 
 
 export type RecordSurveyResultMutation = { recordSurveyResult: { warnings: Array<string>, result: { id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string } } };
+
+export type PredicateFieldsFragment = { id: number, predicate: Predicate, year: number, decreeNumber: string | null, decreeDate: string | null, revoked: boolean, revokedAt: string | null, reason: string | null };
+
+export type OrgUnitsQueryVariables = Exact<{
+  kanwilId: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type OrgUnitsQuery = { kanwils: Array<{ id: number, code: string, name: string }>, satkers: Array<{ id: number, code: string, name: string, kind: SatkerKind, division: string | null, kanwilId: number, holdsWbk: boolean, predicates: Array<{ id: number, predicate: Predicate, year: number, decreeNumber: string | null, decreeDate: string | null, revoked: boolean, revokedAt: string | null, reason: string | null }> }> };
+
+export type CreateKanwilMutationVariables = Exact<{
+  input: KanwilInput;
+}>;
+
+
+export type CreateKanwilMutation = { createKanwil: { id: number, code: string, name: string } };
+
+export type UpdateKanwilMutationVariables = Exact<{
+  id: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type UpdateKanwilMutation = { updateKanwil: { id: number, code: string, name: string } };
+
+export type CreateSatkerMutationVariables = Exact<{
+  input: SatkerInput;
+}>;
+
+
+export type CreateSatkerMutation = { createSatker: { id: number } };
+
+export type UpdateSatkerMutationVariables = Exact<{
+  id: Scalars['Int']['input'];
+  input: SatkerUpdateInput;
+}>;
+
+
+export type UpdateSatkerMutation = { updateSatker: { id: number } };
+
+export type AddPredicateMutationVariables = Exact<{
+  satkerId: Scalars['Int']['input'];
+  input: PredicateInput;
+}>;
+
+
+export type AddPredicateMutation = { addPredicate: { id: number, predicate: Predicate, year: number, decreeNumber: string | null, decreeDate: string | null, revoked: boolean, revokedAt: string | null, reason: string | null } };
+
+export type RevokePredicateMutationVariables = Exact<{
+  predicateId: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+  decreeDate: Scalars['String']['input'];
+}>;
+
+
+export type RevokePredicateMutation = { revokePredicate: { id: number, predicate: Predicate, year: number, decreeNumber: string | null, decreeDate: string | null, revoked: boolean, revokedAt: string | null, reason: string | null } };
 
 export type AvailableActionsQueryVariables = Exact<{
   submissionId: Scalars['Int']['input'];
@@ -1682,6 +1904,32 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const InstrumentVersionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InstrumentVersionFields on InstrumentVersion {
+  id
+  year
+  active
+  valid
+  itemCount
+  requiredCount
+  ownFormulas
+  formulasFromVersionId
+  sourceFileName
+  createdAt
+  createdBy {
+    id
+    displayName
+  }
+  issues {
+    path
+    message
+  }
+  periods {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"InstrumentVersionFields"}) as unknown as TypedDocumentString<InstrumentVersionFieldsFragment, unknown>;
 export const ChecklistFieldsFragmentDoc = new TypedDocumentString(`
     fragment ChecklistFields on ChecklistItem {
   key
@@ -1694,6 +1942,19 @@ export const ChecklistFieldsFragmentDoc = new TypedDocumentString(`
   evidenceUrls
 }
     `, {"fragmentName":"ChecklistFields"}) as unknown as TypedDocumentString<ChecklistFieldsFragment, unknown>;
+export const PortalRbTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PortalRbTokenFields on PortalRbToken {
+  id
+  kanwilId
+  prefix
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    displayName
+  }
+}
+    `, {"fragmentName":"PortalRbTokenFields"}) as unknown as TypedDocumentString<PortalRbTokenFieldsFragment, unknown>;
 export const SessionUserFragmentDoc = new TypedDocumentString(`
     fragment SessionUser on User {
   id
@@ -1798,6 +2059,7 @@ export const SubmissionHeaderFragmentDoc = new TypedDocumentString(`
     id
     year
     name
+    instrumentVersionId
     selfAssessmentDeadline
     kanwilReviewDeadline
     deskEvaluationDeadline
@@ -1830,6 +2092,18 @@ export const NoteFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"NoteFields"}) as unknown as TypedDocumentString<NoteFieldsFragment, unknown>;
+export const PredicateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PredicateFields on PredicateHistory {
+  id
+  predicate
+  year
+  decreeNumber
+  decreeDate
+  revoked
+  revokedAt
+  reason
+}
+    `, {"fragmentName":"PredicateFields"}) as unknown as TypedDocumentString<PredicateFieldsFragment, unknown>;
 export const UsersDocument = new TypedDocumentString(`
     query Users {
   users {
@@ -1983,6 +2257,157 @@ export const UnassignEvaluatorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnassignEvaluatorMutation, UnassignEvaluatorMutationVariables>;
+export const EvaluatorCandidatesDocument = new TypedDocumentString(`
+    query EvaluatorCandidates($submissionId: Int!) {
+  evaluatorCandidates(submissionId: $submissionId) {
+    id
+    username
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluatorCandidatesQuery, EvaluatorCandidatesQueryVariables>;
+export const InstrumentSourceDocument = new TypedDocumentString(`
+    query InstrumentSource($versionId: Int!) {
+  instrumentSource(versionId: $versionId) {
+    versionId
+    year
+    master
+    formulas
+  }
+}
+    `) as unknown as TypedDocumentString<InstrumentSourceQuery, InstrumentSourceQueryVariables>;
+export const InstrumentVersionsDocument = new TypedDocumentString(`
+    query InstrumentVersions {
+  instrumentVersions {
+    ...InstrumentVersionFields
+  }
+}
+    fragment InstrumentVersionFields on InstrumentVersion {
+  id
+  year
+  active
+  valid
+  itemCount
+  requiredCount
+  ownFormulas
+  formulasFromVersionId
+  sourceFileName
+  createdAt
+  createdBy {
+    id
+    displayName
+  }
+  issues {
+    path
+    message
+  }
+  periods {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<InstrumentVersionsQuery, InstrumentVersionsQueryVariables>;
+export const ValidateInstrumentDocument = new TypedDocumentString(`
+    mutation ValidateInstrument($master: JSONObject!, $formulas: JSONObject) {
+  validateInstrument(master: $master, formulas: $formulas) {
+    ok
+    year
+    itemCount
+    requiredCount
+    formulasProvided
+    formulasReused
+    formulasFromVersionId
+    formulaTableRequired
+    issues {
+      path
+      message
+    }
+    areas {
+      code
+      name
+      weight
+      pemenuhanWeight
+      reformWeight
+    }
+    diff {
+      baseVersionId
+      baseYear
+      added
+      removed
+      textChanged
+      unchanged
+      typeChanged {
+        soalId
+        from
+        to
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ValidateInstrumentMutation, ValidateInstrumentMutationVariables>;
+export const CreateInstrumentVersionDocument = new TypedDocumentString(`
+    mutation CreateInstrumentVersion($master: JSONObject!, $formulas: JSONObject, $sourceFileName: String) {
+  createInstrumentVersion(
+    master: $master
+    formulas: $formulas
+    sourceFileName: $sourceFileName
+  ) {
+    ...InstrumentVersionFields
+  }
+}
+    fragment InstrumentVersionFields on InstrumentVersion {
+  id
+  year
+  active
+  valid
+  itemCount
+  requiredCount
+  ownFormulas
+  formulasFromVersionId
+  sourceFileName
+  createdAt
+  createdBy {
+    id
+    displayName
+  }
+  issues {
+    path
+    message
+  }
+  periods {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CreateInstrumentVersionMutation, CreateInstrumentVersionMutationVariables>;
+export const ActivateInstrumentVersionDocument = new TypedDocumentString(`
+    mutation ActivateInstrumentVersion($id: Int!) {
+  activateInstrumentVersion(id: $id) {
+    ...InstrumentVersionFields
+  }
+}
+    fragment InstrumentVersionFields on InstrumentVersion {
+  id
+  year
+  active
+  valid
+  itemCount
+  requiredCount
+  ownFormulas
+  formulasFromVersionId
+  sourceFileName
+  createdAt
+  createdBy {
+    id
+    displayName
+  }
+  issues {
+    path
+    message
+  }
+  periods {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ActivateInstrumentVersionMutation, ActivateInstrumentVersionMutationVariables>;
 export const NominationPreviewDocument = new TypedDocumentString(`
     query NominationPreview($submissionId: Int!, $checklist: NominationChecklistInput) {
   nominationPreview(submissionId: $submissionId, checklist: $checklist) {
@@ -2127,6 +2552,134 @@ export const CreatePeriodDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreatePeriodMutation, CreatePeriodMutationVariables>;
+export const PortalRbTokensDocument = new TypedDocumentString(`
+    query PortalRbTokens($kanwilId: Int!) {
+  portalRbTokens(kanwilId: $kanwilId) {
+    ...PortalRbTokenFields
+  }
+}
+    fragment PortalRbTokenFields on PortalRbToken {
+  id
+  kanwilId
+  prefix
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<PortalRbTokensQuery, PortalRbTokensQueryVariables>;
+export const CreatePortalRbTokenDocument = new TypedDocumentString(`
+    mutation CreatePortalRbToken($kanwilId: Int!) {
+  createPortalRbToken(kanwilId: $kanwilId) {
+    token
+    revokedTokenIds
+    info {
+      ...PortalRbTokenFields
+    }
+  }
+}
+    fragment PortalRbTokenFields on PortalRbToken {
+  id
+  kanwilId
+  prefix
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<CreatePortalRbTokenMutation, CreatePortalRbTokenMutationVariables>;
+export const RotatePortalRbTokenDocument = new TypedDocumentString(`
+    mutation RotatePortalRbToken($kanwilId: Int!) {
+  rotatePortalRbToken(kanwilId: $kanwilId) {
+    token
+    revokedTokenIds
+    info {
+      ...PortalRbTokenFields
+    }
+  }
+}
+    fragment PortalRbTokenFields on PortalRbToken {
+  id
+  kanwilId
+  prefix
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<RotatePortalRbTokenMutation, RotatePortalRbTokenMutationVariables>;
+export const RevokePortalRbTokenDocument = new TypedDocumentString(`
+    mutation RevokePortalRbToken($tokenId: Int!) {
+  revokePortalRbToken(tokenId: $tokenId) {
+    ...PortalRbTokenFields
+  }
+}
+    fragment PortalRbTokenFields on PortalRbToken {
+  id
+  kanwilId
+  prefix
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<RevokePortalRbTokenMutation, RevokePortalRbTokenMutationVariables>;
+export const ImportAnswersDocument = new TypedDocumentString(`
+    mutation ImportAnswers($submissionId: Int!, $level: AnswerLevel!, $json: JSONObject!) {
+  importAnswers(submissionId: $submissionId, level: $level, json: $json) {
+    submissionId
+    level
+    rows
+    unchangedCount
+    valuesChanged
+    notesChanged
+    changed {
+      soalId
+      code
+      before
+      after
+      noteBefore
+      noteAfter
+      valueChanged
+      noteChanged
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportAnswersMutation, ImportAnswersMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($oldPassword: String!, $newPassword: String!) {
+  changePassword(oldPassword: $oldPassword, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ProgressOverTimeDocument = new TypedDocumentString(`
+    query ProgressOverTime($periodId: Int!, $kanwilId: Int) {
+  progressOverTime(periodId: $periodId, kanwilId: $kanwilId) {
+    level
+    weeks {
+      week
+      start
+      asOf
+      submissions
+      averageCompleteness
+      averageSelfTotal
+    }
+    units {
+      satker {
+        id
+        code
+        name
+      }
+      submissionId
+      completeness
+      selfTotal
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProgressOverTimeQuery, ProgressOverTimeQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -2205,6 +2758,7 @@ export const SubmissionsDocument = new TypedDocumentString(`
     id
     year
     name
+    instrumentVersionId
     selfAssessmentDeadline
     kanwilReviewDeadline
     deskEvaluationDeadline
@@ -2293,6 +2847,7 @@ fragment SubmissionHeader on Submission {
     id
     year
     name
+    instrumentVersionId
     selfAssessmentDeadline
     kanwilReviewDeadline
     deskEvaluationDeadline
@@ -2480,6 +3035,7 @@ fragment SubmissionHeader on Submission {
     id
     year
     name
+    instrumentVersionId
     selfAssessmentDeadline
     kanwilReviewDeadline
     deskEvaluationDeadline
@@ -2531,6 +3087,104 @@ export const RecordSurveyResultDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordSurveyResultMutation, RecordSurveyResultMutationVariables>;
+export const OrgUnitsDocument = new TypedDocumentString(`
+    query OrgUnits($kanwilId: Int) {
+  kanwils {
+    id
+    code
+    name
+  }
+  satkers(kanwilId: $kanwilId) {
+    id
+    code
+    name
+    kind
+    division
+    kanwilId
+    holdsWbk
+    predicates {
+      ...PredicateFields
+    }
+  }
+}
+    fragment PredicateFields on PredicateHistory {
+  id
+  predicate
+  year
+  decreeNumber
+  decreeDate
+  revoked
+  revokedAt
+  reason
+}`) as unknown as TypedDocumentString<OrgUnitsQuery, OrgUnitsQueryVariables>;
+export const CreateKanwilDocument = new TypedDocumentString(`
+    mutation CreateKanwil($input: KanwilInput!) {
+  createKanwil(input: $input) {
+    id
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateKanwilMutation, CreateKanwilMutationVariables>;
+export const UpdateKanwilDocument = new TypedDocumentString(`
+    mutation UpdateKanwil($id: Int!, $name: String!) {
+  updateKanwil(id: $id, name: $name) {
+    id
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateKanwilMutation, UpdateKanwilMutationVariables>;
+export const CreateSatkerDocument = new TypedDocumentString(`
+    mutation CreateSatker($input: SatkerInput!) {
+  createSatker(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSatkerMutation, CreateSatkerMutationVariables>;
+export const UpdateSatkerDocument = new TypedDocumentString(`
+    mutation UpdateSatker($id: Int!, $input: SatkerUpdateInput!) {
+  updateSatker(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSatkerMutation, UpdateSatkerMutationVariables>;
+export const AddPredicateDocument = new TypedDocumentString(`
+    mutation AddPredicate($satkerId: Int!, $input: PredicateInput!) {
+  addPredicate(satkerId: $satkerId, input: $input) {
+    ...PredicateFields
+  }
+}
+    fragment PredicateFields on PredicateHistory {
+  id
+  predicate
+  year
+  decreeNumber
+  decreeDate
+  revoked
+  revokedAt
+  reason
+}`) as unknown as TypedDocumentString<AddPredicateMutation, AddPredicateMutationVariables>;
+export const RevokePredicateDocument = new TypedDocumentString(`
+    mutation RevokePredicate($predicateId: Int!, $reason: String!, $decreeDate: String!) {
+  revokePredicate(
+    predicateId: $predicateId
+    reason: $reason
+    decreeDate: $decreeDate
+  ) {
+    ...PredicateFields
+  }
+}
+    fragment PredicateFields on PredicateHistory {
+  id
+  predicate
+  year
+  decreeNumber
+  decreeDate
+  revoked
+  revokedAt
+  reason
+}`) as unknown as TypedDocumentString<RevokePredicateMutation, RevokePredicateMutationVariables>;
 export const AvailableActionsDocument = new TypedDocumentString(`
     query AvailableActions($submissionId: Int!) {
   availableActions(submissionId: $submissionId) {

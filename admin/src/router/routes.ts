@@ -70,6 +70,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: ['ADMIN'], title: 'nav.periods', nav: { order: 80, key: 'nav.periods' } },
       },
       {
+        path: 'admin/units',
+        name: 'units',
+        component: () => import('@/views/UnitsView.vue'),
+        meta: { roles: KANWIL, title: 'orgUnits.title', nav: { order: 75, key: 'orgUnits.nav' } },
+      },
+      {
+        path: 'admin/instruments',
+        name: 'instruments',
+        component: () => import('@/views/InstrumentsView.vue'),
+        meta: { roles: ['ADMIN'], title: 'instruments.title', nav: { order: 85, key: 'instruments.nav' } },
+      },
+      {
+        path: 'admin/portalrb',
+        name: 'portalrb',
+        component: () => import('@/views/PortalRbTokensView.vue'),
+        meta: { roles: KANWIL, title: 'tokens.title', nav: { order: 90, key: 'tokens.nav' } },
+      },
+      {
         path: 'submissions/:id(\\d+)/lke',
         name: 'lke',
         component: () => import('@/views/LkeView.vue'),

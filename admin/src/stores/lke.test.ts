@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bundledInstrument, scoreAnswers } from '@pantau/shared';
+import { BUNDLED_INSTRUMENTS, bundledInstrument, loadInstrument, scoreAnswers } from '@pantau/shared';
 import { ApiError } from '@/api/errors';
 import type { LkeAnswer, LkeSubmission } from '@/api/lke';
 
@@ -9,7 +9,9 @@ vi.mock('@/api/lke', () => ({
   fetchEvidence: vi.fn(async () => []),
   saveAnswers: vi.fn(),
 }));
+vi.mock('@/api/instrument-source', () => ({ fetchInstrumentSource: vi.fn() }));
 import * as api from '@/api/lke';
+import * as sourceApi from '@/api/instrument-source';
 import { AUTOSAVE_DELAY_MS, useLkeStore } from './lke';
 
 const answer = (soalId: number, value: unknown, version = 1, level: LkeAnswer['level'] = 'SELF'): LkeAnswer => ({
@@ -22,8 +24,8 @@ const answer = (soalId: number, value: unknown, version = 1, level: LkeAnswer['l
   updatedBy: { id: 9, displayName: 'Someone' },
 });
 
-function submission(answers: LkeAnswer[]): LkeSubmission {
-  return {
+function submission(answers: LkeAnswer[], period: Partial<LkeSubmission['period']> = {}): LkeSubmission {
+  const sub = {
     id: 7,
     target: 'WBK',
     status: 'DRAFT',
@@ -33,13 +35,30 @@ function submission(answers: LkeAnswer[]): LkeSubmission {
     pencananganDate: null,
     updatedAt: '2026-11-01T00:00:00.000Z',
     satker: { id: 1, code: 'IMI-X', name: 'Kanim X', kind: 'KANIM' },
-    period: { id: 1, year: 2026, name: 'ZI 2026', selfAssessmentDeadline: null, kanwilReviewDeadline: null, deskEvaluationDeadline: null, nominationDeadline: null },
+    period: { id: 1, year: 2026, name: 'ZI 2026', instrumentVersionId: 1, selfAssessmentDeadline: null, kanwilReviewDeadline: null, deskEvaluationDeadline: null, nominationDeadline: null },
     nextDeadline: null,
     answers,
     surveyResults: [{ id: 1, kind: 'IPAK', index: 3.7, respondents: 40, source: 'BPS', recordedAt: '2026-10-01T00:00:00.000Z' }],
     evidence: [],
     reviewNotes: [],
   } as LkeSubmission;
+  sub.period = { ...sub.period, ...period };
+  return sub;
+}
+
+/** A 2027 list that differs from the bundled 2026 one: [126] capaian kinerja weighs 7.5 and [125] IPAK 15 (B.I stays 22.5). */
+function reweighted2027(): unknown {
+  const master = structuredClone(BUNDLED_INSTRUMENTS[2026]!.master) as { tahun: number; data: any[] };
+  master.tahun = 2027;
+  const walk = (n: any) => {
+    for (const q of n.soals ?? []) {
+      if (q.id === 126) q.bobot_maksimal = 7.5;
+      if (q.id === 125) q.bobot_maksimal = 15;
+    }
+    (n.children ?? []).forEach(walk);
+  };
+  master.data.forEach(walk);
+  return master;
 }
 
 describe('LKE store', () => {
@@ -48,6 +67,13 @@ describe('LKE store', () => {
     vi.useFakeTimers();
     vi.mocked(api.saveAnswers).mockReset();
     vi.mocked(api.fetchSubmissionLke).mockReset();
+    vi.mocked(sourceApi.fetchInstrumentSource).mockReset();
+    vi.mocked(sourceApi.fetchInstrumentSource).mockImplementation(async (versionId) => ({
+      versionId,
+      year: 2026,
+      master: BUNDLED_INSTRUMENTS[2026]!.master,
+      formulas: BUNDLED_INSTRUMENTS[2026]!.formulas,
+    }));
   });
   afterEach(() => vi.useRealTimers());
 
@@ -61,6 +87,27 @@ describe('LKE store', () => {
     expect(lke.score!.survey.IPAK).toEqual({ index: 3.7, source: 'SURVEY' });
     lke.edit(3, { value: 'A' });
     expect(lke.score!.answered).toBe(expected.answered + 1);
+  });
+
+  it('scores with the period’s own instrument version (fetched once per version), not the bundled list of its year', async () => {
+    const master = reweighted2027();
+    const formulas = BUNDLED_INSTRUMENTS[2026]!.formulas;
+    vi.mocked(sourceApi.fetchInstrumentSource).mockImplementation(async (versionId) => ({ versionId, year: 2027, master, formulas }));
+    const answers = [answer(1, 'Ya'), answer(126, 'A'), answer(88, 4), answer(89, 2)];
+    vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission(answers, { year: 2026, instrumentVersionId: 5 }));
+    const lke = useLkeStore();
+    await lke.load(7);
+    const given = { 1: 'Ya', 126: 'A', 88: 4, 89: 2 };
+    const own = scoreAnswers(loadInstrument(master, formulas), given, { surveyFallback: { IPAK: 3.7 } });
+    const bundled = scoreAnswers(bundledInstrument(2026), given, { surveyFallback: { IPAK: 3.7 } });
+    expect(lke.instrument!.year).toBe(2027);
+    expect(lke.score!.total).toBe(own.total);
+    expect(lke.score!.total).not.toBeCloseTo(bundled.total, 6);
+    expect(lke.score!.hasil).toBeCloseTo(7.5 + (3.7 / 4) * 15, 12);
+    // a second load of a submission of the same version does not fetch the instrument again
+    await lke.load(8);
+    expect(sourceApi.fetchInstrumentSource).toHaveBeenCalledTimes(1);
+    expect(sourceApi.fetchInstrumentSource).toHaveBeenCalledWith(5);
   });
 
   it('debounces edits into one saveAnswers batch with expectedVersion per answer', async () => {

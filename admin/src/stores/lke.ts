@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import {
-  bundledInstrument,
   isBlank,
   scoreAnswers,
   type AnswerValue,
@@ -13,6 +12,7 @@ import {
 import { ApiError, toApiError } from '@/api/errors';
 import * as lkeApi from '@/api/lke';
 import type { LkeAnswer, LkeSubmission, Level } from '@/api/lke';
+import { useInstrumentStore } from './instruments';
 
 /** Debounce of the autosave after the last keystroke or click. */
 export const AUTOSAVE_DELAY_MS = 800;
@@ -62,6 +62,7 @@ export const useLkeStore = defineStore('lke', () => {
   const loading = ref(false);
   const loadError = ref<unknown>(null);
   const instrument = shallowRef<Instrument | null>(null);
+  const instruments = useInstrumentStore();
 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> | null = null;
@@ -128,8 +129,10 @@ export const useLkeStore = defineStore('lke', () => {
     loadError.value = null;
     try {
       const sub = await lkeApi.fetchSubmissionLke(id);
+      // the period's own instrument version (fetched once per version), as the server scores it
+      const inst = await instruments.get(sub.period.instrumentVersionId);
       submission.value = sub;
-      instrument.value = bundledInstrument(sub.period.year);
+      instrument.value = inst;
       server.value = {};
       setServerAnswers(sub.answers);
     } catch (err) {

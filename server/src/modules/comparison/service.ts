@@ -23,7 +23,7 @@ import { eligibilityView } from '../submission/score-types';
 import type { ComparisonRowGql, GapSummaryGql, KanwilComparisonGql } from './types';
 import { scoresOfScope } from './score-cache';
 
-function resolveKanwilId(ctx: Ctx, period: Period, kanwilId: number | null | undefined): number {
+export function resolveKanwilId(ctx: Ctx, period: Period, kanwilId: number | null | undefined): number {
   const user = requireUser(ctx);
   if (kanwilId != null) return kanwilId;
   if (period.kanwil) return period.kanwil.id;

@@ -144,7 +144,10 @@ export async function commitUpload(
   return store.withLock(tmp.sha256, async () => {
     const { created } = await store.commit(tmp);
     try {
-      const result = await ctx.em.transactional(async (em) => {
+      // A clean fork: the submission, user and session the request loaded stay out of this unit of work, so
+      // writing the evidence rows does not rewrite them (nor bump the submission's optimistic-lock version,
+      // which would make the unit's next submit/nominate fail with CONFLICT).
+      const result = await ctx.em.fork().transactional(async (em) => {
         const uploader = em.getReference(User, user.id);
         const now = new Date();
         let evidence: Evidence;
@@ -216,7 +219,8 @@ export async function deleteEvidence(ctx: Ctx, id: number): Promise<Evidence> {
   const sub = ev.submission as LoadedSubmission;
   await assertCanReadEvidence(ctx, sub);
   await assertCanWriteEvidence(ctx, sub, ev.purpose, ev.level);
-  return ctx.em.transactional(async (em) => {
+  // a clean fork, as in commitUpload: only the evidence row is written
+  return ctx.em.fork().transactional(async (em) => {
     const e = await em.findOneOrFail(Evidence, id);
     if (e.deleted) throw notFound('Bukti dukung', id);
     const before = snapshot(e);

@@ -6,7 +6,7 @@ import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
 import { UserRefGql } from '../submission/types';
 import { ReviewNote } from './entities';
-import { addNote, assignEvaluator, latestDeskEvaluation, listEvaluators, listNotes, replyNote, resolveNote, returnedItems, unassignEvaluator } from './service';
+import { addNote, assignEvaluator, evaluatorCandidates, latestDeskEvaluation, listEvaluators, listNotes, replyNote, resolveNote, returnedItems, unassignEvaluator } from './service';
 import { DeskEvaluationGql, ReturnedItemGql, ReviewNoteGql, deskView, noteView, threadView, userRef } from './types';
 
 async function reload(ctx: Ctx, n: ReviewNote): Promise<ReviewNote> {
@@ -70,6 +70,11 @@ export class ReviewResolver {
   @Query(() => [UserRefGql], { description: 'Evaluators assigned to a submission' })
   async evaluators(@GqlCtx() ctx: Ctx, @Arg('submissionId', () => Int) submissionId: number): Promise<UserRefGql[]> {
     return (await listEvaluators(ctx, submissionId)).map((u) => userRef(u)!);
+  }
+
+  @Query(() => [UserRefGql], { description: 'ADMIN / KANWIL_HEAD of the submission’s Kanwil: active users with the EVALUATOR role, to assign' })
+  async evaluatorCandidates(@GqlCtx() ctx: Ctx, @Arg('submissionId', () => Int) submissionId: number): Promise<UserRefGql[]> {
+    return (await evaluatorCandidates(ctx, submissionId)).map((u) => userRef(u)!);
   }
 
   @Query(() => DeskEvaluationGql, { nullable: true, description: 'The latest desk evaluation (recommendation + LHE) of a submission' })

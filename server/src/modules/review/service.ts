@@ -221,6 +221,17 @@ export async function listEvaluators(ctx: Ctx, submissionId: number): Promise<Us
   return rows.map((r) => r.user);
 }
 
+/**
+ * Users who may be assigned as evaluator of a submission: active users holding the EVALUATOR role. Listed only for
+ * those who may assign (admin, Kanwil head of the submission's Kanwil) — the `users` query stays admin-only.
+ */
+export async function evaluatorCandidates(ctx: Ctx, submissionId: number): Promise<User[]> {
+  const user = requireUser(ctx);
+  const sub = await loadSubmission(ctx.em, submissionId);
+  if (!isKanwilHeadOf(user, sub.satker.kanwil.id)) throw forbidden('Hanya admin atau Kepala Kanwil unit ini yang dapat melihat calon evaluator');
+  return ctx.em.find(User, { active: true, roles: { role: Role.EVALUATOR } } as never, { orderBy: { displayName: 'asc', id: 'asc' } });
+}
+
 export async function latestDeskEvaluation(ctx: Ctx, submissionId: number): Promise<DeskEvaluation | null> {
   const user = requireUser(ctx);
   const sub = await loadSubmission(ctx.em, submissionId);
