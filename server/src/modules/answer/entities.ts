@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { AnswerValue } from '@pantau/shared';
 import { AnswerLevel } from '../../common/enums';
 import { Submission } from '../submission/entities';
@@ -32,7 +32,7 @@ export class Answer {
   @ManyToOne(() => User, { nullable: true })
   updatedBy?: User | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   updatedAt: Date = new Date();
 
   /**

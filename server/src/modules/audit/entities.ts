@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../user/entities';
 
 /** One recorded change: who did what to which object, with before/after snapshots. */
@@ -38,7 +38,7 @@ export class AuditEvent {
   @Property({ type: 'text', nullable: true })
   reason?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   @Index()
   at: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, ManyToOne, Property } from '@mikro-orm/core';
 import { Submission } from '../submission/entities';
 
 /**
@@ -18,6 +18,6 @@ export class SubmissionScoreCache {
   @Property({ type: 'text' })
   payload!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   computedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, DateTimeType, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { AnswerLevel } from '../../common/enums';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
@@ -52,16 +52,16 @@ export class Evidence {
   @ManyToOne(() => User)
   createdBy!: User;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   updatedAt: Date = new Date();
 
   @Property({ type: 'boolean' })
   deleted: boolean = false;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   deletedAt?: Date | null;
 
   @ManyToOne(() => User, { nullable: true })
@@ -104,6 +104,6 @@ export class EvidenceRevision {
   @ManyToOne(() => User)
   uploadedBy!: User;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   uploadedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../user/entities';
 
 /**
@@ -22,7 +22,7 @@ export class InstrumentVersion {
   @Property({ type: 'boolean' })
   active: boolean = true;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
   /** Who uploaded it (null for the bundled versions). */

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { TargetPredicate } from '../../common/enums';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
@@ -47,13 +47,13 @@ export class Nomination {
   @ManyToOne(() => User)
   nominatedBy!: User;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   nominatedAt: Date = new Date();
 
   @ManyToOne(() => User, { nullable: true })
   withdrawnBy?: User | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   withdrawnAt?: Date | null;
 
   @Property({ type: 'text', nullable: true })
@@ -79,6 +79,6 @@ export class Nomination {
   @ManyToOne(() => User, { nullable: true })
   decidedBy?: User | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   decidedAt?: Date | null;
 }

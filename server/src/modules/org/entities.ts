@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, DateTimeType, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 export enum SatkerKind {
   KANIM = 'KANIM',
@@ -29,7 +29,7 @@ export class Kanwil {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }
 
@@ -59,7 +59,7 @@ export class Satker {
   @OneToMany(() => PredicateHistory, (p) => p.satker)
   predicates = new Collection<PredicateHistory>(this);
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }
 

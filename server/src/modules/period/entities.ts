@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { InstrumentVersion } from '../instrument/entities';
 import { Kanwil } from '../org/entities';
 
@@ -20,18 +20,18 @@ export class Period {
   @ManyToOne(() => InstrumentVersion)
   instrumentVersion!: InstrumentVersion;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   selfAssessmentDeadline?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   kanwilReviewDeadline?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   deskEvaluationDeadline?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   nominationDeadline?: Date | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }

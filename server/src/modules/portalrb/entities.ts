@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Kanwil } from '../org/entities';
 import { User } from '../user/entities';
 
@@ -23,9 +23,9 @@ export class PortalRbToken {
   @ManyToOne(() => User)
   createdBy!: User;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   revokedAt?: Date | null;
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { AnswerLevel } from '../../common/enums';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
@@ -32,7 +32,7 @@ export class ReviewNote {
   @Property({ type: 'text' })
   body!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
   @Property({ type: 'boolean' })
@@ -41,7 +41,7 @@ export class ReviewNote {
   @ManyToOne(() => User, { nullable: true })
   resolvedBy?: User | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   resolvedAt?: Date | null;
 
   @ManyToOne(() => ReviewNote, { nullable: true })
@@ -79,6 +79,6 @@ export class DeskEvaluation {
   @ManyToOne(() => User)
   finalisedBy!: User;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   finalisedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { ReturnedBy, SubmissionStatus, SurveyKindEnum, SurveySource, TargetPredicate } from '../../common/enums';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
@@ -37,10 +37,10 @@ export class Submission {
   @Property({ type: 'integer', version: true })
   version: number = 1;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
 
@@ -57,7 +57,7 @@ export class EvaluatorAssignment {
   @ManyToOne(() => User)
   user!: User;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }
 
@@ -83,6 +83,6 @@ export class SurveyResult {
   @Enum({ items: () => SurveySource, type: 'string' })
   source!: SurveySource;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   recordedAt: Date = new Date();
 }

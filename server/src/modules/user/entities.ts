@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, DateTimeType, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Role } from '../../common/enums';
 import { Kanwil, Satker } from '../org/entities';
 
@@ -27,7 +27,7 @@ export class User {
   @OneToMany(() => RoleAssignment, (r) => r.user, { orphanRemoval: true })
   roles = new Collection<RoleAssignment>(this);
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }
 
@@ -59,12 +59,12 @@ export class Session {
   @ManyToOne(() => User)
   user!: User;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   expiresAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   lastSeenAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
 import { User } from '../user/entities';
@@ -30,7 +30,7 @@ export class DeadlineExtension {
   @ManyToOne(() => Satker, { nullable: true })
   satker?: Satker | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   deadline!: Date;
 
   @Property({ type: 'text' })
@@ -39,6 +39,6 @@ export class DeadlineExtension {
   @ManyToOne(() => User)
   createdBy!: User;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }
