@@ -32,7 +32,7 @@ async function upload(
 ) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, String(v));
-  if (file) fd.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+  if (file) fd.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
   const headers: Record<string, string> = {};
   if (who) headers.cookie = h.cookie[who];
   if (opts.csrf !== false) headers['x-pantau-csrf'] = '1';
@@ -278,14 +278,14 @@ describe('refusals leave no file and no row', () => {
   it('fields after the file are still validated and authorised', async () => {
     await expectNothingLeft(async () => {
       const fd = new FormData();
-      fd.append('file', new Blob([minimalPdf()]), 'a.pdf');
+      fd.append('file', new Blob([new Uint8Array(minimalPdf())]), 'a.pdf');
       fd.append('submissionId', String(h.sub.draft));
       fd.append('soalId', '1');
       const res = await fetch(`${h.url}/api/evidence`, { method: 'POST', body: fd, headers: { cookie: h.cookie.coord2, 'x-pantau-csrf': '1' } });
       expect(res.status).toBe(403);
     });
     const fd = new FormData();
-    fd.append('file', new Blob([minimalPdf('akhir')]), 'a.pdf');
+    fd.append('file', new Blob([new Uint8Array(minimalPdf("akhir"))]), 'a.pdf');
     fd.append('submissionId', String(h.sub.draft));
     fd.append('soalId', '1');
     const res = await fetch(`${h.url}/api/evidence`, { method: 'POST', body: fd, headers: { cookie: h.cookie.coord, 'x-pantau-csrf': '1' } });

@@ -69,7 +69,7 @@ export async function addNote(c: Client, submissionId: number, soalId: number, l
 export async function upload(c: Client, fields: Record<string, string | number>, name = 'dokumen.pdf') {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, String(v));
-  fd.append('file', new Blob([minimalPdf(name)], { type: 'application/pdf' }), name);
+  fd.append('file', new Blob([new Uint8Array(minimalPdf(name))], { type: 'application/pdf' }), name);
   const res = await c.fetch('/api/evidence', { method: 'POST', body: fd, headers: { 'x-pantau-csrf': '1' } });
   const body = await res.json();
   if (res.status !== 201) throw new Error(`upload failed ${res.status}: ${JSON.stringify(body)}`);

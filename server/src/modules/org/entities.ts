@@ -1,4 +1,4 @@
-import { Collection, DateTimeType, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, DateTimeType, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 export enum SatkerKind {
   KANIM = 'KANIM',
@@ -19,6 +19,9 @@ export enum Predicate {
 /** Kantor Wilayah: groups the units (satker) of one province. */
 @Entity({ tableName: 'kanwil' })
 export class Kanwil {
+  /** Properties with defaults: optional in em.create(). */
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -36,6 +39,9 @@ export class Kanwil {
 /** A unit (satuan kerja) that runs the ZI self-assessment. */
 @Entity({ tableName: 'satker' })
 export class Satker {
+  /** Properties with defaults: optional in em.create(). */
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

@@ -1,4 +1,4 @@
-import { DateTimeType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { ReturnedBy, SubmissionStatus, SurveyKindEnum, SurveySource, TargetPredicate } from '../../common/enums';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
@@ -8,6 +8,9 @@ import { User } from '../user/entities';
 @Entity({ tableName: 'submission' })
 @Unique({ properties: ['satker', 'period'] })
 export class Submission {
+  /** Properties with defaults: optional in em.create(). */
+  [OptionalProps]?: 'status' | 'round' | 'version' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
