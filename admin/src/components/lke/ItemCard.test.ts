@@ -27,6 +27,18 @@ describe('ItemCard', () => {
     expect(wrapper.text()).toContain('50,0 %');
   });
 
+  it('updates a Jumlah count as it is typed (the live score moves before blur), and ignores non-whole or negative input', async () => {
+    const item = instrument.items.find((i) => i.type === 'COUNT')!;
+    const { wrapper } = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null } } });
+    const input = wrapper.get(`[data-test=count-${item.soalId}] input`);
+    await input.trigger('focus');
+    await input.setValue('12');
+    expect(wrapper.emitted('edit')).toEqual([[{ value: 12 }]]);
+    await input.setValue('12.5');
+    await input.setValue('-3');
+    expect(wrapper.emitted('edit')).toEqual([[{ value: 12 }]]);
+  });
+
   it('marks survey items, an entered SELF value as an estimate, and shows the recorded survey fallback', () => {
     const item = instrument.items.find((i) => i.survey === 'IPAK')!;
     const empty = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null }, surveyFallback: { index: 3.6, source: 'BPS' } } }).wrapper;

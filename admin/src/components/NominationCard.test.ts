@@ -1,0 +1,32 @@
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('@/api/session', () => ({ fetchMe: vi.fn(async () => null), login: vi.fn(), logout: vi.fn() }));
+vi.mock('@/api/nomination', () => ({ fetchNominationPreview: vi.fn(async () => null), fetchNominations: vi.fn(async () => []) }));
+import { mountWithApp } from '@/test/mount';
+import NominationCard from './NominationCard.vue';
+
+async function typeInto(wrapper: ReturnType<typeof mountWithApp>['wrapper'], test: string, text: string) {
+  const input = wrapper.get(`[data-test=${test}] input`);
+  await input.trigger('focus');
+  await input.setValue(text);
+  await input.trigger('blur');
+  await flushPromises();
+  return (input.element as HTMLInputElement).value;
+}
+
+describe('NominationCard', () => {
+  it('shows the TLHP and LHKPN percentages with the Indonesian decimal comma and no trailing zeros', async () => {
+    const { wrapper } = mountWithApp(NominationCard, { props: { submissionId: 1, version: 1, status: 'DESK_EVALUATED' } });
+    await flushPromises();
+    expect(await typeInto(wrapper, 'nom-tlhp', '100')).toBe('100');
+    expect(await typeInto(wrapper, 'nom-lhkpn', '97,5')).toBe('97,5');
+  });
+
+  it('uses the decimal point in English', async () => {
+    const { wrapper } = mountWithApp(NominationCard, { lang: 'en', props: { submissionId: 1, version: 1, status: 'DESK_EVALUATED' } });
+    await flushPromises();
+    expect(await typeInto(wrapper, 'nom-tlhp', '100')).toBe('100');
+    expect(await typeInto(wrapper, 'nom-lhkpn', '97.5')).toBe('97.5');
+  });
+});

@@ -1,0 +1,61 @@
+import { flushPromises } from '@vue/test-utils';
+import { NMessageProvider } from 'naive-ui';
+import { describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
+import { bundledInstrument } from '@pantau/shared';
+
+vi.mock('@/api/session', () => ({ fetchMe: vi.fn(async () => null), login: vi.fn(), logout: vi.fn() }));
+vi.mock('@/api/lke', async (orig) => ({ ...(await orig<typeof import('@/api/lke')>()), fetchSubmissionLke: vi.fn(), fetchEvidence: vi.fn(async () => []) }));
+import * as lkeApi from '@/api/lke';
+import { useAuthStore } from '@/stores/auth';
+import { useInstrumentStore } from '@/stores/instruments';
+import { mountWithApp } from '@/test/mount';
+import LkeView from './LkeView.vue';
+
+const submission = (status: string) =>
+  ({
+    id: 7,
+    target: 'WBK',
+    status,
+    round: 1,
+    returnedBy: null,
+    version: 3,
+    pencananganDate: null,
+    updatedAt: '2026-05-01T00:00:00Z',
+    answers: [],
+    reviewNotes: [],
+    surveyResults: [],
+    evidence: [],
+    satker: { id: 10, code: 'IMI-MEDAN', name: 'Kanim Medan', kind: 'KANIM' },
+    period: { id: 1, year: 2026, name: '2026', instrumentVersionId: 1, selfAssessmentDeadline: null, kanwilReviewDeadline: null, deskEvaluationDeadline: null, nominationDeadline: null },
+    nextDeadline: null,
+  }) as never;
+
+async function mountLke(status: string, lang: 'id' | 'en') {
+  vi.mocked(lkeApi.fetchSubmissionLke).mockResolvedValue(submission(status));
+  const Host = defineComponent(() => () => h(NMessageProvider, null, { default: () => h(LkeView, { id: 7 }) }));
+  const { wrapper, pinia } = mountWithApp(Host, { lang, global: { stubs: { WorkflowActions: true, ItemCard: true, ScorePanel: true } } });
+  useInstrumentStore(pinia).byVersion = { 1: bundledInstrument(2026) };
+  const auth = useAuthStore(pinia);
+  auth.user = { id: 1, username: 'koord', displayName: 'Koordinator', roles: [{ role: 'COORDINATOR', kanwilId: 1, satkerId: 10 }] } as never;
+  auth.checked = true;
+  await flushPromises();
+  return wrapper;
+}
+
+describe('LkeView submit button', () => {
+  it('reads "Ajukan LKE" on a draft', async () => {
+    const wrapper = await mountLke('DRAFT', 'id');
+    expect(wrapper.get('[data-test=open-submit]').text()).toBe('Ajukan LKE');
+    wrapper.unmount();
+  });
+
+  it('reads the resubmit label once returned for revision, in both languages', async () => {
+    const id = await mountLke('REVISION_REQUESTED', 'id');
+    expect(id.get('[data-test=open-submit]').text()).toBe('Ajukan ulang');
+    id.unmount();
+    const en = await mountLke('REVISION_REQUESTED', 'en');
+    expect(en.get('[data-test=open-submit]').text()).toBe('Resubmit');
+    en.unmount();
+  });
+});
