@@ -32,18 +32,27 @@ export function resolveKanwilId(ctx: Ctx, period: Period, kanwilId: number | nul
   throw badInput('kanwilId wajib diisi');
 }
 
-export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?: number | null): Promise<KanwilComparisonGql> {
+/**
+ * The period and Kanwil of a Kanwil-wide view (comparison, progress), after checking the user may see the whole
+ * Kanwil: admin, its Kanwil head, or a viewer scoped to it. `what` names the view in the FORBIDDEN message.
+ */
+export async function openKanwilView(ctx: Ctx, periodId: number, kanwilIdArg: number | null | undefined, what: string) {
   const user = requireUser(ctx);
-  const em = ctx.em;
-  const period = await em.findOne(Period, periodId);
+  const period = await ctx.em.findOne(Period, periodId);
   if (!period) throw notFound('Periode', periodId);
   const kanwilId = resolveKanwilId(ctx, period, kanwilIdArg);
   if (!(isAdmin(user) || hasRole(user, Role.KANWIL_HEAD, { kanwilId }) || hasRole(user, Role.VIEWER, { kanwilId }))) {
-    throw forbidden('Perbandingan unit hanya untuk admin, Kepala Kanwil dan pengamat Kanwil tersebut');
+    throw forbidden(`${what} hanya untuk admin, Kepala Kanwil dan pengamat Kanwil tersebut`);
   }
   if (period.kanwil && period.kanwil.id !== kanwilId) throw badInput('Periode ini milik Kanwil lain');
-  const kanwil = await em.findOne(Kanwil, kanwilId);
+  const kanwil = await ctx.em.findOne(Kanwil, kanwilId);
   if (!kanwil) throw notFound('Kanwil', kanwilId);
+  return { period, kanwil, kanwilId };
+}
+
+export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?: number | null): Promise<KanwilComparisonGql> {
+  const em = ctx.em;
+  const { period, kanwil, kanwilId } = await openKanwilView(ctx, periodId, kanwilIdArg, 'Perbandingan unit');
 
   const [instrument, satkers, submissions, surveys, predicates, extensionRows] = await Promise.all([
     instrumentOf(em, period.instrumentVersion.id),

@@ -12,16 +12,13 @@
  */
 import { scoreAnswers, type Answers, type AnswerValue } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
-import { AnswerLevel, Role } from '../../common/enums';
-import { hasRole, isAdmin, requireUser } from '../../common/authz';
-import { badInput, forbidden, notFound } from '../../common/errors';
+import { AnswerLevel } from '../../common/enums';
 import { Answer, decodeValue } from '../answer/entities';
 import { AuditEvent } from '../audit/entities';
-import { resolveKanwilId } from '../comparison/service';
+import { openKanwilView } from '../comparison/service';
 import { instrumentOf } from '../instrument/service';
-import { Kanwil, Satker } from '../org/entities';
+import { Satker } from '../org/entities';
 import { kanwilView, satkerView } from '../org/types';
-import { Period } from '../period/entities';
 import { periodView } from '../period/types';
 import { latestSurveys, type SurveyCell } from '../submission/compute';
 import { Submission, SurveyResult } from '../submission/entities';
@@ -79,17 +76,8 @@ function apply(state: Answers, changes: Changes): void {
 }
 
 export async function progressOverTime(ctx: Ctx, periodId: number, kanwilIdArg?: number | null, now = new Date()): Promise<ProgressOverTimeGql> {
-  const user = requireUser(ctx);
   const em = ctx.em;
-  const period = await em.findOne(Period, periodId);
-  if (!period) throw notFound('Periode', periodId);
-  const kanwilId = resolveKanwilId(ctx, period, kanwilIdArg);
-  if (!(isAdmin(user) || hasRole(user, Role.KANWIL_HEAD, { kanwilId }) || hasRole(user, Role.VIEWER, { kanwilId }))) {
-    throw forbidden('Perkembangan penilaian hanya untuk admin, Kepala Kanwil dan pengamat Kanwil tersebut');
-  }
-  if (period.kanwil && period.kanwil.id !== kanwilId) throw badInput('Periode ini milik Kanwil lain');
-  const kanwil = await em.findOne(Kanwil, kanwilId);
-  if (!kanwil) throw notFound('Kanwil', kanwilId);
+  const { period, kanwil, kanwilId } = await openKanwilView(ctx, periodId, kanwilIdArg, 'Perkembangan penilaian');
 
   const [instrument, satkers, submissions, surveys, answerRows] = await Promise.all([
     instrumentOf(em, period.instrumentVersion.id),
