@@ -1,4 +1,4 @@
-import { DateTimeType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { AnswerValue } from '@pantau/shared';
 import { AnswerLevel } from '../../common/enums';
 import { Submission } from '../submission/entities';

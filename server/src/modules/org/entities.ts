@@ -1,4 +1,4 @@
-import { Collection, DateTimeType, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, DateTimeType, Entity, Enum, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 export enum SatkerKind {
   KANIM = 'KANIM',

@@ -1,6 +1,6 @@
 import { Arg, Ctx as GqlCtx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Ctx } from '../../common/context';
-import { canReadKanwil, readScope, satkerFilter, assertCanReadSatker, requireUser } from '../../common/authz';
+import { readScope, satkerFilter, assertCanReadSatker, requireUser } from '../../common/authz';
 import { notFound } from '../../common/errors';
 import { predicatesLoader } from '../../common/loaders';
 import { holdsWbk } from '../submission/compute';

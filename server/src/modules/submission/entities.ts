@@ -1,4 +1,4 @@
-import { DateTimeType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { ReturnedBy, SubmissionStatus, SurveyKindEnum, SurveySource, TargetPredicate } from '../../common/enums';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';

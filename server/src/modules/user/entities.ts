@@ -1,4 +1,4 @@
-import { Collection, DateTimeType, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, DateTimeType, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Role } from '../../common/enums';
 import { Kanwil, Satker } from '../org/entities';
 
