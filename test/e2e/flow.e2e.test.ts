@@ -111,7 +111,7 @@ async function fillRemaining(page: Page, count = 20): Promise<number[]> {
     const option = item.locator(`[data-test^=opt-${soalId}-]`).first();
     if (await option.count()) await option.click();
     else {
-      // a count is taken when the field is left (integer precision), as when a person tabs to the next field
+      // the count stays listed while it is typed and leaves the "unanswered" list when the field is left
       const input = item.locator(`[data-test=count-${soalId}] input`);
       await input.fill(String(count));
       await input.press('Tab');
