@@ -1,7 +1,7 @@
 /** The JSON shape of evidence in REST responses (the GraphQL types expose the same fields). */
 import { wrap } from '@mikro-orm/core';
 import type { Evidence, EvidenceRevision } from './entities';
-import { evidenceUrl, revisionUrl } from './service';
+import { evidenceUrl, revisionUrl, snapshot } from './service';
 
 /** `uploaderName` is used when the uploader is only a reference (e.g. right after an upload). */
 export function revisionJson(r: EvidenceRevision, uploaderName?: string) {
@@ -22,15 +22,7 @@ export function revisionJson(r: EvidenceRevision, uploaderName?: string) {
 
 export function evidenceJson(e: Evidence) {
   return {
-    id: e.id,
-    submissionId: e.submission.id,
-    purpose: e.purpose,
-    soalId: e.soalId ?? null,
-    level: e.level,
-    title: e.title ?? null,
-    description: e.description ?? null,
-    currentRevision: e.currentRevision,
-    deleted: e.deleted,
+    ...snapshot(e),
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
     downloadUrl: evidenceUrl(e.id),

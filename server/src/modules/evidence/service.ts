@@ -144,9 +144,8 @@ export async function commitUpload(
   return store.withLock(tmp.sha256, async () => {
     const { created } = await store.commit(tmp);
     try {
-      // A clean fork: the submission, user and session the request loaded stay out of this unit of work, so
-      // writing the evidence rows does not rewrite them (nor bump the submission's optimistic-lock version,
-      // which would make the unit's next submit/nominate fail with CONFLICT).
+      // Its own unit of work: the file is already in place, and only the evidence rows (and their audit event)
+      // belong to this commit, whatever else the request has loaded.
       const result = await ctx.em.fork().transactional(async (em) => {
         const uploader = em.getReference(User, user.id);
         const now = new Date();
@@ -300,6 +299,7 @@ export async function evidenceForItems(
   return keys.map((k) => byKey.get(`${k.submissionId}:${k.soalId}`) ?? []);
 }
 
+/** The evidence's own fields: the audit snapshot, and the base of the REST and GraphQL shapes. */
 export function snapshot(e: Evidence) {
   return {
     id: e.id,
@@ -308,6 +308,7 @@ export function snapshot(e: Evidence) {
     soalId: e.soalId ?? null,
     level: e.level,
     title: e.title ?? null,
+    description: e.description ?? null,
     currentRevision: e.currentRevision,
     deleted: e.deleted,
   };

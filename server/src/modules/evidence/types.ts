@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AnswerLevel } from '../../common/enums';
 import { Evidence, EvidencePurpose, EvidenceRevision } from './entities';
-import { evidenceUrl, revisionUrl } from './service';
+import { evidenceUrl, revisionUrl, snapshot } from './service';
 
 registerEnumType(EvidencePurpose, {
   name: 'EvidencePurpose',
@@ -85,15 +85,9 @@ export function evidenceView(e: Evidence): EvidenceGql {
     .slice()
     .sort((a, b) => a.no - b.no)
     .map((r) => revisionView(r, e.id));
+  const { deleted: _deleted, ...fields } = snapshot(e);
   return {
-    id: e.id,
-    submissionId: e.submission.id,
-    purpose: e.purpose,
-    soalId: e.soalId ?? null,
-    level: e.level,
-    title: e.title ?? null,
-    description: e.description ?? null,
-    currentRevision: e.currentRevision,
+    ...fields,
     current: revisions.find((r) => r.no === e.currentRevision) ?? null,
     revisions,
     createdAt: e.createdAt,
