@@ -8,3 +8,4 @@ export * from './portalrb';
 export * from './report';
 export * from './gap';
 export * from './workflow';
+export * from './errors';

@@ -1,13 +1,6 @@
+import { ERROR_CODES } from '@pantau/shared';
 /** The server's fixed error vocabulary (DESIGN "Contracts") plus what can go wrong before the server answers. */
-export const SERVER_ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_STATE',
-  'DEADLINE_PASSED',
-] as const;
+export const SERVER_ERROR_CODES = ERROR_CODES;
 
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 export type ErrorCode = ServerErrorCode | 'NETWORK' | 'INTERNAL';

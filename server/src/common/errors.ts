@@ -3,18 +3,9 @@
  * and an Indonesian message. Anything else becomes INTERNAL_SERVER_ERROR without details (logged server-side).
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AnswerValidationError } from '@pantau/shared';
+import { AnswerValidationError, ERROR_CODES, type ErrorCode } from '@pantau/shared';
 
-export const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_STATE',
-  'DEADLINE_PASSED',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode };
 
 export const INTERNAL_MESSAGE = 'Terjadi kesalahan pada server';
 
