@@ -190,3 +190,14 @@ export function scoreAnswers(instrument: Instrument, answers: Answers, options: 
     unanswered,
   };
 }
+
+/** The totals of a ScoreResult without its per-item detail: what is cached, listed and compared. */
+export type ScoreSummary = Pick<
+  ScoreResult,
+  'total' | 'pengungkit' | 'pemenuhan' | 'reform' | 'hasil' | 'completeness' | 'answered' | 'required' | 'areas' | 'hasilParts' | 'survey'
+>;
+
+export function summariseScore(s: ScoreResult): ScoreSummary {
+  const { total, pengungkit, pemenuhan, reform, hasil, completeness, answered, required, areas, hasilParts, survey } = s;
+  return { total, pengungkit, pemenuhan, reform, hasil, completeness, answered, required, areas, hasilParts, survey };
+}

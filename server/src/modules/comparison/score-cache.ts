@@ -23,7 +23,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sqlite';
-import type { AreaScore, HasilParts, Instrument, ScoreResult, SurveyKind } from '@pantau/shared';
+import { summariseScore, type AreaScore, type HasilParts, type Instrument, type ScoreResult, type ScoreSummary, type SurveyKind } from '@pantau/shared';
+
+export type { ScoreSummary };
 import { AnswerLevel } from '../../common/enums';
 import { decodeValue } from '../answer/entities';
 import { computeSubmission, type AnswerCell, type SurveyCell } from '../submission/compute';
@@ -32,12 +34,6 @@ import { computeSubmission, type AnswerCell, type SurveyCell } from '../submissi
 export const SCORE_CACHE_FORMAT = 1;
 
 export const LEVELS = [AnswerLevel.SELF, AnswerLevel.KANWIL, AnswerLevel.TPI, AnswerLevel.TPN] as const;
-
-/** A level's score without the per-item details (what the comparison and eligibility read). */
-export type ScoreSummary = Pick<
-  ScoreResult,
-  'total' | 'pengungkit' | 'pemenuhan' | 'reform' | 'hasil' | 'completeness' | 'answered' | 'required' | 'areas' | 'hasilParts' | 'survey'
->;
 
 export interface CachedScores {
   scores: Record<AnswerLevel, ScoreSummary>;
@@ -128,22 +124,7 @@ export function scoreSubmission(instrument: Instrument, cells: AnswerCell[], sur
   for (const c of cells) if (c.value !== null && c.level in has) has[c.level as AnswerLevel] = true;
   const computed = computeSubmission(instrument, cells, surveys, { hasWbk: false });
   const scores = {} as Record<AnswerLevel, ScoreSummary>;
-  for (const l of LEVELS) {
-    const s = computed.scores[l];
-    scores[l] = {
-      total: s.total,
-      pengungkit: s.pengungkit,
-      pemenuhan: s.pemenuhan,
-      reform: s.reform,
-      hasil: s.hasil,
-      completeness: s.completeness,
-      answered: s.answered,
-      required: s.required,
-      areas: s.areas,
-      hasilParts: s.hasilParts,
-      survey: s.survey,
-    };
-  }
+  for (const l of LEVELS) scores[l] = summariseScore(computed.scores[l]);
   return { scores, has, basis: computed.basis };
 }
 

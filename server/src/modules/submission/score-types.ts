@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Eligibility, ScoreResult } from '@pantau/shared';
+import { summariseScore, type Eligibility, type ScoreResult } from '@pantau/shared';
 import { AnswerLevel, SurveyKindEnum, TargetPredicate } from '../../common/enums';
 
 @ObjectType('AreaScore')
@@ -113,16 +113,7 @@ export class EligibilityGql {
 export function scoreView(level: AnswerLevel, s: ScoreResult): ScoreGql {
   return {
     level,
-    total: s.total,
-    pengungkit: s.pengungkit,
-    pemenuhan: s.pemenuhan,
-    reform: s.reform,
-    hasil: s.hasil,
-    completeness: s.completeness,
-    answered: s.answered,
-    required: s.required,
-    areas: s.areas,
-    hasilParts: s.hasilParts,
+    ...summariseScore(s),
     survey: (Object.keys(s.survey) as SurveyKindEnum[]).map((kind) => ({ kind, index: s.survey[kind].index, source: s.survey[kind].source })),
     unanswered: s.unanswered,
   };
