@@ -45,6 +45,7 @@ describe('platform: health, CSRF, limits, errors, sessions', () => {
     // GET without a preflight-forcing header is refused by Apollo's CSRF prevention
     const get = await c.fetch(`/graphql?query=${encodeURIComponent('{ me { id } }')}`);
     expect(get.status).toBe(400);
+    expect((await get.json()).errors[0].message).toBe('Permintaan ditolak sebagai kemungkinan CSRF: kirim sebagai JSON (content-type: application/json)');
     expect(ok(await c.gql('{ users { username } }')).users.map((u: any) => u.username)).not.toContain('csrf.victim');
   });
 

@@ -85,7 +85,9 @@ export function makeFormatError(log: (err: unknown) => void) {
     }
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return {
-        message: `Permintaan tidak valid: ${formatted.message}`,
+        message: /Cross-Site Request Forgery/.test(formatted.message)
+          ? 'Permintaan ditolak sebagai kemungkinan CSRF: kirim sebagai JSON (content-type: application/json)'
+          : `Permintaan tidak valid: ${formatted.message}`,
         locations: formatted.locations,
         extensions: { code: 'BAD_USER_INPUT', reason: code },
       };
