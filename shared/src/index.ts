@@ -9,3 +9,4 @@ export * from './report';
 export * from './gap';
 export * from './workflow';
 export * from './errors';
+export * from './survey/index';
