@@ -13,6 +13,7 @@ import { SubmissionResolver } from './modules/submission/resolver';
 import { UserResolver } from './modules/user/resolver';
 import { NominationResolver } from './modules/nomination/resolver';
 import { PortalRbResolver } from './modules/portalrb/resolver';
+import { InboxResolver } from './modules/inbox/resolver';
 import { ProgressResolver } from './modules/progress/resolver';
 import { ResultsResolver } from './modules/results/resolver';
 import { ReviewResolver, SubmissionReviewResolver } from './modules/review/resolver';
@@ -39,5 +40,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PortalRbResolver,
   InstrumentSourceResolver,
   ProgressResolver,
+  InboxResolver,
   // workflow, …: append here
 ];

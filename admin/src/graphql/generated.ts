@@ -348,6 +348,41 @@ export type ImportReport = {
   valuesChanged: Scalars['Int']['output'];
 };
 
+/** One thing waiting for the user, with the SPA path where they act on it */
+export type InboxEntry = {
+  /** Open notes / items without evidence / failures, depending on the kind */
+  count: Scalars['Int']['output'];
+  /** Detail (last note, first threshold failure, next step) */
+  detail: Maybe<Scalars['String']['output']>;
+  /** Deadline in force for the step (extensions included) */
+  dueAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Item code (RETURNED_ITEM) */
+  itemCode: Maybe<Scalars['String']['output']>;
+  kind: InboxKind;
+  /** Reviewer level of the notes (RETURNED_ITEM) */
+  level: Maybe<AnswerLevel>;
+  /** SPA path where the user acts, e.g. /submissions/3/lke?item=12 */
+  path: Scalars['String']['output'];
+  /** Role the entry belongs to (COORDINATOR, KANWIL_HEAD, EVALUATOR) */
+  role: Scalars['String']['output'];
+  satkerId: Scalars['Int']['output'];
+  satkerName: Scalars['String']['output'];
+  /** The LKE item (RETURNED_ITEM) */
+  soalId: Maybe<Scalars['Int']['output']>;
+  status: SubmissionStatus;
+  submissionId: Scalars['Int']['output'];
+};
+
+export type InboxKind =
+  | 'BEHIND_SCHEDULE'
+  | 'BELOW_MINIMUM'
+  | 'DEADLINE'
+  | 'DESK_EVALUATION'
+  | 'MISSING_EVIDENCE'
+  | 'NOMINATION_DECISION'
+  | 'PRE_ASSESS'
+  | 'RETURNED_ITEM';
+
 export type Instrument = {
   areas: Array<InstrumentArea>;
   /** All items in instrument order */
@@ -963,6 +998,8 @@ export type Query = {
   evaluators: Array<UserRef>;
   /** Evidence of a submission (all items at once when soalId is omitted: one query set for the whole submission), with revisions */
   evidence: Array<Evidence>;
+  /** Beranda: what waits for the signed-in user in a period (default: the latest), per role held */
+  inbox: Array<InboxEntry>;
   /** The LKE instrument: the active version of a year (default 2026), or a given version */
   instrument: Instrument;
   /** Master list + formula table of an instrument version: admin, or anyone who can read a submission of a period using it */
@@ -1037,6 +1074,11 @@ export type QueryEvaluatorsArgs = {
 export type QueryEvidenceArgs = {
   soalId: InputMaybe<Scalars['Int']['input']>;
   submissionId: Scalars['Int']['input'];
+};
+
+
+export type QueryInboxArgs = {
+  periodId: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1270,6 +1312,10 @@ export type Submission = {
   /** Pencanangan (ZI declaration) date, YYYY-MM-DD */
   pencananganDate: Maybe<Scalars['String']['output']>;
   period: Period;
+  /** Reason of the latest return (alasan pengembalian), shown to the unit while REVISION_REQUESTED */
+  returnReason: Maybe<Scalars['String']['output']>;
+  /** When the submission was last returned */
+  returnedAt: Maybe<Scalars['DateTimeISO']['output']>;
   returnedBy: Maybe<ReturnedBy>;
   /** Review note threads (roots with replies), batched across submissions */
   reviewNotes: Array<ReviewNote>;
@@ -1537,6 +1583,13 @@ export type EvaluatorCandidatesQueryVariables = Exact<{
 
 export type EvaluatorCandidatesQuery = { evaluatorCandidates: Array<{ id: number, username: string, displayName: string }> };
 
+export type InboxQueryVariables = Exact<{
+  periodId: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type InboxQuery = { inbox: Array<{ kind: InboxKind, role: string, submissionId: number, satkerId: number, satkerName: string, status: SubmissionStatus, soalId: number | null, itemCode: string | null, level: AnswerLevel | null, count: number, dueAt: string | null, detail: string | null, path: string }> };
+
 export type InstrumentSourceQueryVariables = Exact<{
   versionId: Scalars['Int']['input'];
 }>;
@@ -1727,7 +1780,7 @@ export type AnswerFieldsFragment = { soalId: number, level: AnswerLevel, value: 
 
 export type EvidenceFieldsFragment = { id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> };
 
-export type SubmissionHeaderFragment = { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null };
+export type SubmissionHeaderFragment = { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null };
 
 export type PeriodsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1740,7 +1793,7 @@ export type SubmissionsQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionsQuery = { submissions: Array<{ id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null }> };
+export type SubmissionsQuery = { submissions: Array<{ id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null }> };
 
 export type NoteFieldsFragment = { id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null };
 
@@ -1749,7 +1802,7 @@ export type SubmissionLkeQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionLkeQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, reviewNotes: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, replies: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, evidence: Array<{ id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
+export type SubmissionLkeQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, reviewNotes: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, replies: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, evidence: Array<{ id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
 
 export type SubmissionEvidenceQueryVariables = Exact<{
   submissionId: Scalars['Int']['input'];
@@ -1773,7 +1826,7 @@ export type SubmissionDetailQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
+export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
 
 export type SatkerDetailQueryVariables = Exact<{
   id: Scalars['Int']['input'];
@@ -2046,6 +2099,8 @@ export const SubmissionHeaderFragmentDoc = new TypedDocumentString(`
   status
   round
   returnedBy
+  returnReason
+  returnedAt
   version
   pencananganDate
   updatedAt
@@ -2266,6 +2321,25 @@ export const EvaluatorCandidatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EvaluatorCandidatesQuery, EvaluatorCandidatesQueryVariables>;
+export const InboxDocument = new TypedDocumentString(`
+    query Inbox($periodId: Int) {
+  inbox(periodId: $periodId) {
+    kind
+    role
+    submissionId
+    satkerId
+    satkerName
+    status
+    soalId
+    itemCode
+    level
+    count
+    dueAt
+    detail
+    path
+  }
+}
+    `) as unknown as TypedDocumentString<InboxQuery, InboxQueryVariables>;
 export const InstrumentSourceDocument = new TypedDocumentString(`
     query InstrumentSource($versionId: Int!) {
   instrumentSource(versionId: $versionId) {
@@ -2745,6 +2819,8 @@ export const SubmissionsDocument = new TypedDocumentString(`
   status
   round
   returnedBy
+  returnReason
+  returnedAt
   version
   pencananganDate
   updatedAt
@@ -2834,6 +2910,8 @@ fragment SubmissionHeader on Submission {
   status
   round
   returnedBy
+  returnReason
+  returnedAt
   version
   pencananganDate
   updatedAt
@@ -3022,6 +3100,8 @@ fragment SubmissionHeader on Submission {
   status
   round
   returnedBy
+  returnReason
+  returnedAt
   version
   pencananganDate
   updatedAt

@@ -20,6 +20,7 @@ import { Answer } from '../modules/answer/entities';
 import { InstrumentVersion } from '../modules/instrument/entities';
 import { Kanwil, Predicate, PredicateHistory, Satker, SatkerKind } from '../modules/org/entities';
 import { Period } from '../modules/period/entities';
+import { ReviewNote } from '../modules/review/entities';
 import { EvaluatorAssignment, Submission, SurveyResult } from '../modules/submission/entities';
 import { RoleAssignment, User } from '../modules/user/entities';
 import { hashPassword } from '../modules/auth/passwords';
@@ -243,6 +244,8 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
         status: u.status,
         round: u.returnedBy === ReturnedBy.TPI ? 2 : 1,
         returnedBy: u.returnedBy ?? null,
+        returnReason: u.returnedBy ? RETURN_REASON : null,
+        returnedAt: u.returnedBy ? new Date(now.getTime() - 3 * day) : null,
         pencananganDate: u.status === St.DRAFT && (u.completion ?? 1) < 0.5 ? null : `2025-0${1 + Math.floor(rnd() * 6)}-${String(2 + Math.floor(rnd() * 25)).padStart(2, '0')}`,
         createdAt: new Date(now.getTime() - 60 * day),
         updatedAt: new Date(now.getTime() - 10 * day),
@@ -300,6 +303,7 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
           });
         }
       }
+      if (u.returnedBy) seedReturnNotes(em, inst, sub, users.get('kakanwil')!, coordinatorOf(u.code), now);
       if (u.evaluator) em.create(EvaluatorAssignment, { submission: sub, user: users.get('evaluator.itjen')!, createdAt: now });
     }
     for (let i = 0; i < answerRows.length; i += 500) await em.insertMany(Answer, answerRows.slice(i, i + 500) as never[]);
@@ -313,4 +317,22 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
     });
     await em.flush();
   });
+}
+
+const RETURN_REASON = 'Beberapa butir belum didukung data dukung yang memadai; perbaiki butir yang diberi catatan lalu ajukan kembali.';
+
+/** The Kanwil's notes on a returned unit: open threads on three items (one answered by the unit), one resolved. */
+function seedReturnNotes(em: EntityManager, inst: Instrument, sub: Submission, reviewer: User, coordinator: User, now: Date): void {
+  const items = inst.items.filter((i) => !i.survey);
+  const notes: [number, string, boolean, string?][] = [
+    [items[2].soalId, 'SK Tim Kerja ZI belum ditandatangani pimpinan unit; unggah SK yang sudah ditandatangani.', false, 'SK bertanda tangan sedang diproses, akan kami unggah minggu ini.'],
+    [items[15].soalId, 'Notulen rapat monitoring bulanan hanya ada untuk 3 bulan; lengkapi untuk seluruh periode.', false],
+    [items[40].soalId, 'Jawaban "Ya" tidak sesuai data dukung: survei internal belum dilaksanakan.', false],
+    [items[7].soalId, 'Nama dokumen rencana kerja sudah diperbaiki.', true],
+  ];
+  for (const [i, [soalId, body, resolved, reply]] of notes.entries()) {
+    const at = new Date(now.getTime() - (4 - i * 0.1) * day);
+    const root = em.create(ReviewNote, { submission: sub, soalId, level: AnswerLevel.KANWIL, round: sub.round, author: reviewer, body, createdAt: at, resolved, resolvedBy: resolved ? reviewer : null, resolvedAt: resolved ? new Date(at.getTime() + day) : null });
+    if (reply) em.create(ReviewNote, { submission: sub, soalId, level: AnswerLevel.KANWIL, round: sub.round, author: coordinator, body: reply, createdAt: new Date(now.getTime() - day), resolved: false, parent: root });
+  }
 }

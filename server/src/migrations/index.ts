@@ -8,6 +8,7 @@ import { Migration20261122110000_evidence } from './Migration20261122110000_evid
 import { Migration20261122111000_review_cycle } from './Migration20261122111000_review_cycle';
 import { Migration20261122112000_instrument_versions } from './Migration20261122112000_instrument_versions';
 import { Migration20261122112100_score_cache } from './Migration20261122112100_score_cache';
+import { Migration20261202003000_return_reason } from './Migration20261202003000_return_reason';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
@@ -15,4 +16,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122111000_review_cycle', class: Migration20261122111000_review_cycle },
   { name: 'Migration20261122112000_instrument_versions', class: Migration20261122112000_instrument_versions },
   { name: 'Migration20261122112100_score_cache', class: Migration20261122112100_score_cache },
+  { name: 'Migration20261202003000_return_reason', class: Migration20261202003000_return_reason },
 ];

@@ -87,14 +87,22 @@ describe('revision loop', () => {
   });
 
   it('a Kanwil return goes back to SUBMITTED on resubmission (twice)', async () => {
-    // seeded as returned by the Kanwil
+    // seeded as returned by the Kanwil, with the reason on the submission and open notes on three items
+    const seeded = ok(await banggaiCoord.gql(`query ($id: Int!) { submission(id: $id) { returnReason returnedAt } returnedItems(submissionId: $id) { soalId openNotes } }`, { id: banggai }));
+    expect(seeded.submission.returnReason).toMatch(/perbaiki butir/);
+    expect(seeded.returnedItems).toHaveLength(3);
     const t = await step(banggaiCoord, banggai, 'resubmit');
     expect(t).toMatchObject({ from: 'REVISION_REQUESTED', to: 'SUBMITTED' });
+    // the Kanwil accepts the fixes: a new return needs a new note
+    const open = ok(await a.kakanwil.gql(`query ($id: Int!) { reviewNotes(submissionId: $id, openOnly: true) { id } }`, { id: banggai })).reviewNotes;
+    for (const n of open) ok(await a.kakanwil.gql(`mutation ($id: Int!) { resolveNote(noteId: $id) { id } }`, { id: n.id }));
     const r = await transition(a.kakanwil, banggai, 'return', { reason: 'lagi' });
     expect(errorCode(r)).toBe('INVALID_STATE');
     ok(await addNote(a.kakanwil, banggai, 3, 'KANWIL', 'Lengkapi notulen'));
     const back = await step(a.kakanwil, banggai, 'return', { reason: 'Notulen belum ada' });
     expect(back.submission).toMatchObject({ status: 'REVISION_REQUESTED', returnedBy: 'KANWIL', round: 1 });
+    const again = ok(await banggaiCoord.gql(`query ($id: Int!) { submission(id: $id) { returnReason } returnedItems(submissionId: $id) { soalId } }`, { id: banggai }));
+    expect(again).toEqual({ submission: { returnReason: 'Notulen belum ada' }, returnedItems: [{ soalId: 3 }] });
     expect((await step(banggaiCoord, banggai, 'resubmit')).to).toBe('SUBMITTED');
   });
 
@@ -125,6 +133,6 @@ describe('revision loop', () => {
     const byCode = new Map(d.submissions.map((s: any) => [s.satker.code, s.reviewNotes]));
     expect((byCode.get('IMI-POLONIA') as any[]).map((n) => n.soalId)).toEqual([10, 11, 12]);
     expect((byCode.get('IMI-POLONIA') as any[])[0].replies).toHaveLength(1);
-    expect((byCode.get('IMI-BANGGAI') as any[]).map((n) => [n.soalId, n.level])).toEqual([[3, 'KANWIL']]);
+    expect((byCode.get('IMI-BANGGAI') as any[]).filter((n) => !n.resolved).map((n) => [n.soalId, n.level])).toEqual([[3, 'KANWIL']]);
   });
 });

@@ -36,6 +36,13 @@ export class Submission {
   @Enum({ items: () => ReturnedBy, type: 'string', nullable: true })
   returnedBy?: ReturnedBy | null;
 
+  /** Alasan pengembalian: the reason of the latest return, kept on the submission so the unit can read it. */
+  @Property({ type: 'text', nullable: true })
+  returnReason?: string | null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  returnedAt?: Date | null;
+
   /** Optimistic lock for status/metadata changes (bumped by MikroORM on every update). */
   @Property({ type: 'integer', version: true })
   version: number = 1;

@@ -30,6 +30,8 @@ export function submissionView(s: Submission): SubmissionGql {
     pencananganDate: s.pencananganDate ?? null,
     round: s.round,
     returnedBy: s.returnedBy ?? null,
+    returnReason: s.returnReason ?? null,
+    returnedAt: s.returnedAt ?? null,
     version: s.version,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

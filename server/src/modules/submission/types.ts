@@ -69,6 +69,10 @@ export class SubmissionGql {
   round!: number;
   @Field(() => ReturnedBy, { nullable: true })
   returnedBy!: ReturnedBy | null;
+  @Field(() => String, { nullable: true, description: 'Reason of the latest return (alasan pengembalian), shown to the unit while REVISION_REQUESTED' })
+  returnReason!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the submission was last returned' })
+  returnedAt!: Date | null;
   @Field(() => Int, { description: 'Optimistic-lock version of the submission record' })
   version!: number;
   @Field(() => Date)

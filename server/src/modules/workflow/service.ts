@@ -233,7 +233,11 @@ export async function runTransition(
       const extra = await applyEffects(fc, from);
 
       if (t.copyLevel) await copyLevelAnswers(em, await instrumentOf(em, sub.period.instrumentVersion.id), sub.id, t.copyLevel.from as AnswerLevel, t.copyLevel.to as AnswerLevel, user.id);
-      if (t.returnedBy) sub.returnedBy = t.returnedBy as ReturnedBy;
+      if (t.returnedBy) {
+        sub.returnedBy = t.returnedBy as ReturnedBy;
+        sub.returnReason = filled(input.reason) ? input.reason!.trim() : null;
+        sub.returnedAt = now;
+      }
       else if (action === 'resubmit') sub.returnedBy = null;
       if (t.newRound) sub.round += 1;
       sub.status = to;
