@@ -31,6 +31,8 @@ function submission(answers: LkeAnswer[], period: Partial<LkeSubmission['period'
     status: 'DRAFT',
     round: 1,
     returnedBy: null,
+    returnReason: null,
+    returnedAt: null,
     version: 3,
     pencananganDate: null,
     updatedAt: '2026-11-01T00:00:00.000Z',
