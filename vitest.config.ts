@@ -7,13 +7,14 @@ import { defineConfig } from 'vitest/config';
 const sharedSrc = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 const adminSrc = fileURLToPath(new URL('./admin/src/', import.meta.url));
 const sharedAlias = { find: /^@pantau\/shared$/, replacement: sharedSrc };
-// graphql-query-complexity's ESM build imports graphql's .mjs files, while type-graphql (CJS) requires graphql's
-// .js ones: two graphql "realms" in one process ("Cannot use GraphQLObjectType from another module or realm").
-// Node (server/dist, CJS) loads the CJS build; make vitest do the same.
-const complexityCjs = {
-  find: /^graphql-query-complexity$/,
-  replacement: createRequire(import.meta.url).resolve('graphql-query-complexity'),
-};
+// graphql-armor's ESM builds import graphql's .mjs files, while type-graphql (CJS) requires graphql's .js ones: two
+// graphql "realms" in one process ("Cannot use GraphQLObjectType from another module or realm", GraphQLErrors that
+// are not instanceof GraphQLError). Node (server/dist, CJS) loads the CJS builds; make vitest do the same.
+const requireFromServer = createRequire(fileURLToPath(new URL('./server/package.json', import.meta.url)));
+const armorCjs = ['cost-limit', 'max-aliases', 'max-depth', 'max-directives'].map((rule) => ({
+  find: new RegExp(`^@escape\\.tech/graphql-armor-${rule}$`),
+  replacement: requireFromServer.resolve(`@escape.tech/graphql-armor-${rule}`),
+}));
 
 export default defineConfig({
   test: {
@@ -21,7 +22,7 @@ export default defineConfig({
       {
         // esbuild emits no decorator metadata (type-graphql and MikroORM need it): compile TS with swc instead.
         plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
-        resolve: { alias: [sharedAlias, complexityCjs] },
+        resolve: { alias: [sharedAlias, ...armorCjs] },
         test: {
           name: 'node',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -47,7 +48,7 @@ export default defineConfig({
       {
         // Browser tests: headless Chromium against the built SPA served by a real server on a temp database.
         plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
-        resolve: { alias: [sharedAlias, complexityCjs] },
+        resolve: { alias: [sharedAlias, ...armorCjs] },
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

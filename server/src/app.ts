@@ -10,7 +10,7 @@ import type { MikroORM } from '@mikro-orm/sqlite';
 import type { AppConfig } from './config';
 import type { Ctx } from './common/context';
 import { INTERNAL_MESSAGE, makeFormatError } from './common/errors';
-import { complexityPlugin, depthLimit } from './common/limits';
+import { limitRules, parseOptions } from './common/limits';
 import { openOrm, type SqlCounter } from './db/orm';
 import { seedDemoIfEmpty } from './db/seed';
 import { ensureBundledInstruments } from './modules/instrument/service';
@@ -78,8 +78,8 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(log),
-    validationRules: [depthLimit()],
-    plugins: [complexityPlugin(schema)],
+    validationRules: limitRules(),
+    parseOptions,
     logger: { debug() {}, info() {}, warn: (m) => log(m), error: (m) => log(m) },
   });
   await apollo.start();

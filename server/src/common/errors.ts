@@ -4,6 +4,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AnswerValidationError, ERROR_CODES, type ErrorCode } from '@pantau/shared';
+import { TOO_MANY_TOKENS, tooManyTokensMessage } from './limits';
 
 export { ERROR_CODES, type ErrorCode };
 
@@ -49,7 +50,8 @@ function isKnownCode(code: unknown): code is ErrorCode {
  */
 export function makeFormatError(log: (err: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    // duck-typed, not instanceof: Apollo's GraphQLErrors may come from another graphql build (CJS vs ESM under vitest)
+    const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
     if (original instanceof AnswerValidationError) {
       const e = fromAnswerValidation(original);
       return { message: e.message, path: formatted.path, extensions: e.extensions };
@@ -67,8 +69,9 @@ export function makeFormatError(log: (err: unknown) => void) {
         },
       };
     }
-    if (original instanceof GraphQLError && original !== error && isKnownCode(original.extensions?.code)) {
-      return { message: original.message, path: formatted.path, extensions: stripStack(original.extensions) };
+    const inner = original as { message?: string; extensions?: Record<string, unknown> } | null;
+    if (original !== error && inner && isKnownCode(inner.extensions?.code)) {
+      return { message: String(inner.message), path: formatted.path, extensions: stripStack(inner.extensions) };
     }
     const name = (original as { name?: string } | null)?.name;
     // two users changed the same record: MikroORM's version check or a unique key
@@ -84,6 +87,9 @@ export function makeFormatError(log: (err: unknown) => void) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: stripStack(formatted.extensions) };
     }
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+      if (TOO_MANY_TOKENS.test(formatted.message)) {
+        return { message: tooManyTokensMessage(), extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_LIMIT' } };
+      }
       return {
         message: /Cross-Site Request Forgery/.test(formatted.message)
           ? 'Permintaan ditolak sebagai kemungkinan CSRF: kirim sebagai JSON (content-type: application/json)'

@@ -1,70 +1,56 @@
-/** Query depth and complexity limits (validation rule + Apollo plugin). */
-import { GraphQLError, Kind, type ASTNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { badInput } from './errors';
+/**
+ * GraphQL request limits, checked before anything executes (graphql-armor rules + graphql-js's own token limit).
+ *
+ * The token limit stops oversized documents in the parser, before graphql-js's validation (whose overlapping-fields
+ * check is quadratic in the number of same-named fields) can be made to spin; aliases, depth, directives and cost are
+ * validation rules. Every refusal is a validation/parse error, so Apollo answers HTTP 400 with BAD_USER_INPUT and an
+ * Indonesian message. Sized with ample room over the SPA's real operations (admin/src/graphql/*.graphql, checked by
+ * limits.test.ts): at most ~220 tokens, depth 7, cost ~1,450, no aliases today.
+ */
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 
-export const MAX_DEPTH = 12;
-export const MAX_COMPLEXITY = 5000;
+export const GRAPHQL_LIMITS = {
+  /** Lexer tokens in one document (graphql-js `parse({ maxTokens })`). */
+  maxTokens: 2000,
+  maxAliases: 20,
+  maxDepth: 12,
+  maxDirectives: 20,
+  /** graphql-armor's static cost (objects 2, scalars 1, ×1.5 per level). */
+  maxCost: 8000,
+} as const;
 
-/** Refuses operations nested deeper than `max` fields (fragments followed; introspection counted too). */
-export function depthLimit(max = MAX_DEPTH) {
-  return (context: ValidationContext) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-    const depthOf = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
-      if (!set) return depth;
-      let deepest = depth;
-      for (const sel of set.selections) {
-        if (sel.kind === Kind.FIELD) {
-          deepest = Math.max(deepest, sel.selectionSet ? depthOf(sel.selectionSet, depth + 1, seen) : depth + 1);
-        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(sel.selectionSet, depth, seen));
-        } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
-          const name = sel.name.value;
-          const f = fragments.get(name);
-          if (f && !seen.has(name)) deepest = Math.max(deepest, depthOf(f.selectionSet, depth, new Set([...seen, name])));
-        }
-        if (deepest > max) return deepest;
-      }
-      return deepest;
-    };
-    return {
-      OperationDefinition(node: ASTNode) {
-        if (node.kind !== Kind.OPERATION_DEFINITION) return;
-        const depth = depthOf(node.selectionSet, 0, new Set());
-        if (depth > max) {
-          context.reportError(
-            new GraphQLError(`Kueri terlalu dalam (kedalaman ${depth}, maksimum ${max})`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }),
-          );
-        }
-      },
-    };
+type Limits = { [K in keyof typeof GRAPHQL_LIMITS]: number };
+
+/** Armor rules report through this instead of throwing: one BAD_USER_INPUT validation error with our message. */
+function reporter(message: (found: string) => string) {
+  return (ctx: ValidationContext | null, err: GraphQLError) => {
+    const found = /found (\d+(?:\.\d+)?)/.exec(err.message)?.[1] ?? '?';
+    ctx?.reportError(new GraphQLError(message(found), { extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_LIMIT' } }));
   };
 }
 
-/** Refuses operations whose estimated complexity exceeds `max` (needs the variables, hence a plugin). */
-export function complexityPlugin(schema: GraphQLSchema, max = MAX_COMPLEXITY): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              operationName: request.operationName ?? undefined,
-              query: document,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // invalid variable values: execution reports them (BAD_USER_INPUT) instead of an internal error here
-            return;
-          }
-          if (complexity > max) throw badInput(`Kueri terlalu rumit (kompleksitas ${complexity}, maksimum ${max})`);
-        },
-      };
-    },
-  };
+/** The validation rules (aliases, depth, directives, cost), in addition to graphql's specified rules. */
+export function limitRules(limits: Limits = GRAPHQL_LIMITS): ValidationRule[] {
+  const common = { propagateOnRejection: false, exposeLimits: true } as const;
+  return [
+    maxAliasesRule({ ...common, n: limits.maxAliases, onReject: [reporter((f) => `Kueri memakai terlalu banyak alias (${f}, maksimum ${limits.maxAliases})`)] }),
+    maxDepthRule({ ...common, n: limits.maxDepth, onReject: [reporter((f) => `Kueri terlalu dalam (kedalaman ${f}, maksimum ${limits.maxDepth})`)] }),
+    maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: [reporter((f) => `Kueri memakai terlalu banyak direktif (${f}, maksimum ${limits.maxDirectives})`)] }),
+    costLimitRule({
+      ...common,
+      maxCost: limits.maxCost,
+      onReject: [reporter((f) => `Kueri terlalu rumit (biaya ${Math.round(Number(f)) || f}, maksimum ${limits.maxCost})`)],
+    }),
+  ] as ValidationRule[];
 }
+
+/** Apollo `parseOptions`: the parser stops counting at the token limit. */
+export const parseOptions = { maxTokens: GRAPHQL_LIMITS.maxTokens };
+
+/** graphql-js's token-limit syntax error, recognised to give it our message. */
+export const TOO_MANY_TOKENS = /Document contains more th(?:at|an) \d+ tokens/;
+export const tooManyTokensMessage = () => `Kueri terlalu panjang (maksimum ${GRAPHQL_LIMITS.maxTokens} token)`;
