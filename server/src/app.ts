@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { MikroORM } from '@mikro-orm/sqlite';
-import type { AppConfig } from './config';
+import type { Orm as MikroORM } from './db/orm';
+import { dbTargetOf, type AppConfig } from './config';
 import type { Ctx } from './common/context';
 import { INTERNAL_MESSAGE, makeFormatError } from './common/errors';
 import { limitRules, parseOptions } from './common/limits';
@@ -53,7 +53,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   const log = (err: unknown) => {
     if (config.logErrors) console.error('[pantau]', err instanceof Error ? (err.stack ?? err.message) : err);
   };
-  const { orm, sql } = await openOrm(config.dbFile);
+  const { orm, sql } = await openOrm(dbTargetOf(config));
   try {
     await ensureBundledInstruments(orm.em.fork());
     if (config.seed === 'demo') await seedDemoIfEmpty(orm);

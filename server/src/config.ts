@@ -7,6 +7,8 @@ export interface AppConfig {
   dataDir: string;
   /** SQLite file; defaults to <dataDir>/pantau.sqlite */
   dbFile: string;
+  /** PANTAU_DATABASE_URL: postgres://… = PostgreSQL; empty = the SQLite file above. */
+  databaseUrl: string;
   maxUploadMb: number;
   /** 'demo' seeds demo data into an empty database, 'none' leaves it empty. */
   seed: 'demo' | 'none';
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.PANTAU_HOST || '127.0.0.1',
     dataDir,
     dbFile: path.join(dataDir, 'pantau.sqlite'),
+    databaseUrl: env.PANTAU_DATABASE_URL ?? '',
     maxUploadMb: num(env.PANTAU_MAX_UPLOAD_MB, 25),
     seed: env.PANTAU_SEED === 'none' ? 'none' : 'demo',
     secureCookies: env.PANTAU_SECURE_COOKIES === '1',
@@ -40,4 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...overrides,
     ...(overrides.dataDir && !overrides.dbFile ? { dbFile: path.join(dataDir, 'pantau.sqlite') } : {}),
   };
+}
+
+/** The database the config points at: PostgreSQL when PANTAU_DATABASE_URL is set, else the SQLite file. */
+export function dbTargetOf(config: Pick<AppConfig, 'dbFile' | 'databaseUrl'>): { kind: 'sqlite'; file: string } | { kind: 'postgresql'; url: string } {
+  return config.databaseUrl ? { kind: 'postgresql', url: config.databaseUrl } : { kind: 'sqlite', file: config.dbFile };
 }

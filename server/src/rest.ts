@@ -4,7 +4,7 @@
  * globally in app.ts before any module runs).
  */
 import type express from 'express';
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { Orm as MikroORM } from './db/orm';
 import type { Request, Response } from 'express';
 import type { AppConfig } from './config';
 import type { Ctx } from './common/context';

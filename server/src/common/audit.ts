@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { AuditEvent } from '../modules/audit/entities';
 import type { AuthUser } from './context';
 import { User } from '../modules/user/entities';

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { Request, Response } from 'express';
 import type { Role } from './enums';
 import type { AppConfig } from '../config';

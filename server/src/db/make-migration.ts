@@ -1,93 +1,71 @@
 /**
  * Writes a new migration into server/src/migrations: the difference between the entities and the schema the
- * existing migrations build (applied to a scratch SQLite file).
- *   npm run migration:create -w server -- --name short-name
- * Then add the new class to server/src/migrations/index.ts.
- *
- * MikroORM 6 on SQLite reports spurious differences (enum check constraints and foreign keys it cannot read
- * back), which it turns into "rebuild table" blocks. Blocks that rebuild a table into exactly the definition it
- * already has are dropped here, so the file only holds real changes. Only `up` is written: migrations run
- * forward on user data, never back.
+ * existing migrations build, for SQLite (a scratch file) and for PostgreSQL (a scratch database on the server
+ * PANTAU_TEST_PG_URL points at, e.g. postgres://pantau:pantau@127.0.0.1:5432/postgres).
+ *   PANTAU_TEST_PG_URL=… npm run migration:create -w server -- --name short-name
+ * Then add the new class to server/src/migrations/index.ts (see README.md there). Only `up` is written:
+ * migrations run forward on user data, never back.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MikroORM } from '@mikro-orm/sqlite';
-import { ormConfig } from './orm';
+import { randomBytes } from 'node:crypto';
+import { knex } from '@mikro-orm/knex';
+import { openOrm } from './orm';
+import { pendingSchemaChanges } from './schema-diff';
 
-const norm = (sql: string) => sql.toLowerCase().replace(/["`]/g, '').replace(/\s+/g, ' ').replace(/;\s*$/, '').trim();
-
-async function main() {
+async function sqliteChanges(): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-mig-'));
-  const orm = await MikroORM.init(ormConfig(path.join(dir, 'scratch.sqlite')));
+  const { orm } = await openOrm(path.join(dir, 'scratch.sqlite'));
   try {
-    const migrator = orm.getMigrator();
-    await migrator.up();
-    const conn = orm.em.getConnection();
-    const existing = new Map<string, string>();
-    for (const r of await conn.execute<{ type: string; name: string; sql: string | null }[]>("select type, name, sql from sqlite_master where sql is not null")) {
-      existing.set(`${r.type}:${r.name}`, norm(r.sql!));
-    }
-    const diff = await orm.getSchemaGenerator().getUpdateSchemaMigrationSQL({ wrap: false, safe: false, dropTables: false });
-    const statements = diff.up
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean);
-
-    // Drop rebuild blocks that recreate a table exactly as it is (and its indexes exactly as they are).
-    const out: string[] = [];
-    for (let i = 0; i < statements.length; i++) {
-      const m = /^create table [`"]?(\w+)__temp_alter[`"]? /i.exec(statements[i]);
-      if (!m) {
-        out.push(statements[i]);
-        continue;
-      }
-      const table = m[1];
-      const block: string[] = [statements[i]];
-      let j = i + 1;
-      while (j < statements.length && !/^pragma foreign_keys = on/i.test(statements[j])) block.push(statements[j++]);
-      const create = norm(statements[i].replace(`${table}__temp_alter`, table));
-      const same =
-        existing.get(`table:${table}`) === create &&
-        block
-          .filter((s) => /^create (unique )?index/i.test(s))
-          .every((s) => {
-            const name = /index [`"]?(\w+)[`"]?/i.exec(s)?.[1];
-            return name !== undefined && existing.get(`index:${name}`) === norm(s);
-          });
-      if (same) {
-        // also drop the "pragma foreign_keys = off" that opened the block
-        if (out.length && /^pragma foreign_keys = off/i.test(out[out.length - 1])) out.pop();
-        i = j; // skip up to and including the closing pragma
-        const closing = statements[j] ?? '';
-        const rest = closing.replace(/^pragma foreign_keys = on;\s*/i, '').trim();
-        if (rest) out.push(rest);
-      } else {
-        out.push(...block);
-        i = j - 1;
-      }
-    }
-    const real = out.filter((s) => !/^pragma foreign_keys = (on|off);?$/i.test(s));
-    if (!real.length) {
-      console.log('Tidak ada perubahan skema.');
-      return;
-    }
-    const nameIdx = process.argv.indexOf('--name');
-    const suffix = nameIdx > 0 ? `_${process.argv[nameIdx + 1].replace(/\W+/g, '_')}` : '';
-    const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-    const className = `Migration${stamp}${suffix}`;
-    const target = path.resolve(__dirname, '..', '..', 'src', 'migrations', `${className}.ts`);
-    const body = out.map((s) => `    this.addSql(${JSON.stringify(s)});`).join('\n');
-    fs.writeFileSync(
-      target,
-      `import { Migration } from '@mikro-orm/migrations';\n\nexport class ${className} extends Migration {\n  override async up(): Promise<void> {\n${body}\n  }\n}\n`,
-    );
-    console.log(`Migrasi dibuat: ${path.relative(process.cwd(), target)} — tambahkan ke server/src/migrations/index.ts`);
+    return await pendingSchemaChanges(orm);
   } finally {
     await orm.close(true);
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function postgresChanges(adminUrl: string): Promise<string[]> {
+  const name = `pantau_mig_${randomBytes(4).toString('hex')}`;
+  const admin = knex({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
+  await admin.raw(`create database "${name}"`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  try {
+    const { orm } = await openOrm({ kind: 'postgresql', url: u.toString() });
+    try {
+      return await pendingSchemaChanges(orm);
+    } finally {
+      await orm.close(true);
+    }
+  } finally {
+    await admin.raw(`drop database if exists "${name}" with (force)`);
+    await admin.destroy();
+  }
+}
+
+const list = (xs: string[]) => xs.map((s) => `    ${JSON.stringify(s)},`).join('\n');
+
+async function main() {
+  const pgUrl = process.env.PANTAU_TEST_PG_URL;
+  if (!pgUrl) throw new Error('PANTAU_TEST_PG_URL wajib diisi (server PostgreSQL untuk basis data sementara), mis. postgres://pantau:pantau@127.0.0.1:5432/postgres');
+  const sqlite = await sqliteChanges();
+  const postgresql = await postgresChanges(pgUrl);
+  if (!sqlite.length && !postgresql.length) {
+    console.log('Tidak ada perubahan skema.');
+    return;
+  }
+  const nameIdx = process.argv.indexOf('--name');
+  const suffix = nameIdx > 0 ? `_${process.argv[nameIdx + 1].replace(/\W+/g, '_')}` : '';
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const className = `Migration${stamp}${suffix}`;
+  const target = path.resolve(__dirname, '..', '..', 'src', 'migrations', `${className}.ts`);
+  fs.writeFileSync(
+    target,
+    `import { PortableMigration } from './portable';\n\nexport class ${className} extends PortableMigration {\n  override async up(): Promise<void> {\n    this.addDialectSql({\n      sqlite: [\n${list(sqlite).replace(/^/gm, '    ')}\n      ],\n      postgresql: [\n${list(postgresql).replace(/^/gm, '    ')}\n      ],\n    });\n  }\n}\n`,
+  );
+  console.log(`Migrasi dibuat: ${path.relative(process.cwd(), target)} — tambahkan ke server/src/migrations/index.ts`);
 }
 
 main().catch((e) => {

@@ -11,8 +11,8 @@
  *   pengamat              VIEWER of the demo Kanwil
  *   kepala.polonia        VIEWER of Kantor Imigrasi Kelas I TPI Polonia
  */
-import type { MikroORM } from '@mikro-orm/sqlite';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { Orm as MikroORM } from './orm';
+import type { EntityManager } from '@mikro-orm/knex';
 import { formulaItems, loadInstrument, type Instrument } from '@pantau/shared';
 import { AnswerLevel, ReturnedBy, Role, SubmissionStatus, SurveyKindEnum, SurveySource, TargetPredicate } from '../common/enums';
 import { audit } from '../common/audit';

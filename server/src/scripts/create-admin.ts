@@ -1,11 +1,11 @@
 /**
  * Creates an ADMIN account (for installations started with PANTAU_SEED=none):
  *   npm run create-admin -- --username X --password Y [--name "Display Name"]
- * Uses PANTAU_DATA_DIR like the server (creates and migrates the database when needed).
+ * Uses PANTAU_DATA_DIR / PANTAU_DATABASE_URL like the server (creates and migrates the database when needed).
  */
 import 'reflect-metadata';
 import { GraphQLError } from 'graphql';
-import { loadConfig } from '../config';
+import { dbTargetOf, loadConfig } from '../config';
 import { createAdmin } from '../db/create-admin';
 
 function arg(name: string): string | undefined {
@@ -21,8 +21,8 @@ async function main() {
     process.exit(1);
   }
   const config = loadConfig();
-  const user = await createAdmin(config.dbFile, { username, password, displayName: arg('name') });
-  console.log(`Admin "${user.username}" dibuat (id ${user.id}) di ${config.dbFile}`);
+  const user = await createAdmin(dbTargetOf(config), { username, password, displayName: arg('name') });
+  console.log(`Admin "${user.username}" dibuat (id ${user.id}) di ${config.databaseUrl ? 'PostgreSQL' : config.dbFile}`);
 }
 
 main().catch((e) => {

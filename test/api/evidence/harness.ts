@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { Orm as MikroORM } from '../../../server/src/db/orm';
 import { Role, SubmissionStatus, TargetPredicate } from '../../../server/src/common/enums';
 import type { AppConfig } from '../../../server/src/config';
 import { ensureBundledInstruments } from '../../../server/src/modules/instrument/service';

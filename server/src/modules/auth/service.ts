@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../config';
 import type { AuthUser, Ctx } from '../../common/context';

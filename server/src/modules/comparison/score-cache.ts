@@ -22,7 +22,7 @@
  * sum/count/max/length) so that it runs unchanged on PostgreSQL.
  */
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { summariseScore, type AreaScore, type HasilParts, type Instrument, type ScoreResult, type ScoreSummary, type SurveyKind } from '@pantau/shared';
 
 export type { ScoreSummary };

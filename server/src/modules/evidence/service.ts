@@ -3,7 +3,7 @@
  * Authorisation goes through policy.ts only.
  */
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { audit } from '../../common/audit';
 import { requireUser } from '../../common/authz';
 import type { Ctx } from '../../common/context';

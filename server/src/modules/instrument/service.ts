@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { BUNDLED_INSTRUMENTS, loadInstrument, type Instrument } from '@pantau/shared';
 import { InstrumentVersion } from './entities';
 import { notFound } from '../../common/errors';

@@ -4,7 +4,7 @@
  * (one active version per year). A list whose formula items keep their ids and types reuses the previous
  * version's table; otherwise the table must be uploaded with it.
  */
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import {
   InstrumentError,
   formulaItems,

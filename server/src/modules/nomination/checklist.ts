@@ -2,7 +2,7 @@
  * The nomination prerequisites (DOMAIN §4) and the eligibility on TPI scores, as one assessment the nominate
  * transition stores as a snapshot and the SPA can preview.
  */
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import {
   checkEligibility,
   formatFloor2,

@@ -3,7 +3,7 @@
  * ADMIN for Kanwil and periods; ADMIN or the Kanwil head for units and predicates of their Kanwil; a unit's
  * coordinator may open its own submission. Everything audited.
  */
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { Ctx } from '../../common/context';
 import { Role, SubmissionStatus } from '../../common/enums';
 import { hasRole, isAdmin, isKanwilHeadOf, requireUser } from '../../common/authz';

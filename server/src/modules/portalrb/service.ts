@@ -1,5 +1,5 @@
 /** The PortalRB views of DOMAIN §6: nominated units of a Kanwil and one unit's answers (jawaban-unit). */
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { JawabanUnit, JawabanUnitRow } from '@pantau/shared';
 import { AnswerLevel, SubmissionStatus, TargetPredicate } from '../../common/enums';
 import { Answer, decodeValue } from '../answer/entities';

@@ -1,6 +1,6 @@
 /** Per-Kanwil bearer tokens for PortalRB: the plaintext is shown once, only its SHA-256 is stored. */
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { audit } from '../../common/audit';
 import { isKanwilHeadOf, requireUser } from '../../common/authz';
 import type { Ctx } from '../../common/context';

@@ -1,5 +1,5 @@
 /** TPN level: TPI answers with the TPN answers laid over them, scored with the latest survey results. */
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { checkEligibility, isBlank, overlayAnswers, scoreAnswers, type Eligibility, type Instrument, type ScoreResult, type Target } from '@pantau/shared';
 import { AnswerLevel, SurveySource } from '../../common/enums';
 import { Answer, decodeValue } from '../answer/entities';

@@ -2,7 +2,7 @@
  * Review notes per item (threads), evaluator assignments and the desk evaluation record.
  * Who may write a level's notes is the shared table's level rule (canWriteLevel via the core's assertCanWriteLevel).
  */
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { canWriteLevel, type Level, type SubmissionStatus as SharedStatus } from '@pantau/shared';
 import { audit } from '../../common/audit';
 import { assertCanWriteLevel, isKanwilHeadOf, requireUser } from '../../common/authz';

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AnswerValidationError, validateAnswers, type Instrument } from '@pantau/shared';
 import type { Ctx } from '../../common/context';

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { Ctx } from '../../common/context';
 import { Role } from '../../common/enums';
 import { isAdmin, requireUser } from '../../common/authz';

@@ -3,7 +3,7 @@
  * submission, stage deadlines with admin extensions, and who may write which answer level.
  */
 import { wrap } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { Role as SharedRole, Stage } from '@pantau/shared';
 import type { AuthUser } from '../../common/context';
 import { rolesOnSubmission } from '../../common/authz';

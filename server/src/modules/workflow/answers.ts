@@ -1,5 +1,5 @@
 /** Reading and copying one level's stored answers (used by guards, copies on entering a status, nomination). */
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { isBlank, type Answers, type Instrument, type SurveyFallback } from '@pantau/shared';
 import { AnswerLevel } from '../../common/enums';
 import { Answer, decodeValue, encodeValue } from '../answer/entities';

@@ -5,7 +5,7 @@
  * version column makes a concurrent second transition fail instead of applying twice.
  */
 import { OptimisticLockError } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import {
   ACTION_LABELS,
   INPUT_GUARDS,

@@ -1,0 +1,40 @@
+/**
+ * PostgreSQL for tests: PANTAU_TEST_PG_URL points at a server where the user may create databases (CI: `.ci/run`
+ * starts Debian's postgresql and sets it). Each test file gets a fresh database of its own.
+ */
+import { randomBytes } from 'node:crypto';
+import { knex } from '@mikro-orm/knex';
+
+export const PG_URL = process.env.PANTAU_TEST_PG_URL || '';
+
+/** True when the tests run against PostgreSQL (the second `npm test` pass). */
+export const ON_PG = PG_URL !== '';
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/** Creates an empty database; returns its URL and a drop() that removes it (closing other sessions first). */
+export async function freshPgDatabase(prefix = 'pantau_t'): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!PG_URL) throw new Error('PANTAU_TEST_PG_URL is not set');
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = knex({ client: 'pg', connection: PG_URL, pool: { min: 0, max: 1 } });
+  try {
+    await admin.raw(`create database "${name}"`);
+  } finally {
+    await admin.destroy();
+  }
+  return {
+    url: withDatabase(PG_URL, name),
+    async drop() {
+      const a = knex({ client: 'pg', connection: PG_URL, pool: { min: 0, max: 1 } });
+      try {
+        await a.raw(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await a.destroy();
+      }
+    },
+  };
+}
