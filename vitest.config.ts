@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 const sharedSrc = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 const adminSrc = fileURLToPath(new URL('./admin/src/', import.meta.url));
 const sharedAlias = { find: /^@pantau\/shared$/, replacement: sharedSrc };
+// The Node-only .xlsx edge of shared (exceljs), a separate entry so the SPA never bundles it.
+const sharedXlsxAlias = { find: /^@pantau\/shared\/xlsx$/, replacement: fileURLToPath(new URL('./shared/src/workbook/xlsx.ts', import.meta.url)) };
 // graphql-armor's ESM builds import graphql's .mjs files, while type-graphql (CJS) requires graphql's .js ones: two
 // graphql "realms" in one process ("Cannot use GraphQLObjectType from another module or realm", GraphQLErrors that
 // are not instanceof GraphQLError). Node (server/dist, CJS) loads the CJS builds; make vitest do the same.
@@ -22,7 +24,7 @@ export default defineConfig({
       {
         // esbuild emits no decorator metadata (type-graphql and MikroORM need it): compile TS with swc instead.
         plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
-        resolve: { alias: [sharedAlias, ...armorCjs] },
+        resolve: { alias: [sharedAlias, sharedXlsxAlias, ...armorCjs] },
         test: {
           name: 'node',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -48,7 +50,7 @@ export default defineConfig({
       {
         // Browser tests: headless Chromium against the built SPA served by a real server on a temp database.
         plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
-        resolve: { alias: [sharedAlias, ...armorCjs] },
+        resolve: { alias: [sharedAlias, sharedXlsxAlias, ...armorCjs] },
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

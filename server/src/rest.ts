@@ -10,6 +10,7 @@ import type { AppConfig } from './config';
 import type { Ctx } from './common/context';
 import { mountEvidence } from './modules/evidence/mount';
 
+import { lkeWorkbookRouter } from './modules/lke-workbook/routes';
 import { portalRbRouter } from './modules/portalrb/routes';
 export interface RestDeps {
   orm: MikroORM;
@@ -25,5 +26,8 @@ export const REST_MODULES: RestModule[] = [
   mountEvidence,
   (app, d) => {
     app.use('/api/portalrb', portalRbRouter(d));
+  },
+  (app, d) => {
+    app.use('/api/submissions', lkeWorkbookRouter(d));
   },
 ];

@@ -10,3 +10,4 @@ export * from './gap';
 export * from './workflow';
 export * from './errors';
 export * from './survey/index';
+export * from './workbook/index';

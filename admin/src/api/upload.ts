@@ -18,7 +18,7 @@ export interface UploadHandle {
 export const EVIDENCE_ENDPOINT = '/api/evidence';
 export const CSRF_HEADER = 'x-pantau-csrf';
 
-function httpCode(status: number, code: unknown): ErrorCode {
+export function httpCode(status: number, code: unknown): ErrorCode {
   const known = normaliseCode(code);
   if (known !== 'INTERNAL') return known;
   if (status === 401) return 'UNAUTHENTICATED';

@@ -5,7 +5,9 @@ import { ApiError } from '@/api/errors';
 
 vi.mock('@/api/session', () => ({ fetchMe: vi.fn(async () => null), login: vi.fn(), logout: vi.fn() }));
 vi.mock('@/api/portalrb', () => ({ importAnswers: vi.fn() }));
+vi.mock('@/api/files', () => ({ postFile: vi.fn() }));
 import * as api from '@/api/portalrb';
+import * as files from '@/api/files';
 import { useAuthStore } from '@/stores/auth';
 import { mountWithApp } from '@/test/mount';
 import { blankRouter } from '@/test/router';
@@ -71,5 +73,28 @@ describe('ImportAnswersDialog', () => {
     await flushPromises();
     expect(q('[data-test=import-error]').textContent).toContain('Isian tidak valid');
     expect(q('[data-test=import-error]').textContent).toContain('tahun 2025 bukan tahun periode');
+  });
+
+  it('reads an Excel workbook on the server first, then imports its document; unreadable cells are listed', async () => {
+    const doc = { tahun: 2026, answers: [{ soal_id: 1, jawaban_unit: 'Ya' }] };
+    vi.mocked(files.postFile).mockResolvedValue({ layout: 'CLASSIC', rows: 1, document: doc });
+    vi.mocked(api.importAnswers).mockResolvedValue({ submissionId: 9, level: 'SELF', rows: 1, unchangedCount: 0, valuesChanged: 1, notesChanged: 0, changed: [] });
+    const w = mountAs('COORDINATOR', 'DRAFT');
+    await w.get('[data-test=import-open]').trigger('click');
+    await flushPromises();
+    await pick('PK', 'lke.xlsx');
+    expect(files.postFile).toHaveBeenCalledWith('/api/submissions/9/lke-workbook', expect.any(File), expect.any(Function));
+    expect(q('[data-test=import-layout]').textContent).toContain('Lampiran III');
+    q('[data-test=import-run]').click();
+    await flushPromises();
+    expect(api.importAnswers).toHaveBeenCalledWith(9, 'SELF', doc);
+
+    vi.mocked(files.postFile).mockRejectedValue(
+      new ApiError('BAD_USER_INPUT', 'Berkas Excel tidak dapat dibaca', { issues: [{ sheet: 'Jawaban', cell: 'K152', message: 'soal [102]: "lima" bukan angka' }] }),
+    );
+    await pick('PK', 'rusak.xlsx');
+    expect(q('[data-test=import-issues]').textContent).toContain('Jawaban!K152');
+    expect(q('[data-test=import-issues]').textContent).toContain('"lima" bukan angka');
+    expect((q('[data-test=import-run]') as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
  * Scoring command for files, usable without a server (DESIGN "Contracts"):
- *   npm run --silent score -- <answers.json> [--instrument <master.json> --formulas <table.json>]
+ *   npm run --silent score -- <answers.json | lke.xlsx> [--instrument <master.json> --formulas <table.json>]
  *                             [--level SELF|TPI|TPN] [--has-wbk]
  * stdout: exactly one JSON object (ScoreReport). Errors: one readable Indonesian message on stderr, exit 1,
  * never a stack trace (the users are ZI teams, not developers).
  */
 import { readFileSync } from 'node:fs';
+import { readXlsxGrid } from '../workbook/xlsx';
+import { describeIssue, WorkbookError } from '../workbook/grid';
+import { readLkeWorkbook } from '../workbook/read';
 import { AnswerValidationError } from '../answers';
 import { InstrumentError, loadInstrument } from '../instrument/loader';
 import type { Instrument } from '../instrument/types';
@@ -16,10 +19,11 @@ import { toScoreReport } from '../report';
 import { scoreAnswers } from '../scoring';
 
 const USAGE = `Pemakaian:
-  npm run --silent score -- <jawaban.json> [opsi]
+  npm run --silent score -- <jawaban.json | lke.xlsx> [opsi]
 
-Menghitung nilai LKE Zona Integritas dari berkas jawaban format jawaban-unit PortalRB
-dan mencetak satu objek JSON (nilai, area, hasil, kelayakan WBK/WBBM) ke stdout.
+Menghitung nilai LKE Zona Integritas dari berkas jawaban format jawaban-unit PortalRB (JSON),
+atau dari workbook Excel (.xlsx): templat jawaban PortalRB (lembar "Jawaban") atau
+LKE Lampiran III (lembar "LKE ZI"), dan mencetak satu objek JSON (nilai, area, hasil, kelayakan WBK/WBBM) ke stdout.
 
 Opsi:
   --level SELF|TPI|TPN    jawaban yang dinilai: SELF = jawaban_unit (bawaan), TPI = jawaban_tpi,
@@ -107,6 +111,26 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
+/** A .xlsx file is a zip archive: "PK\x03\x04" (whatever its name says). */
+function readAnswersFile(path: string): { kind: 'xlsx'; data: Buffer } | { kind: 'json'; value: unknown } {
+  let head: Buffer;
+  try {
+    head = readFileSync(path);
+  } catch {
+    return { kind: 'json', value: readJson(path, 'jawaban') }; // readJson words the I/O error
+  }
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return { kind: 'xlsx', data: head };
+  if (/\.xlsx?$/i.test(path)) throw new CliError(`Berkas ${path} bukan workbook Excel .xlsx (berkas .xls lama: simpan ulang sebagai .xlsx).`);
+  return { kind: 'json', value: readJson(path, 'jawaban') };
+}
+
+async function answersDocument(instrument: Instrument, path: string): Promise<unknown> {
+  const f = readAnswersFile(path);
+  if (f.kind === 'json') return f.value;
+  const { document } = readLkeWorkbook(instrument, await readXlsxGrid(f.data));
+  return document;
+}
+
 function instrumentFor(args: Args): Instrument {
   if (!args.instrument && !args.formulas) return bundledInstrument();
   const bundled = BUNDLED_INSTRUMENTS[DEFAULT_INSTRUMENT_YEAR];
@@ -125,13 +149,16 @@ function describe(e: unknown): string {
   if (e instanceof JawabanUnitShapeError) {
     return ['Berkas jawaban tidak sesuai format jawaban-unit PortalRB:', ...e.issues.map((i) => `- ${i}`)].join('\n');
   }
+  if (e instanceof WorkbookError) {
+    return [`Workbook tidak dapat dinilai (${e.issues.length} sel bermasalah):`, ...e.issues.map((i) => `- ${describeIssue(i)}`)].join('\n');
+  }
   if (e instanceof AnswerValidationError) {
     return [`${e.issues.length} jawaban tidak valid:`, ...e.issues.map((i) => `- [${i.soalId}] ${i.message}`)].join('\n');
   }
   return `Kesalahan internal: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   if (argv.length === 0) {
     process.stderr.write(USAGE);
     return 1;
@@ -143,7 +170,7 @@ function main(argv: string[]): number {
       return 0;
     }
     const instrument = instrumentFor(args);
-    const parsed = parseJawabanUnit(instrument, readJson(args.answers, 'jawaban'));
+    const parsed = parseJawabanUnit(instrument, await answersDocument(instrument, args.answers));
     const score = scoreAnswers(instrument, answersAtLevel(parsed, args.level));
     process.stdout.write(JSON.stringify(toScoreReport(score, { hasWbk: args.hasWbk }), null, 2) + '\n');
     return 0;
@@ -153,4 +180,6 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,4 +1,5 @@
 import type {
+  ItemExcelCells,
   AnswerType,
   AreaDef,
   Formula,
@@ -280,6 +281,7 @@ export function loadInstrument(master: unknown, formulaTable: unknown): Instrume
       required: type !== 'INDEX',
       order: 0,
       excelRow: typeof raw.excel_baris === 'number' ? raw.excel_baris : null,
+      excel: excelCells(raw),
     };
     itemById[soalId] = item;
     items.push(item);
@@ -529,3 +531,19 @@ function fmt(n: number): string {
 }
 
 export { TOLERANCE };
+
+const excelColumn = (v: unknown): string | null => (typeof v === 'string' && /^[A-Z]{1,3}$/i.test(v.trim()) ? v.trim().toUpperCase() : null);
+
+/** The template cells of a soal, when the master list names a sheet and a row. */
+function excelCells(raw: Record<string, unknown>): ItemExcelCells | null {
+  if (typeof raw.excel_sheet !== 'string' || !raw.excel_sheet.trim() || !Number.isInteger(raw.excel_baris) || (raw.excel_baris as number) < 1) return null;
+  return {
+    sheet: raw.excel_sheet.trim(),
+    row: raw.excel_baris as number,
+    jawabanUnit: excelColumn(raw.excel_kolom_jawaban_unit),
+    catatanUnit: excelColumn(raw.excel_kolom_catatan_unit),
+    buktiDukungUnit: excelColumn(raw.excel_kolom_bukti_dukung_unit),
+    jawabanTpi: excelColumn(raw.excel_kolom_jawaban_tpi),
+    catatanTpi: excelColumn(raw.excel_kolom_catatan_tpi),
+  };
+}

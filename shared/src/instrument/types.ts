@@ -46,6 +46,19 @@ export interface Item {
   /** Position in instrument order, 0-based. */
   order: number;
   excelRow: number | null;
+  /** Where the PortalRB answer template holds this item (DOMAIN §9), from the master list's `excel_*` fields. */
+  excel: ItemExcelCells | null;
+}
+
+/** Sheet, row and column letters of one item in the PortalRB answer template. */
+export interface ItemExcelCells {
+  sheet: string;
+  row: number;
+  jawabanUnit: string | null;
+  catatanUnit: string | null;
+  buktiDukungUnit: string | null;
+  jawabanTpi: string | null;
+  catatanTpi: string | null;
 }
 
 export interface InstrumentNode {

@@ -505,9 +505,13 @@ const en: Messages = {
     outcome: 'TPN decision',
   },
   importAns: {
-    open: 'Import answers (PortalRB JSON)',
-    title: 'Import answers from PortalRB JSON',
-    hint: 'A PortalRB jawaban-unit file (unit_id, tahun, answers). Every item is checked first; if any is wrong, nothing is saved.',
+    open: 'Import answers (JSON / Excel)',
+    title: 'Import answers from PortalRB JSON or an Excel workbook',
+    hint: 'A PortalRB jawaban-unit file (.json), the PortalRB answer template (.xlsx, sheet "Jawaban") or the Lampiran III LKE (.xlsx, sheet "LKE ZI"). Every item is checked first; if any is wrong, nothing is saved.',
+    reading: 'Reading the workbook…',
+    layoutCLASSIC: 'Lampiran III LKE (sheet "LKE ZI")',
+    layoutTEMPLATE: 'PortalRB answer template (sheet "Jawaban")',
+    issues: '{n} cells cannot be read; nothing was saved:',
     level: 'Target level',
     levelSelf: 'Self (jawaban_unit, catatan_unit)',
     levelTpi: 'TPI (jawaban_tpi, catatan_tpi)',
@@ -570,6 +574,10 @@ const en: Messages = {
   missing: {
     title: 'Not available yet',
     body: 'This feature is waiting for the server API.',
+  },
+  download: {
+    busy: 'Downloading…',
+    lkeXlsx: 'Download LKE (Excel)',
   },
 };
 

@@ -503,9 +503,13 @@ const id = {
     outcome: 'Keputusan TPN',
   },
   importAns: {
-    open: 'Impor jawaban (JSON PortalRB)',
-    title: 'Impor jawaban dari JSON PortalRB',
-    hint: 'Berkas jawaban-unit PortalRB (unit_id, tahun, answers). Semua butir diperiksa dulu; bila ada yang salah, tidak ada yang disimpan.',
+    open: 'Impor jawaban (JSON / Excel)',
+    title: 'Impor jawaban dari JSON PortalRB atau workbook Excel',
+    hint: 'Berkas jawaban-unit PortalRB (.json), templat jawaban PortalRB (.xlsx, lembar "Jawaban") atau LKE Lampiran III (.xlsx, lembar "LKE ZI"). Semua butir diperiksa dulu; bila ada yang salah, tidak ada yang disimpan.',
+    reading: 'Membaca workbook…',
+    layoutCLASSIC: 'LKE Lampiran III (lembar "LKE ZI")',
+    layoutTEMPLATE: 'templat jawaban PortalRB (lembar "Jawaban")',
+    issues: '{n} sel tidak dapat dibaca; tidak ada yang disimpan:',
     level: 'Tingkat tujuan',
     levelSelf: 'Mandiri (jawaban_unit, catatan_unit)',
     levelTpi: 'TPI (jawaban_tpi, catatan_tpi)',
@@ -568,6 +572,10 @@ const id = {
   missing: {
     title: 'Belum tersedia',
     body: 'Fitur ini menunggu API server.',
+  },
+  download: {
+    busy: 'Mengunduh…',
+    lkeXlsx: 'Unduh LKE (Excel)',
   },
 };
 

@@ -1,0 +1,86 @@
+/**
+ * REST for LKE workbooks (files are the wrong shape for GraphQL):
+ *   GET  /api/submissions/:id/lke.xlsx       the classic LKE workbook (session; same scope as reading the submission)
+ *   POST /api/submissions/:id/lke-workbook   body = the .xlsx file → { layout, rows, document } for `importAnswers`
+ * Errors: `{ error, code, message }` (+ `issues: [{ sheet, cell, message }]` for an unreadable workbook).
+ */
+import express, { Router, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { INTERNAL_MESSAGE } from '../../common/errors';
+import type { RestDeps } from '../../rest';
+import { contentDisposition } from '../evidence/filename';
+import { exportWorkbook, parseWorkbook } from './service';
+
+/** Largest workbook accepted for import (the LKE is ~200 rows; 10 MB leaves room for embedded pictures). */
+export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 422, INVALID_STATE: 409, CONFLICT: 409 };
+
+function sendError(res: Response, err: unknown, log: (e: unknown) => void) {
+  if (err instanceof GraphQLError && typeof err.extensions?.code === 'string' && STATUS[err.extensions.code]) {
+    const code = err.extensions.code;
+    const body: Record<string, unknown> = { error: code, code, message: err.message };
+    if (Array.isArray(err.extensions.issues)) body.issues = err.extensions.issues;
+    res.status(STATUS[code]).json(body);
+    return;
+  }
+  const e = err as { type?: string };
+  if (e?.type === 'entity.too.large') {
+    res.status(413).json({ error: 'PAYLOAD_TOO_LARGE', code: 'PAYLOAD_TOO_LARGE', message: `Berkas Excel melebihi batas ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB` });
+    return;
+  }
+  log(err);
+  res.status(500).json({ error: 'INTERNAL_SERVER_ERROR', code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE });
+}
+
+function submissionId(req: Request): number | null {
+  const raw = String(req.params.id ?? '');
+  return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The request's own origin, for absolute evidence links in the workbook. */
+function origin(req: Request): string {
+  return `${req.protocol}://${req.get('host')}`;
+}
+
+export function lkeWorkbookRouter(deps: RestDeps): Router {
+  const router = Router();
+  const badId = (res: Response) => res.status(404).json({ error: 'NOT_FOUND', code: 'NOT_FOUND', message: 'Penilaian tidak ditemukan' });
+
+  router.get('/:id/lke.xlsx', async (req, res) => {
+    try {
+      const id = submissionId(req);
+      if (id === null) return void badId(res);
+      const ctx = await deps.context(req, res);
+      const { data, fileName } = await exportWorkbook(ctx, id, origin(req));
+      res.set('Content-Type', XLSX);
+      res.set('Content-Disposition', contentDisposition(fileName, false));
+      res.set('Cache-Control', 'private, no-store');
+      res.set('Content-Length', String(data.length));
+      res.end(data);
+    } catch (e) {
+      sendError(res, e, deps.log);
+    }
+  });
+
+  router.post(
+    '/:id/lke-workbook',
+    (req, res, next) =>
+      express.raw({ type: () => true, limit: MAX_WORKBOOK_BYTES })(req, res, (err?: unknown) => (err ? sendError(res, err, deps.log) : next())),
+    async (req, res) => {
+      try {
+        const id = submissionId(req);
+        if (id === null) return void badId(res);
+        const ctx = await deps.context(req, res);
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        res.set('Cache-Control', 'no-store');
+        res.json(await parseWorkbook(ctx, id, body));
+      } catch (e) {
+        sendError(res, e, deps.log);
+      }
+    },
+  );
+  return router;
+}
