@@ -18,6 +18,7 @@ import { ProgressResolver } from './modules/progress/resolver';
 import { ResultsResolver } from './modules/results/resolver';
 import { ReviewResolver, SubmissionReviewResolver } from './modules/review/resolver';
 import { SubmissionWorkflowResolver, WorkflowResolver } from './modules/workflow/resolver';
+import { SurveyResolver } from './modules/survey/resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -39,6 +40,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ResultsResolver,
   PortalRbResolver,
   InstrumentSourceResolver,
+  SurveyResolver,
   ProgressResolver,
   InboxResolver,
   // workflow, …: append here

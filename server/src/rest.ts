@@ -3,7 +3,7 @@
  * module; each gets the shared dependencies. Mutating /api requests must carry `x-pantau-csrf: 1` (checked
  * globally in app.ts before any module runs).
  */
-import type express from 'express';
+import express from 'express';
 import type { Orm as MikroORM } from './db/orm';
 import type { Request, Response } from 'express';
 import type { AppConfig } from './config';
@@ -12,6 +12,7 @@ import { mountEvidence } from './modules/evidence/mount';
 
 import { lkeWorkbookRouter } from './modules/lke-workbook/routes';
 import { portalRbRouter } from './modules/portalrb/routes';
+import { surveyRouter } from './modules/survey/routes';
 export interface RestDeps {
   orm: MikroORM;
   config: AppConfig;
@@ -29,5 +30,8 @@ export const REST_MODULES: RestModule[] = [
   },
   (app, d) => {
     app.use('/api/submissions', lkeWorkbookRouter(d));
+  },
+  (app, d) => {
+    app.use('/api/survey', express.json({ limit: '16kb' }), surveyRouter(d));
   },
 ];

@@ -132,6 +132,13 @@ export type ChecklistItem = {
   value: Maybe<Scalars['JSON']['output']>;
 };
 
+export type CloseSurveyRoundPayload = {
+  /** INTERNAL results recorded on the unit’s submission (empty when none) */
+  recorded: Array<SurveyResult>;
+  round: SurveyRound;
+  warnings: Array<Scalars['String']['output']>;
+};
+
 export type ComparisonArea = {
   code: Scalars['String']['output'];
   kanwilPercent: Maybe<Scalars['Float']['output']>;
@@ -568,6 +575,8 @@ export type Mutation = {
   assignEvaluator: Array<UserRef>;
   /** Change your own password (ends your other sessions) */
   changePassword: Scalars['Boolean']['output'];
+  /** Close a round: no more responses; its result is recorded as INTERNAL IPAK/IPKP on the unit’s submission */
+  closeSurveyRound: CloseSurveyRoundPayload;
   /** ADMIN: store a new, inactive instrument version (only when valid; without formulas the previous table is reused when it fits) */
   createInstrumentVersion: InstrumentVersion;
   /** ADMIN: create a Kanwil */
@@ -593,7 +602,9 @@ export type Mutation = {
   /** Sign in: sets the httpOnly session cookie pantau_sid */
   login: User;
   logout: Scalars['Boolean']['output'];
-  /** KANWIL_HEAD / ADMIN, submission NOMINATED: record an IPAK/IPKP survey result (BPS, TPN or internal) */
+  /** KANWIL_HEAD / ADMIN / the unit's COORDINATOR: open a survey round (one public link + QR per service type) */
+  openSurveyRound: SurveyRound;
+  /** KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN need ≥ 30 respondents; internal ≥ 1) */
   recordSurveyResult: SurveyResultPayload;
   /** Reply in a note thread (the coordinator answering, or a reviewer) */
   replyNote: ReviewNote;
@@ -654,6 +665,11 @@ export type MutationAssignEvaluatorArgs = {
 export type MutationChangePasswordArgs = {
   newPassword: Scalars['String']['input'];
   oldPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCloseSurveyRoundArgs = {
+  id: Scalars['Int']['input'];
 };
 
 
@@ -719,6 +735,11 @@ export type MutationImportAnswersArgs = {
 export type MutationLoginArgs = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+
+export type MutationOpenSurveyRoundArgs = {
+  input: OpenSurveyRoundInput;
 };
 
 
@@ -877,6 +898,21 @@ export type NominationStatus =
   | 'NOT_AWARDED'
   | 'WITHDRAWN';
 
+export type OpenSurveyRoundInput = {
+  /** YYYY-MM-DD (Jakarta), last day responses are accepted */
+  endDate: Scalars['String']['input'];
+  periodId: Scalars['Int']['input'];
+  /** Questionnaire version (default: the newest bundled one) */
+  questionnaireVersion?: InputMaybe<Scalars['String']['input']>;
+  /** Respondent groups (kelompok responden) the respondent picks from */
+  respondentGroups: Array<Scalars['String']['input']>;
+  satkerId: Scalars['Int']['input'];
+  /** Service types (jenis layanan): one public link + QR code each */
+  serviceTypes: Array<Scalars['String']['input']>;
+  /** YYYY-MM-DD (Jakarta) */
+  startDate: Scalars['String']['input'];
+};
+
 /** One evaluation year (for one Kanwil, or global when kanwilId is null) */
 export type Period = {
   deskEvaluationDeadline: Maybe<Scalars['DateTimeISO']['output']>;
@@ -1034,6 +1070,11 @@ export type Query = {
   submissions: Array<Submission>;
   /** Unanswered required items, pencanangan date and deadline blocking (re)submission */
   submitBlockers: SubmitBlockers;
+  surveyRound: SurveyRound;
+  /** Index per statement, service type, respondent group and overall */
+  surveyRoundResult: SurveyRoundResult;
+  /** Survey rounds of the units the user may read (one unit's / one period's when given), newest first */
+  surveyRounds: Array<SurveyRound>;
   /** ADMIN: every user */
   users: Array<User>;
 };
@@ -1166,6 +1207,22 @@ export type QuerySubmissionsArgs = {
 
 export type QuerySubmitBlockersArgs = {
   submissionId: Scalars['Int']['input'];
+};
+
+
+export type QuerySurveyRoundArgs = {
+  id: Scalars['Int']['input'];
+};
+
+
+export type QuerySurveyRoundResultArgs = {
+  id: Scalars['Int']['input'];
+};
+
+
+export type QuerySurveyRoundsArgs = {
+  periodId: InputMaybe<Scalars['Int']['input']>;
+  satkerId: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The TPI’s recommendation: a predicate, or not recommended */
@@ -1382,6 +1439,33 @@ export type SubmitBlockers = {
   unansweredSoalIds: Array<Scalars['Int']['output']>;
 };
 
+export type SurveyCodedName = {
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type SurveyGroupResult = {
+  /** Fewer than 30 respondents */
+  belowMinimum: Scalars['Boolean']['output'];
+  indices: Array<SurveyIndexResult>;
+  /** Service type / respondent group code; "" for the whole round */
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  respondents: Scalars['Int']['output'];
+  warning: Maybe<Scalars['String']['output']>;
+};
+
+export type SurveyIndexResult = {
+  /** 0–4 index, two decimals */
+  index: Maybe<Scalars['Float']['output']>;
+  kind: SurveyKind;
+  /** Mean of the statement means (unrounded) */
+  mean: Maybe<Scalars['Float']['output']>;
+  statements: Array<SurveyStatementResult>;
+  /** SPAK or SPKP */
+  survey: Scalars['String']['output'];
+};
+
 export type SurveyKind =
   | 'IPAK'
   | 'IPKP';
@@ -1399,7 +1483,7 @@ export type SurveyResultInput = {
   /** Index 0.00–4.00 (two decimals at most) */
   index: Scalars['Float']['input'];
   kind: SurveyKind;
-  /** Respondents (≥ 0; fewer than 30 is accepted with a warning) */
+  /** Respondents: ≥ 30 for BPS/TPN; ≥ 1 for INTERNAL (fewer than 30 accepted with a warning) */
   respondents: Scalars['Int']['input'];
   source: SurveySource;
 };
@@ -1409,10 +1493,65 @@ export type SurveyResultPayload = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** A unit's own SPKP/SPAK survey round */
+export type SurveyRound = {
+  /** The signed-in user may close this round */
+  canManage: Scalars['Boolean']['output'];
+  closedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** YYYY-MM-DD */
+  endDate: Scalars['String']['output'];
+  id: Scalars['Int']['output'];
+  periodId: Scalars['Int']['output'];
+  questionnaireVersion: Scalars['String']['output'];
+  respondentGroups: Array<SurveyCodedName>;
+  respondents: Scalars['Int']['output'];
+  satkerId: Scalars['Int']['output'];
+  satkerName: Scalars['String']['output'];
+  serviceTypes: Array<SurveyServiceType>;
+  /** YYYY-MM-DD */
+  startDate: Scalars['String']['output'];
+  state: SurveyRoundState;
+};
+
+export type SurveyRoundResult = {
+  byRespondentGroup: Array<SurveyGroupResult>;
+  byServiceType: Array<SurveyGroupResult>;
+  /** The conversion to the 0–4 index, as shown with every result ("Indeks = rata-rata ÷ 6 × 4") */
+  conversion: Scalars['String']['output'];
+  overall: SurveyGroupResult;
+  questionnaireVersion: Scalars['String']['output'];
+  roundId: Scalars['Int']['output'];
+};
+
+/** SCHEDULED before the start date, OPEN through the end date, ENDED after it, CLOSED by hand (result recorded) */
+export type SurveyRoundState =
+  | 'CLOSED'
+  | 'ENDED'
+  | 'OPEN'
+  | 'SCHEDULED';
+
+/** A service type (jenis layanan) of a round with its public link token (page /survei/<token>) */
+export type SurveyServiceType = {
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Path of the public response page */
+  path: Scalars['String']['output'];
+  /** Path of the printable QR code (SVG; .png also served) */
+  qrPath: Scalars['String']['output'];
+  token: Scalars['String']['output'];
+};
+
 export type SurveySource =
   | 'BPS'
   | 'INTERNAL'
   | 'TPN';
+
+export type SurveyStatementResult = {
+  code: Scalars['String']['output'];
+  mean: Maybe<Scalars['Float']['output']>;
+  respondents: Scalars['Int']['output'];
+};
 
 /** Survey index used for scoring and where it came from (ANSWER = the level’s own entry, SURVEY = recorded survey result) */
 export type SurveyUsed = {

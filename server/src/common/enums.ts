@@ -45,6 +45,7 @@ export enum SurveyKindEnum {
   IPKP = 'IPKP',
 }
 
+/** Official sources (BPS, or TPN's own survey / a third party it appoints) need ≥ 30 respondents; INTERNAL = the unit's own round. */
 export enum SurveySource {
   BPS = 'BPS',
   TPN = 'TPN',

@@ -16,6 +16,7 @@ import { PortalRbToken } from '../modules/portalrb/entities';
 import { DeskEvaluation, ReviewNote } from '../modules/review/entities';
 import { DeadlineExtension } from '../modules/workflow/entities';
 import { SubmissionScoreCache } from '../modules/comparison/entities';
+import { SurveyLink, SurveyRateWindow, SurveyResponse, SurveyRound, SurveyTicket } from '../modules/survey/entities';
 
 export const ENTITIES = [
   Kanwil,
@@ -41,4 +42,10 @@ export const ENTITIES = [
   PortalRbToken,
   // derived: Kanwil comparison score cache
   SubmissionScoreCache,
+  // the unit's own SPKP/SPAK survey rounds
+  SurveyRound,
+  SurveyLink,
+  SurveyTicket,
+  SurveyResponse,
+  SurveyRateWindow,
 ];

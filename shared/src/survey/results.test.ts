@@ -127,3 +127,18 @@ describe('response validation', () => {
     expect(issues).toEqual(['SPKP1: nilai harus bilangan bulat 1–6', 'SPAK2: belum dijawab', 'SPAK5: nilai harus bilangan bulat 1–6', 'SPKP9: bukan pernyataan kuesioner ini']);
   });
 });
+
+describe('round state', () => {
+  it('opens on the start date, closes after the end date (Jakarta dates) or when closed', async () => {
+    const { surveyRoundState, jakartaDate, isIsoDate } = await import('../index');
+    const r = { startDate: '2026-03-01', endDate: '2026-03-31', closed: false };
+    expect(surveyRoundState(r, '2026-02-28')).toBe('SCHEDULED');
+    expect(surveyRoundState(r, '2026-03-01')).toBe('OPEN');
+    expect(surveyRoundState(r, '2026-03-31')).toBe('OPEN');
+    expect(surveyRoundState(r, '2026-04-01')).toBe('ENDED');
+    expect(surveyRoundState({ ...r, closed: true }, '2026-03-15')).toBe('CLOSED');
+    // 31 March 18:00 UTC is already 1 April in Jakarta (UTC+7)
+    expect(jakartaDate(new Date('2026-03-31T18:00:00Z'))).toBe('2026-04-01');
+    expect([isIsoDate('2026-02-29'), isIsoDate('2028-02-29'), isIsoDate('2026-3-1')]).toEqual([false, true, false]);
+  });
+});

@@ -155,8 +155,15 @@ describe('review cycle: DRAFT → AWARDED', () => {
     expect(errorCode(await coord.gql(REC, { id: subId, i: { kind: 'IPAK', index: 3.8, respondents: 40, source: 'BPS' } }))).toBe('FORBIDDEN');
     const a = ok(await kakanwil.gql(REC, { id: subId, i: { kind: 'IPAK', index: 3.85, respondents: 120, source: 'BPS' } })).recordSurveyResult;
     expect(a).toEqual({ result: { kind: 'IPAK', index: 3.85, respondents: 120, source: 'BPS' }, warnings: [] });
-    const b = ok(await kakanwil.gql(REC, { id: subId, i: { kind: 'IPKP', index: 3.7, respondents: 25, source: 'BPS' } })).recordSurveyResult;
-    expect(b.warnings[0]).toContain('kurang dari 30');
+    // an official result needs 30 respondents; an internal one at least one (below 30 with a warning)
+    const few = await kakanwil.gql(REC, { id: subId, i: { kind: 'IPKP', index: 3.7, respondents: 25, source: 'BPS' } });
+    expect(errorCode(few)).toBe('BAD_USER_INPUT');
+    expect(few.errors![0].message).toContain('paling sedikit 30 responden');
+    expect(errorCode(await kakanwil.gql(REC, { id: subId, i: { kind: 'IPKP', index: 3.7, respondents: 0, source: 'INTERNAL' } }))).toBe('BAD_USER_INPUT');
+    const internal = ok(await kakanwil.gql(REC, { id: subId, i: { kind: 'IPKP', index: 3.1, respondents: 25, source: 'INTERNAL' } })).recordSurveyResult;
+    expect(internal.warnings[0]).toContain('kurang dari 30');
+    const b = ok(await kakanwil.gql(REC, { id: subId, i: { kind: 'IPKP', index: 3.7, respondents: 30, source: 'BPS' } })).recordSurveyResult;
+    expect(b.warnings).toEqual([]);
     const s = ok(await kakanwil.gql(`query ($id: Int!) { submission(id: $id) { scores { self { survey { kind index source } } tpi { survey { kind index source } } tpn { total survey { kind index source } } } } }`, { id: subId })).submission.scores;
     // the unit's own internal estimate (if any) stays at SELF; the reviewer levels were not given copies of it
     for (const lvl of ['tpi', 'tpn']) {

@@ -11,7 +11,7 @@ export class SurveyResultInput {
   kind!: SurveyKindEnum;
   @Field(() => Float, { description: 'Index 0.00–4.00 (two decimals at most)' })
   index!: number;
-  @Field(() => Int, { description: 'Respondents (≥ 0; fewer than 30 is accepted with a warning)' })
+  @Field(() => Int, { description: 'Respondents: ≥ 30 for BPS/TPN; ≥ 1 for INTERNAL (fewer than 30 accepted with a warning)' })
   respondents!: number;
   @Field(() => SurveySource)
   source!: SurveySource;
@@ -27,7 +27,7 @@ export class SurveyResultPayload {
 
 @Resolver()
 export class ResultsResolver {
-  @Mutation(() => SurveyResultPayload, { description: 'KANWIL_HEAD / ADMIN, submission NOMINATED: record an IPAK/IPKP survey result (BPS, TPN or internal)' })
+  @Mutation(() => SurveyResultPayload, { description: 'KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN need ≥ 30 respondents; internal ≥ 1)' })
   async recordSurveyResult(
     @GqlCtx() ctx: Ctx,
     @Arg('submissionId', () => Int) submissionId: number,

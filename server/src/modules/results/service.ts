@@ -1,16 +1,16 @@
 /** TPN/BPS results: survey results (the survey items' fallback at every level) and predicate revocation. */
 import { hasAtMostTwoDecimals, revocationBanUntil } from '@pantau/shared';
 import { audit } from '../../common/audit';
-import { assertCanWriteLevel, isKanwilHeadOf, requireUser } from '../../common/authz';
+import { isKanwilHeadOf, requireUser } from '../../common/authz';
 import type { Ctx } from '../../common/context';
-import { AnswerLevel, SurveyKindEnum, SurveySource } from '../../common/enums';
+import { SurveyKindEnum, SurveySource } from '../../common/enums';
 import { badInput, forbidden, invalidState, notFound } from '../../common/errors';
 import { clearLoaders } from '../../common/loaders';
 import { PredicateHistory } from '../org/entities';
 import { SurveyResult } from '../submission/entities';
 import { loadSubmission } from '../workflow/service';
 
-export const MIN_RESPONDENTS = 30;
+import { MIN_SURVEY_RESPONDENTS as MIN_RESPONDENTS } from '@pantau/shared';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface SurveyInputData {
@@ -21,8 +21,10 @@ export interface SurveyInputData {
 }
 
 /**
- * Records an IPAK/IPKP survey result on a submission (Kanwil head or admin while it is NOMINATED: the shared
- * table's TPN level rule). The latest result per kind feeds [125]/[127] at every level without an own entry.
+ * Records an IPAK/IPKP survey result on a submission, at any stage (the Kanwil head of the unit's Kanwil or an
+ * admin): units run SPAK/SPKP themselves all year (INTERNAL), BPS/TPN results arrive late (DOMAIN.md §8). An
+ * official result (BPS, TPN) needs at least 30 respondents; an INTERNAL one at least one (fewer than 30 is
+ * accepted with a warning). Which recorded result feeds [125]/[127] at each level is the survey precedence rule.
  */
 export async function recordSurveyResult(ctx: Ctx, submissionId: number, input: SurveyInputData): Promise<{ result: SurveyResult; warnings: string[] }> {
   requireUser(ctx);
@@ -30,12 +32,17 @@ export async function recordSurveyResult(ctx: Ctx, submissionId: number, input: 
   if (typeof input.index !== 'number' || !Number.isFinite(input.index) || input.index < 0 || input.index > 4) issues.push(`Indeks survei harus di antara 0 dan 4, bukan ${input.index}`);
   else if (!hasAtMostTwoDecimals(input.index)) issues.push(`Indeks survei paling banyak dua desimal (${input.index})`);
   if (!Number.isInteger(input.respondents) || input.respondents < 0) issues.push(`Jumlah responden harus bilangan bulat ≥ 0, bukan ${input.respondents}`);
+  const official = input.source !== SurveySource.INTERNAL;
+  if (Number.isInteger(input.respondents) && official && input.respondents < MIN_RESPONDENTS) {
+    issues.push(`Hasil survei resmi (${input.source}) memerlukan paling sedikit ${MIN_RESPONDENTS} responden, bukan ${input.respondents}`);
+  }
+  if (Number.isInteger(input.respondents) && !official && input.respondents === 0) issues.push('Hasil survei internal tanpa responden tidak dapat dicatat');
   if (issues.length) throw badInput(issues.join('; '), { issues });
   const warnings: string[] = [];
   if (input.respondents < MIN_RESPONDENTS) warnings.push(`Jumlah responden ${input.respondents} kurang dari ${MIN_RESPONDENTS} (batas minimal survei per unit)`);
   const result = await ctx.em.transactional(async (em) => {
     const sub = await loadSubmission(em, submissionId);
-    await assertCanWriteLevel({ ...ctx, em }, sub, AnswerLevel.TPN);
+    if (!isKanwilHeadOf(ctx.user, sub.satker.kanwil.id)) throw forbidden('Hanya admin atau Kepala Kanwil unit ini yang dapat mencatat hasil survei');
     const r = em.create(SurveyResult, {
       submission: sub,
       kind: input.kind,

@@ -1,4 +1,4 @@
-import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { ReturnedBy, SubmissionStatus, SurveyKindEnum, SurveySource, TargetPredicate } from '../../common/enums';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
@@ -95,4 +95,12 @@ export class SurveyResult {
 
   @Property({ type: DateTimeType })
   recordedAt: Date = new Date();
+
+  /**
+   * Id of the unit's own survey round this INTERNAL result came from (null: entered by hand). A plain column, not
+   * a foreign key: SQLite cannot add a foreign key to an existing table without rebuilding it.
+   */
+  @Property({ type: 'integer', nullable: true })
+  @Index()
+  roundId?: number | null;
 }
