@@ -12,6 +12,7 @@ import { mountEvidence } from './modules/evidence/mount';
 
 import { lkeWorkbookRouter } from './modules/lke-workbook/routes';
 import { portalRbRouter } from './modules/portalrb/routes';
+import { reportsRouter } from './modules/reports/routes';
 import { surveyRouter } from './modules/survey/routes';
 export interface RestDeps {
   orm: MikroORM;
@@ -33,5 +34,8 @@ export const REST_MODULES: RestModule[] = [
   },
   (app, d) => {
     app.use('/api/survey', express.json({ limit: '16kb' }), surveyRouter(d));
+  },
+  (app, d) => {
+    app.use('/api', reportsRouter(d));
   },
 ];

@@ -578,6 +578,9 @@ const en: Messages = {
   download: {
     busy: 'Downloading…',
     lkeXlsx: 'Download LKE (Excel)',
+    lkeSummary: 'LKE summary (PDF)',
+    lhe: 'LHE report (PDF)',
+    recap: 'Nomination recap (PDF)',
   },
 };
 

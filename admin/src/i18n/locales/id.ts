@@ -576,6 +576,9 @@ const id = {
   download: {
     busy: 'Mengunduh…',
     lkeXlsx: 'Unduh LKE (Excel)',
+    lkeSummary: 'Ringkasan LKE (PDF)',
+    lhe: 'LHE (PDF)',
+    recap: 'Rekap usulan (PDF)',
   },
 };
 

@@ -5,33 +5,13 @@
  * Errors: `{ error, code, message }` (+ `issues: [{ sheet, cell, message }]` for an unreadable workbook).
  */
 import express, { Router, type Request, type Response } from 'express';
-import { GraphQLError } from 'graphql';
-import { INTERNAL_MESSAGE } from '../../common/errors';
+import { sendRestError } from '../../common/rest-send';
 import type { RestDeps } from '../../rest';
 import { contentDisposition } from '../evidence/filename';
 import { exportWorkbook, parseWorkbook } from './service';
 
 /** Largest workbook accepted for import (the LKE is ~200 rows; 10 MB leaves room for embedded pictures). */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 422, INVALID_STATE: 409, CONFLICT: 409 };
-
-function sendError(res: Response, err: unknown, log: (e: unknown) => void) {
-  if (err instanceof GraphQLError && typeof err.extensions?.code === 'string' && STATUS[err.extensions.code]) {
-    const code = err.extensions.code;
-    const body: Record<string, unknown> = { error: code, code, message: err.message };
-    if (Array.isArray(err.extensions.issues)) body.issues = err.extensions.issues;
-    res.status(STATUS[code]).json(body);
-    return;
-  }
-  const e = err as { type?: string };
-  if (e?.type === 'entity.too.large') {
-    res.status(413).json({ error: 'PAYLOAD_TOO_LARGE', code: 'PAYLOAD_TOO_LARGE', message: `Berkas Excel melebihi batas ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB` });
-    return;
-  }
-  log(err);
-  res.status(500).json({ error: 'INTERNAL_SERVER_ERROR', code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE });
-}
 
 function submissionId(req: Request): number | null {
   const raw = String(req.params.id ?? '');
@@ -61,14 +41,14 @@ export function lkeWorkbookRouter(deps: RestDeps): Router {
       res.set('Content-Length', String(data.length));
       res.end(data);
     } catch (e) {
-      sendError(res, e, deps.log);
+      sendRestError(res, e, deps.log);
     }
   });
 
   router.post(
     '/:id/lke-workbook',
     (req, res, next) =>
-      express.raw({ type: () => true, limit: MAX_WORKBOOK_BYTES })(req, res, (err?: unknown) => (err ? sendError(res, err, deps.log) : next())),
+      express.raw({ type: () => true, limit: MAX_WORKBOOK_BYTES })(req, res, (err?: unknown) => (err ? sendRestError(res, err, deps.log) : next())),
     async (req, res) => {
       try {
         const id = submissionId(req);
@@ -78,7 +58,7 @@ export function lkeWorkbookRouter(deps: RestDeps): Router {
         res.set('Cache-Control', 'no-store');
         res.json(await parseWorkbook(ctx, id, body));
       } catch (e) {
-        sendError(res, e, deps.log);
+        sendRestError(res, e, deps.log);
       }
     },
   );

@@ -16,7 +16,7 @@ import { evidenceUrl } from '../evidence/service';
 import { instrumentOf } from '../instrument/service';
 import { submissionScores } from '../submission/service';
 import { loadSubmission } from '../workflow/service';
-import { formatDateId } from './dates';
+import { formatDateId } from '../reports/format';
 
 export interface ParsedWorkbook {
   layout: WorkbookLayout;
