@@ -17,6 +17,7 @@ import { ensureBundledInstruments } from './modules/instrument/service';
 import { AuthService, userFromRequest } from './modules/auth/service';
 import { authServices } from './modules/user/resolver';
 import { buildAppSchema } from './schema';
+import { NotificationScheduler } from './modules/notification/scheduler';
 import { REST_MODULES, type RestDeps } from './rest';
 
 export const CSRF_HEADER = 'x-pantau-csrf';
@@ -30,6 +31,8 @@ export interface AppHandle {
   /** SQL statements sent so far (tests/benchmarks read the difference around a request). */
   sql: SqlCounter;
   auth: AuthService;
+  /** Reminders, warnings and the e-mail outbox (started when PANTAU_SCHEDULER_INTERVAL_SECONDS > 0). */
+  scheduler: NotificationScheduler;
   close(): Promise<void>;
 }
 
@@ -154,6 +157,9 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${addr.port}`;
 
+  const scheduler = new NotificationScheduler(orm, config, log);
+  scheduler.start();
+
   let closed = false;
   return {
     app,
@@ -163,9 +169,11 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     config,
     sql,
     auth,
+    scheduler,
     async close() {
       if (closed) return;
       closed = true;
+      await scheduler.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -19,6 +19,14 @@ export interface AppConfig {
   sessionHours: number;
   /** Log SQL / errors to stderr. */
   logErrors: boolean;
+  /** SMTP server for e-mail notifications (smtp://user:pass@host:587 or smtps://…); null = no e-mail (default). */
+  smtpUrl: string | null;
+  /** Sender of notification e-mails. */
+  smtpFrom: string;
+  /** Address of the SPA in e-mail links (e.g. https://pantau.example.go.id); null = paths only. */
+  publicUrl: string | null;
+  /** Seconds between scheduler runs (reminders, warnings, e-mail outbox); 0 = no scheduler in this process. */
+  schedulerIntervalSeconds: number;
 }
 
 /** Repository root (works from server/src under vitest and from server/dist). */
@@ -40,6 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminDist: env.PANTAU_ADMIN_DIST ? path.resolve(env.PANTAU_ADMIN_DIST) : path.join(REPO_ROOT, 'admin', 'dist'),
     sessionHours: num(env.PANTAU_SESSION_HOURS, 12),
     logErrors: env.PANTAU_QUIET !== '1',
+    smtpUrl: env.PANTAU_SMTP_URL || null,
+    smtpFrom: env.PANTAU_SMTP_FROM || 'Pantau ZI <no-reply@pantau.invalid>',
+    publicUrl: env.PANTAU_PUBLIC_URL ? env.PANTAU_PUBLIC_URL.replace(/\/+$/, '') : null,
+    schedulerIntervalSeconds: num(env.PANTAU_SCHEDULER_INTERVAL_SECONDS, 60),
     ...overrides,
     ...(overrides.dataDir && !overrides.dbFile ? { dbFile: path.join(dataDir, 'pantau.sqlite') } : {}),
   };

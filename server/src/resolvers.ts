@@ -14,6 +14,7 @@ import { UserResolver } from './modules/user/resolver';
 import { NominationResolver } from './modules/nomination/resolver';
 import { PortalRbResolver } from './modules/portalrb/resolver';
 import { InboxResolver } from './modules/inbox/resolver';
+import { NotificationResolver } from './modules/notification/resolver';
 import { ProgressResolver } from './modules/progress/resolver';
 import { ResultsResolver } from './modules/results/resolver';
 import { ReviewResolver, SubmissionReviewResolver } from './modules/review/resolver';
@@ -43,5 +44,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SurveyResolver,
   ProgressResolver,
   InboxResolver,
+  NotificationResolver,
   // workflow, …: append here
 ];

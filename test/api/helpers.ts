@@ -25,7 +25,7 @@ export interface TestServer {
 
 export async function startServer(opts: { seed?: 'demo' | 'none'; dataDir?: string; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-api-'));
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir, seed: opts.seed ?? 'demo', logErrors: process.env.PANTAU_TEST_LOG === '1', adminDist: path.join(dataDir, 'no-admin'), ...opts.config });
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', schedulerIntervalSeconds: 0, dataDir, seed: opts.seed ?? 'demo', logErrors: process.env.PANTAU_TEST_LOG === '1', adminDist: path.join(dataDir, 'no-admin'), ...opts.config });
   const handle = await createApp(config);
   const ts: TestServer = {
     handle,

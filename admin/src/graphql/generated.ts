@@ -181,6 +181,8 @@ export type CreateSubmissionInput = {
 
 export type CreateUserInput = {
   displayName: Scalars['String']['input'];
+  /** Address for e-mail notifications */
+  email?: InputMaybe<Scalars['String']['input']>;
   /** id (default) or en */
   locale?: InputMaybe<Scalars['String']['input']>;
   password: Scalars['String']['input'];
@@ -602,6 +604,8 @@ export type Mutation = {
   /** Sign in: sets the httpOnly session cookie pantau_sid */
   login: User;
   logout: Scalars['Boolean']['output'];
+  /** Marks the given (or, without ids, all) own notifications read; returns how many changed */
+  markNotificationsRead: Scalars['Int']['output'];
   /** KANWIL_HEAD / ADMIN / the unit's COORDINATOR: open a survey round (one public link + QR per service type) */
   openSurveyRound: SurveyRound;
   /** KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN need ≥ 30 respondents; internal ≥ 1) */
@@ -618,6 +622,8 @@ export type Mutation = {
   rotatePortalRbToken: IssuedPortalRbToken;
   /** Save a batch of answers of one level, all or nothing (validation, optimistic locking, audit) */
   saveAnswers: SaveAnswersPayload;
+  /** The signed-in user’s choice: e-mail, reminders */
+  setNotificationPreference: NotificationPreference;
   /** Set (or clear) the pencanangan date, YYYY-MM-DD */
   setPencanangan: Submission;
   /** Take a workflow step (shared transition table). INVALID_STATE names the steps open to you; FORBIDDEN for the wrong role; DEADLINE_PASSED past the stage deadline; BAD_USER_INPUT for a missing reason/decree/recommendation; CONFLICT when expectedVersion is stale */
@@ -738,6 +744,11 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  ids: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+
 export type MutationOpenSurveyRoundArgs = {
   input: OpenSurveyRoundInput;
 };
@@ -782,6 +793,11 @@ export type MutationSaveAnswersArgs = {
   answers: Array<AnswerInput>;
   level: AnswerLevel;
   submissionId: Scalars['Int']['input'];
+};
+
+
+export type MutationSetNotificationPreferenceArgs = {
+  input: NotificationPreferenceInput;
 };
 
 
@@ -897,6 +913,35 @@ export type NominationStatus =
   | 'AWARDED'
   | 'NOT_AWARDED'
   | 'WITHDRAWN';
+
+/** An in-app notification of the signed-in user */
+export type Notification = {
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['Int']['output'];
+  /** HANDOFF | RETURNED | NOTE | REPLY | ASSIGNED | DEADLINE_REMINDER | BELOW_MINIMUM */
+  kind: Scalars['String']['output'];
+  /** SPA path where to act */
+  path: Scalars['String']['output'];
+  readAt: Maybe<Scalars['DateTimeISO']['output']>;
+  submissionId: Maybe<Scalars['Int']['output']>;
+  title: Scalars['String']['output'];
+};
+
+export type NotificationPreference = {
+  /** Also by e-mail (when the server has SMTP and the user an address) */
+  email: Scalars['Boolean']['output'];
+  /** The server sends e-mail at all (PANTAU_SMTP_URL set) */
+  emailEnabled: Scalars['Boolean']['output'];
+  hasEmailAddress: Scalars['Boolean']['output'];
+  /** Deadline reminders and below-minimum warnings */
+  reminders: Scalars['Boolean']['output'];
+};
+
+export type NotificationPreferenceInput = {
+  email?: InputMaybe<Scalars['Boolean']['input']>;
+  reminders?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 export type OpenSurveyRoundInput = {
   /** YYYY-MM-DD (Jakarta), last day responses are accepted */
@@ -1052,6 +1097,9 @@ export type Query = {
   nominationPreview: NominationAssessment;
   /** Nominations of a submission (with snapshots and TPN outcome), newest first */
   nominations: Array<Nomination>;
+  notificationPreference: NotificationPreference;
+  /** The signed-in user’s notifications, newest first */
+  notifications: Array<Notification>;
   period: Period;
   /** Evaluation periods visible to you (global ones and those of your Kanwil) */
   periods: Array<Period>;
@@ -1075,6 +1123,8 @@ export type Query = {
   surveyRoundResult: SurveyRoundResult;
   /** Survey rounds of the units the user may read (one unit's / one period's when given), newest first */
   surveyRounds: Array<SurveyRound>;
+  /** Unread notifications of the signed-in user (the bell’s badge) */
+  unreadNotificationCount: Scalars['Int']['output'];
   /** ADMIN: every user */
   users: Array<User>;
 };
@@ -1148,6 +1198,12 @@ export type QueryNominationPreviewArgs = {
 
 export type QueryNominationsArgs = {
   submissionId: Scalars['Int']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  limit: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1601,6 +1657,8 @@ export type TransitionPayload = {
 export type UpdateUserInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Address for e-mail notifications ("" clears it) */
+  email?: InputMaybe<Scalars['String']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
   /** Admin reset of the password */
   password?: InputMaybe<Scalars['String']['input']>;
@@ -1611,6 +1669,8 @@ export type UpdateUserInput = {
 export type User = {
   active: Scalars['Boolean']['output'];
   displayName: Scalars['String']['output'];
+  /** Address for e-mail notifications */
+  email: Maybe<Scalars['String']['output']>;
   id: Scalars['Int']['output'];
   locale: Scalars['String']['output'];
   roles: Array<RoleGrant>;
@@ -1816,6 +1876,38 @@ export type ResolveNoteMutationVariables = Exact<{
 
 
 export type ResolveNoteMutation = { resolveNote: { id: number, resolved: boolean } };
+
+export type NotificationsQueryVariables = Exact<{
+  unreadOnly: InputMaybe<Scalars['Boolean']['input']>;
+  limit: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: Array<{ id: number, kind: string, title: string, body: string, path: string, submissionId: number | null, createdAt: string, readAt: string | null }> };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: InputMaybe<Array<Scalars['Int']['input']> | Scalars['Int']['input']>;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type NotificationPreferenceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferenceQuery = { notificationPreference: { email: boolean, reminders: boolean, hasEmailAddress: boolean, emailEnabled: boolean } };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  input: NotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferenceMutation = { setNotificationPreference: { email: boolean, reminders: boolean, hasEmailAddress: boolean, emailEnabled: boolean } };
 
 export type DeadlineExtensionsQueryVariables = Exact<{
   periodId: Scalars['Int']['input'];
@@ -2734,6 +2826,51 @@ export const ResolveNoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResolveNoteMutation, ResolveNoteMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($unreadOnly: Boolean, $limit: Int) {
+  notifications(unreadOnly: $unreadOnly, limit: $limit) {
+    id
+    kind
+    title
+    body
+    path
+    submissionId
+    createdAt
+    readAt
+  }
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [Int!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const NotificationPreferenceDocument = new TypedDocumentString(`
+    query NotificationPreference {
+  notificationPreference {
+    email
+    reminders
+    hasEmailAddress
+    emailEnabled
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferenceQuery, NotificationPreferenceQueryVariables>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($input: NotificationPreferenceInput!) {
+  setNotificationPreference(input: $input) {
+    email
+    reminders
+    hasEmailAddress
+    emailEnabled
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const DeadlineExtensionsDocument = new TypedDocumentString(`
     query DeadlineExtensions($periodId: Int!) {
   deadlineExtensions(periodId: $periodId) {

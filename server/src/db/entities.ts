@@ -17,6 +17,7 @@ import { DeskEvaluation, ReviewNote } from '../modules/review/entities';
 import { DeadlineExtension } from '../modules/workflow/entities';
 import { SubmissionScoreCache } from '../modules/comparison/entities';
 import { SurveyLink, SurveyRateWindow, SurveyResponse, SurveyRound, SurveyTicket } from '../modules/survey/entities';
+import { Notification, NotificationPreference } from '../modules/notification/entities';
 
 export const ENTITIES = [
   Kanwil,
@@ -48,4 +49,7 @@ export const ENTITIES = [
   SurveyTicket,
   SurveyResponse,
   SurveyRateWindow,
+  // notifications (in-app + e-mail outbox) and each user's choices
+  Notification,
+  NotificationPreference,
 ];

@@ -10,6 +10,7 @@ import { Migration20261122112000_instrument_versions } from './Migration20261122
 import { Migration20261122112100_score_cache } from './Migration20261122112100_score_cache';
 import { Migration20261202003000_return_reason } from './Migration20261202003000_return_reason';
 import { Migration20261202010019_surveys } from './Migration20261202010019_surveys';
+import { Migration20261202010217_notifications } from './Migration20261202010217_notifications';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122112100_score_cache', class: Migration20261122112100_score_cache },
   { name: 'Migration20261202003000_return_reason', class: Migration20261202003000_return_reason },
   { name: 'Migration20261202010019_surveys', class: Migration20261202010019_surveys },
+  { name: 'Migration20261202010217_notifications', class: Migration20261202010217_notifications },
 ];

@@ -102,6 +102,17 @@ const en: Messages = {
     TPI: 'TPI',
     TPN: 'TPN',
   },
+  notifications: {
+    title: 'Notifications',
+    bell: 'Notifications ({n} unread)',
+    empty: 'No notifications yet.',
+    markAll: 'Mark all read',
+    unread: 'unread',
+    prefReminders: 'Deadline reminders and below-minimum warnings',
+    prefEmail: 'Also send by e-mail',
+    emailOff: 'The server is not set up to send e-mail.',
+    noAddress: 'Your account has no e-mail address; ask an admin to add one.',
+  },
   inbox: {
     title: 'Waiting for you',
     empty: 'Nothing needs your action right now.',

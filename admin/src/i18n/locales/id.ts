@@ -100,6 +100,17 @@ const id = {
     TPI: 'TPI',
     TPN: 'TPN',
   },
+  notifications: {
+    title: 'Notifikasi',
+    bell: 'Notifikasi ({n} belum dibaca)',
+    empty: 'Belum ada notifikasi.',
+    markAll: 'Tandai semua dibaca',
+    unread: 'belum dibaca',
+    prefReminders: 'Pengingat batas waktu dan peringatan nilai di bawah minimal',
+    prefEmail: 'Kirim juga lewat e-mail',
+    emailOff: 'Server belum dikonfigurasi untuk mengirim e-mail.',
+    noAddress: 'Akun Anda belum memiliki alamat e-mail; minta admin mengisinya.',
+  },
   inbox: {
     title: 'Yang menunggu Anda',
     empty: 'Tidak ada yang perlu ditindaklanjuti saat ini.',

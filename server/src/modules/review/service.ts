@@ -10,6 +10,7 @@ import type { Ctx } from '../../common/context';
 import { AnswerLevel, Role, SubmissionStatus } from '../../common/enums';
 import { badInput, forbidden, invalidState, notFound } from '../../common/errors';
 import { instrumentOf } from '../instrument/service';
+import { notifyAssigned, notifyNote } from '../notification/events';
 import { EvaluatorAssignment, type Submission } from '../submission/entities';
 import { RoleAssignment, User } from '../user/entities';
 import { loadSubmission, rolesForAction } from '../workflow/service';
@@ -56,6 +57,7 @@ export async function addNote(ctx: Ctx, submissionId: number, soalId: number, le
     em.persist(n);
     await em.flush();
     noteAudit(ctx, em, 'note.add', sub, n, { body: text });
+    await notifyNote(em, ctx, sub, { soalId, itemCode: inst.itemById[soalId].code, body: text, rootAuthorId: null });
     await em.flush();
     return n;
   });
@@ -87,6 +89,8 @@ export async function replyNote(ctx: Ctx, noteId: number, body: string): Promise
     em.persist(n);
     await em.flush();
     noteAudit(ctx, em, 'note.reply', sub, n, { body: text });
+    const inst = await instrumentOf(em, sub.period.instrumentVersion.id);
+    await notifyNote(em, ctx, sub, { soalId: root.soalId, itemCode: inst.itemById[root.soalId]?.code ?? String(root.soalId), body: text, rootAuthorId: root.author.id });
     await em.flush();
     return n;
   });
@@ -189,6 +193,7 @@ export async function assignEvaluator(ctx: Ctx, submissionId: number, userId: nu
       satkerId: sub.satker.id,
       after: { evaluatorId: userId, username: evaluator.username },
     });
+    await notifyAssigned(em, ctx, sub, userId);
     await em.flush();
     return a;
   });

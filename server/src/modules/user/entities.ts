@@ -24,6 +24,10 @@ export class User {
   @Property({ type: 'string', length: 5 })
   locale: string = 'id';
 
+  /** Where e-mail notifications go (none without it). */
+  @Property({ type: 'string', length: 254, nullable: true })
+  email?: string | null;
+
   @OneToMany(() => RoleAssignment, (r) => r.user, { orphanRemoval: true })
   roles = new Collection<RoleAssignment>(this);
 

@@ -17,6 +17,7 @@ export function userView(u: User): UserGql {
     username: u.username,
     displayName: u.displayName,
     locale: u.locale,
+    email: u.email ?? null,
     active: u.active,
     roles: u.roles.getItems().map((r) => ({ role: r.role, kanwilId: r.kanwil?.id ?? null, satkerId: r.satker?.id ?? null })),
   };
@@ -25,7 +26,7 @@ export function userView(u: User): UserGql {
 /** Snapshot for audit (never the hash). */
 const snapshot = (u: User) => {
   const v = userView(u);
-  return { username: v.username, displayName: v.displayName, locale: v.locale, active: v.active, roles: v.roles };
+  return { username: v.username, displayName: v.displayName, locale: v.locale, email: v.email, active: v.active, roles: v.roles };
 };
 
 function requireAdmin(ctx: Ctx) {
@@ -36,6 +37,14 @@ function requireAdmin(ctx: Ctx) {
 
 export function checkPassword(p: string) {
   if (typeof p !== 'string' || p.length < MIN_PASSWORD_LENGTH) throw badInput(`Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter`);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+function checkEmail(e: string | null | undefined): string | null {
+  const v = (e ?? '').trim();
+  if (!v) return null;
+  if (!EMAIL.test(v)) throw badInput('Alamat e-mail tidak valid');
+  return v;
 }
 
 function checkLocale(l: string | null | undefined): string {
@@ -84,7 +93,7 @@ export async function createUserIn(em: EntityManager, ctx: Ctx | null, input: Cr
   const passwordHash = await hashPassword(input.password);
   return em.transactional(async (tx) => {
     if (await tx.count(User, { username })) throw conflict(`Nama pengguna "${username}" sudah dipakai`);
-    const user = tx.create(User, { username, displayName: input.displayName.trim(), passwordHash, locale, active: true, createdAt: new Date() });
+    const user = tx.create(User, { username, displayName: input.displayName.trim(), passwordHash, locale, email: checkEmail(input.email), active: true, createdAt: new Date() });
     const roles = await buildRoles(tx, user, input.roles ?? []);
     tx.persist(user);
     tx.persist(roles);
@@ -114,6 +123,7 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
       u.displayName = input.displayName.trim();
     }
     if (input.locale != null) u.locale = checkLocale(input.locale);
+    if (input.email !== undefined) u.email = checkEmail(input.email);
     if (input.active != null) {
       if (!input.active && u.id === me.id) throw badInput('Anda tidak dapat menonaktifkan akun Anda sendiri');
       u.active = input.active;

@@ -22,6 +22,8 @@ export class UserGql {
   displayName!: string;
   @Field()
   locale!: string;
+  @Field(() => String, { nullable: true, description: 'Address for e-mail notifications' })
+  email!: string | null;
   @Field()
   active!: boolean;
   @Field(() => [RoleGrantGql])
@@ -51,6 +53,9 @@ export class CreateUserInput {
   password!: string;
   @Field(() => String, { nullable: true, description: 'id (default) or en' })
   locale?: string | null;
+  @Field(() => String, { nullable: true, description: 'Address for e-mail notifications' })
+  @MaxLength(254)
+  email?: string | null;
   @Field(() => [RoleGrantInput])
   roles!: RoleGrantInput[];
 }
@@ -62,6 +67,9 @@ export class UpdateUserInput {
   displayName?: string | null;
   @Field(() => String, { nullable: true })
   locale?: string | null;
+  @Field(() => String, { nullable: true, description: 'Address for e-mail notifications ("" clears it)' })
+  @MaxLength(254)
+  email?: string | null;
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;
   @Field(() => [RoleGrantInput], { nullable: true, description: 'Replaces every role assignment when given' })

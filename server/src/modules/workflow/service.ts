@@ -35,6 +35,7 @@ import { Nomination, NominationStatus } from '../nomination/entities';
 import { Predicate, PredicateHistory } from '../org/entities';
 import { hasTpnResult, tpnScore } from '../results/tpn';
 import { DeskEvaluation, RecommendedPredicate, ReviewNote } from '../review/entities';
+import { notifyTransition } from '../notification/events';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
 import { assertStageOpen, effectiveDeadline, isAssignedEvaluator, rolesOn, STAGE_TEXT } from './access';
@@ -254,6 +255,7 @@ export async function runTransition(
         after: { status: to, round: sub.round, returnedBy: sub.returnedBy ?? null, ...extra.audit },
         reason: filled(reason) ? reason : null,
       });
+      await notifyTransition(em, ctx, sub, action, to, filled(reason) ? reason! : null);
       await em.flush();
       return { submission: sub, from, to, action, auditEventId: ev.id, nominationId: extra.nominationId ?? null };
     });
