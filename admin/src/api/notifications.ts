@@ -12,7 +12,7 @@ import { request } from './client';
 export type NotificationItem = NotificationsQuery['notifications'][number];
 
 export async function fetchNotifications(limit = 30): Promise<NotificationsQuery> {
-  return request(NotificationsDocument, { limit });
+  return request(NotificationsDocument, { unreadOnly: null, limit });
 }
 export async function fetchUnreadCount(): Promise<number> {
   return (await request(UnreadNotificationCountDocument, {})).unreadNotificationCount;
