@@ -10,6 +10,7 @@ import type { AppConfig } from './config';
 import type { Ctx } from './common/context';
 import { mountEvidence } from './modules/evidence/mount';
 
+import { exportsRouter } from './modules/exports/routes';
 import { lkeWorkbookRouter } from './modules/lke-workbook/routes';
 import { portalRbRouter } from './modules/portalrb/routes';
 import { reportsRouter } from './modules/reports/routes';
@@ -37,5 +38,8 @@ export const REST_MODULES: RestModule[] = [
   },
   (app, d) => {
     app.use('/api', reportsRouter(d));
+  },
+  (app, d) => {
+    app.use('/api/exports', exportsRouter(d));
   },
 ];

@@ -108,3 +108,35 @@ export async function downloadFile(url: string, fallbackName: string, onProgress
   saveBlob(new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' }), name);
   return name;
 }
+
+/** POST JSON and save the file the server answers with (XMLHttpRequest: progress while the answer streams in). */
+export function postForDownload(url: string, body: unknown, fallbackName: string, onProgress: Progress = () => {}): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader(CSRF_HEADER, '1');
+    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.responseType = 'blob';
+    xhr.onprogress = (ev) => onProgress(ev.lengthComputable && ev.total > 0 ? ev.loaded / ev.total : null);
+    xhr.onload = async () => {
+      const blob = xhr.response as Blob;
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        const name = dispositionName(xhr.getResponseHeader('content-disposition'), fallbackName);
+        saveBlob(blob, name);
+        resolve(name);
+        return;
+      }
+      let parsed = null;
+      try {
+        parsed = JSON.parse(await blob.text());
+      } catch {
+        parsed = null;
+      }
+      reject(errorFrom(xhr.status, parsed));
+    };
+    xhr.onerror = () => reject(new ApiError('NETWORK', 'network error'));
+    xhr.send(JSON.stringify(body));
+  });
+}

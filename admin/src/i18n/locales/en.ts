@@ -308,6 +308,9 @@ const en: Messages = {
     time: 'Time',
     changes: 'Changes',
     empty: 'No events yet.',
+    reason: 'Reason',
+    before: 'Before',
+    after: 'After',
   },
   workflow: {
     title: 'Workflow',
@@ -592,6 +595,7 @@ const en: Messages = {
     lkeSummary: 'LKE summary (PDF)',
     lhe: 'LHE report (PDF)',
     recap: 'Nomination recap (PDF)',
+    code: 'Code',
   },
 };
 

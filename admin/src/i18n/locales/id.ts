@@ -306,6 +306,9 @@ const id = {
     time: 'Waktu',
     changes: 'Perubahan',
     empty: 'Belum ada kejadian.',
+    reason: 'Alasan',
+    before: 'Sebelum',
+    after: 'Sesudah',
   },
   workflow: {
     title: 'Alur kerja',
@@ -590,6 +593,7 @@ const id = {
     lkeSummary: 'Ringkasan LKE (PDF)',
     lhe: 'LHE (PDF)',
     recap: 'Rekap usulan (PDF)',
+    code: 'Kode',
   },
 };
 
