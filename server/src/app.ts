@@ -71,7 +71,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   const context = async (req: Request, res: Response): Promise<Ctx> => {
     const em = orm.em.fork();
     const user = await userFromRequest(em, req, config);
-    return { em, user, req, res, config, ip: req.socket.remoteAddress ?? 'unknown', cache: new Map() };
+    return { em, user, req, res, config, ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', cache: new Map() };
   };
 
   const schema = await buildAppSchema();
@@ -89,6 +89,8 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
 
   const app = express();
   app.disable('x-powered-by');
+  // the client address (req.ip) behind a reverse proxy: PANTAU_TRUST_PROXY
+  app.set('trust proxy', config.trustProxy);
 
   app.get('/health', async (_req, res) => {
     try {

@@ -27,6 +27,21 @@ export interface AppConfig {
   publicUrl: string | null;
   /** Seconds between scheduler runs (reminders, warnings, e-mail outbox); 0 = no scheduler in this process. */
   schedulerIntervalSeconds: number;
+  /**
+   * Which proxies to believe for the client address (X-Forwarded-For), as Express's `trust proxy`: false (default,
+   * the socket's address), a hop count, or addresses/subnets such as "loopback" or "10.0.0.0/8, 127.0.0.1".
+   * The login throttle counts per client address, so behind a reverse proxy this must be set.
+   */
+  trustProxy: boolean | number | string;
+}
+
+/** PANTAU_TRUST_PROXY: unset/""/"0"/"false" → false, "true" → true, a number → hops, else a list of addresses. */
+export function parseTrustProxy(v: string | undefined): boolean | number | string {
+  const t = (v ?? '').trim();
+  if (t === '' || t === '0' || t.toLowerCase() === 'false') return false;
+  if (t.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(t)) return Number(t);
+  return t;
 }
 
 /** Repository root (works from server/src under vitest and from server/dist). */
@@ -52,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpFrom: env.PANTAU_SMTP_FROM || 'Pantau ZI <no-reply@pantau.invalid>',
     publicUrl: env.PANTAU_PUBLIC_URL ? env.PANTAU_PUBLIC_URL.replace(/\/+$/, '') : null,
     schedulerIntervalSeconds: num(env.PANTAU_SCHEDULER_INTERVAL_SECONDS, 60),
+    trustProxy: parseTrustProxy(env.PANTAU_TRUST_PROXY),
     ...overrides,
     ...(overrides.dataDir && !overrides.dbFile ? { dbFile: path.join(dataDir, 'pantau.sqlite') } : {}),
   };

@@ -18,6 +18,7 @@ import { DeadlineExtension } from '../modules/workflow/entities';
 import { SubmissionScoreCache } from '../modules/comparison/entities';
 import { SurveyLink, SurveyRateWindow, SurveyResponse, SurveyRound, SurveyTicket } from '../modules/survey/entities';
 import { Notification, NotificationPreference } from '../modules/notification/entities';
+import { RateLimitCounter } from '../modules/ratelimit/entities';
 
 export const ENTITIES = [
   Kanwil,
@@ -52,4 +53,6 @@ export const ENTITIES = [
   // notifications (in-app + e-mail outbox) and each user's choices
   Notification,
   NotificationPreference,
+  // rate limits shared by all server processes (login, password change, PortalRB)
+  RateLimitCounter,
 ];

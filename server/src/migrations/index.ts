@@ -11,6 +11,7 @@ import { Migration20261122112100_score_cache } from './Migration20261122112100_s
 import { Migration20261202003000_return_reason } from './Migration20261202003000_return_reason';
 import { Migration20261202010019_surveys } from './Migration20261202010019_surveys';
 import { Migration20261202010217_notifications } from './Migration20261202010217_notifications';
+import { Migration20261202011500_rate_limit } from './Migration20261202011500_rate_limit';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202003000_return_reason', class: Migration20261202003000_return_reason },
   { name: 'Migration20261202010019_surveys', class: Migration20261202010019_surveys },
   { name: 'Migration20261202010217_notifications', class: Migration20261202010217_notifications },
+  { name: 'Migration20261202011500_rate_limit', class: Migration20261202011500_rate_limit },
 ];

@@ -135,5 +135,11 @@ describe('PortalRB API', () => {
     expect(last.body.code).toBe('RATE_LIMITED');
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await get('/pengusulan/unit-wbk', await newToken())).status).toBe(200);
+    // the window is in the database: parallel requests are counted one by one and a restart keeps it
+    const burst = await newToken();
+    const parallel = await Promise.all(Array.from({ length: 35 }, () => get('/pengusulan/unit-wbk', burst)));
+    expect(parallel.filter((r) => r.status === 200)).toHaveLength(25);
+    server = await server.restart();
+    expect((await get('/pengusulan/unit-wbk', token)).status).toBe(429);
   });
 });

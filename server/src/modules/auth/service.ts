@@ -8,6 +8,7 @@ import { audit } from '../../common/audit';
 import { Session, User } from '../user/entities';
 import { dummyHash, verifyPassword } from './passwords';
 import { LoginThrottle } from './throttle';
+import { RateLimiter } from '../ratelimit/service';
 
 export const SESSION_COOKIE = 'pantau_sid';
 /** lastSeenAt / expiry are refreshed at most this often (ms). */
@@ -75,32 +76,35 @@ export function clearSessionCookie(res: Response, config: AppConfig) {
   res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' });
 }
 
+const tooManyAttempts = (what: string, seconds: number) =>
+  badInput(`${what} Coba lagi dalam ${Math.ceil(seconds / 60)} menit.`, { retryAfterSeconds: seconds });
+
 export class AuthService {
   constructor(readonly throttle = new LoginThrottle()) {}
 
   async login(ctx: Ctx, username: string, password: string): Promise<AuthUser> {
     const name = (username ?? '').trim();
-    const wait = this.throttle.retryAfterSeconds(name, ctx.ip);
-    if (wait > 0) {
-      throw badInput(`Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`, {
-        retryAfterSeconds: wait,
-      });
-    }
+    // reserved before hashing: parallel guesses are counted one by one, the surplus never reaches the hash
+    const wait = await this.throttle.reserveLogin(ctx.em, name, ctx.ip);
+    if (wait > 0) throw tooManyAttempts('Terlalu banyak percobaan masuk yang gagal.', wait);
     const user = name ? await ctx.em.findOne(User, { username: name }, { populate: ['roles'] }) : null;
     // unknown users are checked against a dummy hash so they take the same time
     const ok = await verifyPassword(password ?? '', user?.passwordHash ?? (await dummyHash()));
-    if (!user || !ok || !user.active) {
-      this.throttle.fail(name, ctx.ip);
-      throw badInput('Nama pengguna atau kata sandi salah');
-    }
-    this.throttle.succeed(name, ctx.ip);
+    if (!user || !ok || !user.active) throw badInput('Nama pengguna atau kata sandi salah');
+    await this.throttle.loginSucceeded(ctx.em, name, ctx.ip);
     const token = crypto.randomBytes(32).toString('base64url');
     const id = sha256(token);
     const now = new Date();
+    // the browser's previous session (another user's, or its own) ends here
+    const previous = readCookie(ctx.req, SESSION_COOKIE);
+    if (previous && previous.length <= 200) await ctx.em.nativeDelete(Session, { id: sha256(previous) });
     ctx.em.persist(ctx.em.create(Session, { id, user, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ctx.config.sessionHours * 3600_000) }));
     await ctx.em.flush();
-    // drop expired sessions now and then
-    if (Math.random() < 0.05) await ctx.em.nativeDelete(Session, { expiresAt: { $lt: now } });
+    // drop expired sessions and rate-limit windows now and then
+    if (Math.random() < 0.05) {
+      await ctx.em.nativeDelete(Session, { expiresAt: { $lt: now } });
+      await RateLimiter.sweep(ctx.em);
+    }
     setSessionCookie(ctx.res, token, ctx.config);
     const au = toAuthUser(user, id);
     ctx.user = au;
@@ -118,6 +122,8 @@ export class AuthService {
   async changePassword(ctx: Ctx, oldPassword: string, newPassword: string, hash: (p: string) => Promise<string>): Promise<boolean> {
     if (!ctx.user) throw unauthenticated();
     const me = ctx.user;
+    const wait = await this.throttle.reservePasswordChange(ctx.em, me.id);
+    if (wait > 0) throw tooManyAttempts('Terlalu banyak percobaan mengganti kata sandi.', wait);
     const user = await ctx.em.findOneOrFail(User, me.id);
     if (!(await verifyPassword(oldPassword, user.passwordHash))) throw badInput('Kata sandi lama salah');
     const newHash = await hash(newPassword);
@@ -128,6 +134,7 @@ export class AuthService {
       audit(em, ctx, { action: 'user.changePassword', objectType: 'User', objectId: me.id, after: { passwordChanged: true } });
       await em.flush();
     });
+    await this.throttle.passwordChanged(ctx.em, me.id);
     return true;
   }
 }

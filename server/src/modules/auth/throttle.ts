@@ -1,47 +1,70 @@
 /**
- * Login throttling: after MAX_FAILURES failed logins for the same username + IP within WINDOW_MS,
- * further attempts are refused until the oldest failure leaves the window. In-process (one server process).
+ * Login and password-change throttling, stored in the database (RateLimiter) so every server process shares it.
+ *
+ * An attempt is reserved BEFORE the password is hashed, in three windows of WINDOW_MS:
+ * - account + client address: MAX_FAILURES (typos of one person; behind a proxy the address is the client's,
+ *   see PANTAU_TRUST_PROXY),
+ * - account from any address: MAX_ACCOUNT_FAILURES (one account guessed from many addresses),
+ * - client address for any account: MAX_ADDRESS_FAILURES (many accounts guessed from one address).
+ * A successful attempt gives its reservation back and clears the account + address window.
  */
+import type { EntityManager } from '@mikro-orm/core';
+import { RateLimiter } from '../ratelimit/service';
+
 export const MAX_FAILURES = 5;
+export const MAX_ACCOUNT_FAILURES = 20;
+export const MAX_ADDRESS_FAILURES = 50;
+export const MAX_PASSWORD_CHANGES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;
 
+const normal = (username: string) => username.trim().toLowerCase();
+
 export class LoginThrottle {
-  private failures = new Map<string, number[]>();
+  readonly accountAddress: RateLimiter;
+  readonly account: RateLimiter;
+  readonly address: RateLimiter;
+  readonly passwordChange: RateLimiter;
 
-  constructor(private now: () => number = Date.now) {}
-
-  private key(username: string, ip: string) {
-    return `${username.trim().toLowerCase()}|${ip}`;
+  constructor(now: () => number = Date.now) {
+    this.accountAddress = new RateLimiter('login-account-ip', MAX_FAILURES, WINDOW_MS, now);
+    this.account = new RateLimiter('login-account', MAX_ACCOUNT_FAILURES, WINDOW_MS, now);
+    this.address = new RateLimiter('login-ip', MAX_ADDRESS_FAILURES, WINDOW_MS, now);
+    this.passwordChange = new RateLimiter('password-change', MAX_PASSWORD_CHANGES, WINDOW_MS, now);
   }
 
-  private recent(key: string): number[] {
-    const t = this.now();
-    const list = (this.failures.get(key) ?? []).filter((x) => t - x < WINDOW_MS);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
+  private windows(username: string, ip: string): [RateLimiter, string][] {
+    const u = normal(username);
+    return [
+      [this.accountAddress, `${u}|${ip}`],
+      [this.account, u],
+      [this.address, ip],
+    ];
   }
 
-  /** Seconds to wait, or 0 when an attempt is allowed. */
-  retryAfterSeconds(username: string, ip: string): number {
-    const list = this.recent(this.key(username, ip));
-    if (list.length < MAX_FAILURES) return 0;
-    return Math.max(1, Math.ceil((list[list.length - MAX_FAILURES] + WINDOW_MS - this.now()) / 1000));
+  /** Reserves a login attempt; seconds to wait when any window is full (0 = go ahead and check the password). */
+  async reserveLogin(em: EntityManager, username: string, ip: string): Promise<number> {
+    let wait = 0;
+    for (const [limiter, subject] of this.windows(username, ip)) {
+      const r = await limiter.consume(em, subject);
+      if (!r.allowed) wait = Math.max(wait, Math.max(1, Math.ceil(r.msBeforeReset / 1000)));
+    }
+    return wait;
   }
 
-  fail(username: string, ip: string) {
-    const key = this.key(username, ip);
-    const list = this.recent(key);
-    list.push(this.now());
-    this.failures.set(key, list);
-    if (this.failures.size > 10_000) this.sweep();
+  /** The password was right: the reservation is given back and the account + address window cleared. */
+  async loginSucceeded(em: EntityManager, username: string, ip: string): Promise<void> {
+    const [[accountAddress, aaKey], ...rest] = this.windows(username, ip);
+    await accountAddress.reset(em, aaKey);
+    for (const [limiter, subject] of rest) await limiter.refund(em, subject);
   }
 
-  succeed(username: string, ip: string) {
-    this.failures.delete(this.key(username, ip));
+  /** Reserves a password change of this user (seconds to wait, 0 = go ahead). */
+  async reservePasswordChange(em: EntityManager, userId: number): Promise<number> {
+    const r = await this.passwordChange.consume(em, String(userId));
+    return r.allowed ? 0 : Math.max(1, Math.ceil(r.msBeforeReset / 1000));
   }
 
-  private sweep() {
-    for (const key of [...this.failures.keys()]) this.recent(key);
+  async passwordChanged(em: EntityManager, userId: number): Promise<void> {
+    await this.passwordChange.reset(em, String(userId));
   }
 }

@@ -8,6 +8,7 @@ import type { RestDeps } from '../../rest';
 import type { PortalRbToken } from './entities';
 import { PortalRbError, findUnit, jawabanUnit, nominatedUnits, resolveYear } from './service';
 import { findActiveToken } from './tokens';
+import { RateLimiter } from '../ratelimit/service';
 
 const CODES: Record<number, [string, string]> = {
   401: ['Unauthorized', 'UNAUTHENTICATED'],
@@ -23,28 +24,10 @@ function send(res: Response, status: number, message: string) {
   res.status(status).json({ error, code, message });
 }
 
-/** Fixed-window request counter per token (in-process; one server process). */
-export class TokenRateLimiter {
-  private windows = new Map<number, { start: number; count: number }>();
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-    private now: () => number = Date.now,
-  ) {}
-  /** Milliseconds to wait, or 0 when the request may proceed. */
-  take(tokenId: number): number {
-    const t = this.now();
-    let w = this.windows.get(tokenId);
-    if (!w || t - w.start >= this.windowMs) this.windows.set(tokenId, (w = { start: t, count: 0 }));
-    if (w.count >= this.limit) return w.start + this.windowMs - t;
-    w.count++;
-    return 0;
-  }
-}
-
 export function portalRbRouter(deps: RestDeps): Router {
   const limit = Number(process.env.PANTAU_PORTALRB_RATE_LIMIT) > 0 ? Number(process.env.PANTAU_PORTALRB_RATE_LIMIT) : 120;
-  const limiter = new TokenRateLimiter(limit, 60_000);
+  // per token per minute, in the database: shared by every server process
+  const limiter = new RateLimiter('portalrb-token', limit, 60_000);
   const router = Router();
 
   type Handler = (req: Request, res: Response, token: PortalRbToken, em: ReturnType<RestDeps['orm']['em']['fork']>) => Promise<void>;
@@ -56,9 +39,9 @@ export function portalRbRouter(deps: RestDeps): Router {
       const em = deps.orm.em.fork();
       const token = await findActiveToken(em, m[1]);
       if (!token) return send(res, 401, 'Token PortalRB tidak valid atau sudah dicabut');
-      const wait = limiter.take(token.id);
-      if (wait > 0) {
-        res.set('Retry-After', String(Math.ceil(wait / 1000)));
+      const taken = await limiter.consume(em, String(token.id));
+      if (!taken.allowed) {
+        res.set('Retry-After', String(Math.max(1, Math.ceil(taken.msBeforeReset / 1000))));
         return send(res, 429, 'Terlalu banyak permintaan; coba lagi nanti');
       }
       await h(req, res, token, em);
