@@ -2,20 +2,30 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/sqlite';
-import { openOrm } from '../../db/orm';
+import { openOrm, type DbTarget, type Orm } from '../../db/orm';
+import { freshPgDatabase, ON_PG } from '../../../../test/support/pg';
 import { RateLimiter } from './service';
 
-describe('RateLimiter (database windows)', () => {
-  let orm: MikroORM;
-  let dir: string;
+// the same statements on both databases (the PostgreSQL half runs in npm test's second pass)
+describe.each(ON_PG ? ['sqlite', 'postgresql'] : ['sqlite'])('RateLimiter (database windows) on %s', (kind) => {
+  let orm: Orm;
+  let target: DbTarget;
+  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-rl-'));
-    ({ orm } = await openOrm(path.join(dir, 'db.sqlite')));
+    if (kind === 'postgresql') {
+      const db = await freshPgDatabase('pantau_rl');
+      target = { kind: 'postgresql', url: db.url };
+      cleanup = () => db.drop();
+    } else {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-rl-'));
+      target = { kind: 'sqlite', file: path.join(dir, 'db.sqlite') };
+      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+    }
+    ({ orm } = await openOrm(target));
   });
   afterAll(async () => {
     await orm?.close(true);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await cleanup?.();
   });
 
   it('counts per subject in fixed windows', async () => {
@@ -34,7 +44,7 @@ describe('RateLimiter (database windows)', () => {
   });
 
   it('parallel consumers each get their own count (no lost update), across two connections', async () => {
-    const other = await openOrm(orm.config.get('dbName')!);
+    const other = await openOrm(target);
     try {
       const l = new RateLimiter('t2', 10, 60_000);
       const results = await Promise.all(Array.from({ length: 30 }, (_, i) => l.consume((i % 2 ? other.orm : orm).em.fork(), 'x')));
