@@ -2066,6 +2066,44 @@ export type SatkerDetailQueryVariables = Exact<{
 
 export type SatkerDetailQuery = { satker: { id: number, code: string, name: string, kind: SatkerKind, division: string | null, holdsWbk: boolean, kanwil: { id: number, name: string }, predicates: Array<{ id: number, predicate: Predicate, year: number, decreeNumber: string | null, decreeDate: string | null, revoked: boolean, revokedAt: string | null, reason: string | null }> } };
 
+export type SurveyRoundFieldsFragment = { id: number, satkerId: number, satkerName: string, periodId: number, questionnaireVersion: string, startDate: string, endDate: string, state: SurveyRoundState, closedAt: string | null, respondents: number, canManage: boolean, serviceTypes: Array<{ code: string, name: string, token: string, path: string, qrPath: string }>, respondentGroups: Array<{ code: string, name: string }> };
+
+export type SurveyGroupFieldsFragment = { key: string, name: string, respondents: number, belowMinimum: boolean, warning: string | null, indices: Array<{ kind: SurveyKind, survey: string, mean: number | null, index: number | null, statements: Array<{ code: string, mean: number | null, respondents: number }> }> };
+
+export type SurveyRoundsQueryVariables = Exact<{
+  satkerId: InputMaybe<Scalars['Int']['input']>;
+  periodId: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SurveyRoundsQuery = { surveyRounds: Array<{ id: number, satkerId: number, satkerName: string, periodId: number, questionnaireVersion: string, startDate: string, endDate: string, state: SurveyRoundState, closedAt: string | null, respondents: number, canManage: boolean, serviceTypes: Array<{ code: string, name: string, token: string, path: string, qrPath: string }>, respondentGroups: Array<{ code: string, name: string }> }> };
+
+export type SurveyRoundResultQueryVariables = Exact<{
+  id: Scalars['Int']['input'];
+}>;
+
+
+export type SurveyRoundResultQuery = { surveyRoundResult: { roundId: number, questionnaireVersion: string, conversion: string, overall: { key: string, name: string, respondents: number, belowMinimum: boolean, warning: string | null, indices: Array<{ kind: SurveyKind, survey: string, mean: number | null, index: number | null, statements: Array<{ code: string, mean: number | null, respondents: number }> }> }, byServiceType: Array<{ key: string, name: string, respondents: number, belowMinimum: boolean, warning: string | null, indices: Array<{ kind: SurveyKind, survey: string, mean: number | null, index: number | null, statements: Array<{ code: string, mean: number | null, respondents: number }> }> }>, byRespondentGroup: Array<{ key: string, name: string, respondents: number, belowMinimum: boolean, warning: string | null, indices: Array<{ kind: SurveyKind, survey: string, mean: number | null, index: number | null, statements: Array<{ code: string, mean: number | null, respondents: number }> }> }> } };
+
+export type OpenSurveyRoundMutationVariables = Exact<{
+  input: OpenSurveyRoundInput;
+}>;
+
+
+export type OpenSurveyRoundMutation = { openSurveyRound: { id: number, satkerId: number, satkerName: string, periodId: number, questionnaireVersion: string, startDate: string, endDate: string, state: SurveyRoundState, closedAt: string | null, respondents: number, canManage: boolean, serviceTypes: Array<{ code: string, name: string, token: string, path: string, qrPath: string }>, respondentGroups: Array<{ code: string, name: string }> } };
+
+export type CloseSurveyRoundMutationVariables = Exact<{
+  id: Scalars['Int']['input'];
+}>;
+
+
+export type CloseSurveyRoundMutation = { closeSurveyRound: { warnings: Array<string>, round: { id: number, satkerId: number, satkerName: string, periodId: number, questionnaireVersion: string, startDate: string, endDate: string, state: SurveyRoundState, closedAt: string | null, respondents: number, canManage: boolean, serviceTypes: Array<{ code: string, name: string, token: string, path: string, qrPath: string }>, respondentGroups: Array<{ code: string, name: string }> }, recorded: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource }> } };
+
+export type SurveyUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyUnitsQuery = { satkers: Array<{ id: number, code: string, name: string }> };
+
 export type RecordSurveyResultMutationVariables = Exact<{
   submissionId: Scalars['Int']['input'];
   input: SurveyResultInput;
@@ -2378,6 +2416,52 @@ export const NoteFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"NoteFields"}) as unknown as TypedDocumentString<NoteFieldsFragment, unknown>;
+export const SurveyRoundFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SurveyRoundFields on SurveyRound {
+  id
+  satkerId
+  satkerName
+  periodId
+  questionnaireVersion
+  startDate
+  endDate
+  state
+  closedAt
+  respondents
+  canManage
+  serviceTypes {
+    code
+    name
+    token
+    path
+    qrPath
+  }
+  respondentGroups {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"SurveyRoundFields"}) as unknown as TypedDocumentString<SurveyRoundFieldsFragment, unknown>;
+export const SurveyGroupFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SurveyGroupFields on SurveyGroupResult {
+  key
+  name
+  respondents
+  belowMinimum
+  warning
+  indices {
+    kind
+    survey
+    mean
+    index
+    statements {
+      code
+      mean
+      respondents
+    }
+  }
+}
+    `, {"fragmentName":"SurveyGroupFields"}) as unknown as TypedDocumentString<SurveyGroupFieldsFragment, unknown>;
 export const PredicateFieldsFragmentDoc = new TypedDocumentString(`
     fragment PredicateFields on PredicateHistory {
   id
@@ -3428,6 +3512,150 @@ export const SatkerDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SatkerDetailQuery, SatkerDetailQueryVariables>;
+export const SurveyRoundsDocument = new TypedDocumentString(`
+    query SurveyRounds($satkerId: Int, $periodId: Int) {
+  surveyRounds(satkerId: $satkerId, periodId: $periodId) {
+    ...SurveyRoundFields
+  }
+}
+    fragment SurveyRoundFields on SurveyRound {
+  id
+  satkerId
+  satkerName
+  periodId
+  questionnaireVersion
+  startDate
+  endDate
+  state
+  closedAt
+  respondents
+  canManage
+  serviceTypes {
+    code
+    name
+    token
+    path
+    qrPath
+  }
+  respondentGroups {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<SurveyRoundsQuery, SurveyRoundsQueryVariables>;
+export const SurveyRoundResultDocument = new TypedDocumentString(`
+    query SurveyRoundResult($id: Int!) {
+  surveyRoundResult(id: $id) {
+    roundId
+    questionnaireVersion
+    conversion
+    overall {
+      ...SurveyGroupFields
+    }
+    byServiceType {
+      ...SurveyGroupFields
+    }
+    byRespondentGroup {
+      ...SurveyGroupFields
+    }
+  }
+}
+    fragment SurveyGroupFields on SurveyGroupResult {
+  key
+  name
+  respondents
+  belowMinimum
+  warning
+  indices {
+    kind
+    survey
+    mean
+    index
+    statements {
+      code
+      mean
+      respondents
+    }
+  }
+}`) as unknown as TypedDocumentString<SurveyRoundResultQuery, SurveyRoundResultQueryVariables>;
+export const OpenSurveyRoundDocument = new TypedDocumentString(`
+    mutation OpenSurveyRound($input: OpenSurveyRoundInput!) {
+  openSurveyRound(input: $input) {
+    ...SurveyRoundFields
+  }
+}
+    fragment SurveyRoundFields on SurveyRound {
+  id
+  satkerId
+  satkerName
+  periodId
+  questionnaireVersion
+  startDate
+  endDate
+  state
+  closedAt
+  respondents
+  canManage
+  serviceTypes {
+    code
+    name
+    token
+    path
+    qrPath
+  }
+  respondentGroups {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<OpenSurveyRoundMutation, OpenSurveyRoundMutationVariables>;
+export const CloseSurveyRoundDocument = new TypedDocumentString(`
+    mutation CloseSurveyRound($id: Int!) {
+  closeSurveyRound(id: $id) {
+    round {
+      ...SurveyRoundFields
+    }
+    recorded {
+      id
+      kind
+      index
+      respondents
+      source
+    }
+    warnings
+  }
+}
+    fragment SurveyRoundFields on SurveyRound {
+  id
+  satkerId
+  satkerName
+  periodId
+  questionnaireVersion
+  startDate
+  endDate
+  state
+  closedAt
+  respondents
+  canManage
+  serviceTypes {
+    code
+    name
+    token
+    path
+    qrPath
+  }
+  respondentGroups {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<CloseSurveyRoundMutation, CloseSurveyRoundMutationVariables>;
+export const SurveyUnitsDocument = new TypedDocumentString(`
+    query SurveyUnits {
+  satkers {
+    id
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SurveyUnitsQuery, SurveyUnitsQueryVariables>;
 export const RecordSurveyResultDocument = new TypedDocumentString(`
     mutation RecordSurveyResult($submissionId: Int!, $input: SurveyResultInput!) {
   recordSurveyResult(submissionId: $submissionId, input: $input) {

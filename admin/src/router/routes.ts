@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '@/utils/roles';
+import { publicSurveyRoutes, surveyRoutes } from '@/modules/survey/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -19,6 +20,7 @@ declare module 'vue-router' {
 const KANWIL: Role[] = ['ADMIN', 'KANWIL_HEAD'];
 
 export const routes: RouteRecordRaw[] = [
+  ...publicSurveyRoutes,
   { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true, title: 'auth.title' } },
   {
     path: '/',
@@ -51,6 +53,7 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/NominationsView.vue'),
         meta: { roles: KANWIL, title: 'nav.nominations', nav: { order: 40, key: 'nav.nominations' } },
       },
+      ...surveyRoutes,
       {
         path: 'audit',
         name: 'audit',

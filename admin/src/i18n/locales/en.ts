@@ -16,6 +16,7 @@ const en: Messages = {
     mySubmissions: 'Unit LKE',
     evaluations: 'Desk evaluation',
     nominations: 'TPN nominations',
+    surveys: 'Unit surveys',
     audit: 'Audit log',
     admin: 'Administration',
     users: 'Users',

@@ -14,6 +14,7 @@ const id = {
     mySubmissions: 'LKE Satker',
     evaluations: 'Evaluasi Desk',
     nominations: 'Usulan TPN',
+    surveys: 'Survei Unit',
     audit: 'Log Audit',
     admin: 'Administrasi',
     users: 'Pengguna',
