@@ -94,6 +94,9 @@ describe('LKE workbook API', () => {
     expect(body.issues.map((i: any) => `${i.sheet}!${i.cell}`)).toEqual([`Jawaban!K${row(2)}`, `Jawaban!K${row(9)}`, `Jawaban!K${row(10)}`, `Jawaban!K${row(102)}`]);
     const wrongSheet = await (await post(coord, polonia, await templateXlsx(fixture, undefined, 'Lembar1'))).json();
     expect(wrongSheet.issues[0].message).toMatch(/lembar yang ada: "Lembar1"/);
+    const tooBig = await post(coord, polonia, Buffer.alloc(10 * 1024 * 1024 + 1));
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     const notXlsx = await post(coord, polonia, Buffer.from('bukan excel'));
     expect(notXlsx.status).toBe(422);
     expect(await state(coord, polonia)).toEqual(before);

@@ -1,3 +1,4 @@
+import { isBlank } from '../answers';
 import type { Instrument } from '../instrument/types';
 import { CLASSIC_SHEET } from './classic-layout';
 import { readClassicWorkbook } from './classic-read';
@@ -20,8 +21,16 @@ export function detectLayout(instrument: Instrument, wb: WorkbookGrid): Workbook
  */
 export function readLkeWorkbook(instrument: Instrument, wb: WorkbookGrid): { layout: WorkbookLayout; document: WorkbookDocument } {
   const layout = detectLayout(instrument, wb);
-  if (layout === 'CLASSIC') return { layout, document: readClassicWorkbook(instrument, wb) };
-  if (layout === 'TEMPLATE') return { layout, document: readTemplateWorkbook(instrument, wb) };
+  if (layout) {
+    const document = layout === 'CLASSIC' ? readClassicWorkbook(instrument, wb) : readTemplateWorkbook(instrument, wb);
+    // A blank sheet would clear every answer on import: refuse it rather than guess it was meant.
+    const answered = document.answers.some((a) => !isBlank(a.jawaban_unit) || !isBlank(a.jawaban_tpi) || !isBlank(a.jawaban_tpn));
+    if (!answered) {
+      const sheet = layout === 'CLASSIC' ? CLASSIC_SHEET : templateSheets(instrument)[0];
+      throw new WorkbookError([{ sheet, cell: '', message: 'tidak ada satu pun jawaban yang terisi; periksa bahwa ini lembar LKE yang benar' }]);
+    }
+    return { layout, document };
+  }
   const have = wb.sheets.map((s) => `"${s.name}"`).join(', ') || '–';
   throw new WorkbookError([
     {

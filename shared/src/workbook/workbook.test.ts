@@ -93,6 +93,11 @@ describe('PortalRB answer template', () => {
     expect(issues[0].message).toContain('"Sheet1"');
   });
 
+  it('refuses a template with no answer at all (it would clear the LKE on import)', () => {
+    const issues = issuesOf(() => readLkeWorkbook(inst, { sheets: [{ name: 'Jawaban', cells: { A1: { value: 'Templat' } }, merges: [], rowCount: 1 }] }));
+    expect(issues).toEqual([expect.objectContaining({ sheet: 'Jawaban', message: expect.stringMatching(/tidak ada satu pun jawaban/) })]);
+  });
+
   it('names every bad cell: merged, text in a count, a letter outside the scale', () => {
     const r = (id: number) => inst.itemById[id].excel!.row;
     const issues = issuesOf(() =>
