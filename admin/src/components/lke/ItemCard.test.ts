@@ -55,4 +55,17 @@ describe('ItemCard', () => {
     expect(wrapper.get(`[data-test=opt-${item.soalId}-Ya] input`).attributes('disabled')).toBeDefined();
     expect(wrapper.find(`[data-test=upload-${item.soalId}]`).exists()).toBe(false);
   });
+
+  it('shows the other levels’ answer notes inline and the reviewer notes with their reply button only to those who may reply', () => {
+    const item = instrument.items.find((i) => i.type === 'YA_TIDAK')!;
+    const others = [{ level: 'KANWIL', value: 'Tidak', note: 'SK belum ditandatangani' }];
+    const notes = [{ id: 1, soalId: item.soalId, level: 'KANWIL', round: 1, body: 'Unggah SK bertanda tangan', resolved: false, resolvedAt: null, createdAt: '2026-11-28T00:00:00Z', parentId: null, author: { id: 2, displayName: 'Kakanwil' }, resolvedBy: null, replies: [] }];
+    const props = { ...base, item, readOnly: true, draft: { value: 'Ya', note: null }, others, notes } as never;
+    const viewer = mountWithApp(ItemCard, { props: { ...(props as object), canReply: false } as never }).wrapper;
+    expect(viewer.get(`[data-test=other-notes-${item.soalId}]`).text()).toContain('SK belum ditandatangani');
+    expect(viewer.get(`[data-test=notes-${item.soalId}]`).text()).toContain('Unggah SK bertanda tangan');
+    expect(viewer.get(`[data-test=notes-${item.soalId}]`).text()).not.toContain('Balas');
+    const coordinator = mountWithApp(ItemCard, { props: { ...(props as object), canReply: true } as never }).wrapper;
+    expect(coordinator.get(`[data-test=notes-${item.soalId}]`).text()).toContain('Balas');
+  });
 });

@@ -114,6 +114,14 @@ const en: Messages = {
     emailOff: 'The server is not set up to send e-mail.',
     noAddress: 'Your account has no e-mail address; ask an admin to add one.',
   },
+  revision: {
+    title: 'LKE returned by the {by} for revision',
+    titleAt: 'LKE returned by the {by} on {date} for revision',
+    reason: 'Reason',
+    itemsToFix: '{n} items to fix:',
+    openNotes: '{n} open notes',
+    noItems: 'No open notes; check the reason above, then resubmit.',
+  },
   inbox: {
     title: 'Waiting for you',
     empty: 'Nothing needs your action right now.',
@@ -164,6 +172,7 @@ const en: Messages = {
     showCriteria: 'Show criteria',
     answer: 'Answer',
     note: 'Note',
+    filterNoEvidence: 'Without evidence',
     notePlaceholder: 'Note for this item (optional)',
     count: 'Count',
     countHint: 'Whole number ≥ 0',
@@ -342,6 +351,10 @@ const en: Messages = {
     activate: 'Activate',
   },
   notes: {
+    fixTitle: 'Notes to fix',
+    rule: 'Notes to fix are shown to the unit, can be answered, and count for "Return" (at least one open). Assessment notes on answers do not count.',
+    answerNoteOf: '{level} assessment note',
+    answerNotePlaceholder: 'Assessment note on the answer (optional; does not count for "Return")',
     add: 'Add note',
     placeholder: 'What must the unit fix on this item?',
     send: 'Send',

@@ -112,6 +112,14 @@ const id = {
     emailOff: 'Server belum dikonfigurasi untuk mengirim e-mail.',
     noAddress: 'Akun Anda belum memiliki alamat e-mail; minta admin mengisinya.',
   },
+  revision: {
+    title: 'LKE dikembalikan oleh {by} untuk diperbaiki',
+    titleAt: 'LKE dikembalikan oleh {by} pada {date} untuk diperbaiki',
+    reason: 'Alasan',
+    itemsToFix: '{n} butir perlu diperbaiki:',
+    openNotes: '{n} catatan terbuka',
+    noItems: 'Tidak ada catatan terbuka; periksa alasan di atas lalu ajukan kembali.',
+  },
   inbox: {
     title: 'Yang menunggu Anda',
     empty: 'Tidak ada yang perlu ditindaklanjuti saat ini.',
@@ -162,6 +170,7 @@ const id = {
     showCriteria: 'Lihat kriteria',
     answer: 'Jawaban',
     note: 'Catatan',
+    filterNoEvidence: 'Tanpa data dukung',
     notePlaceholder: 'Catatan untuk butir ini (opsional)',
     count: 'Jumlah',
     countHint: 'Bilangan bulat ≥ 0',
@@ -340,6 +349,10 @@ const id = {
     activate: 'Aktifkan',
   },
   notes: {
+    fixTitle: 'Catatan perbaikan',
+    rule: 'Catatan perbaikan terlihat oleh unit, dapat dibalas, dan dihitung untuk "Kembalikan" (minimal satu yang terbuka). Catatan penilaian pada jawaban tidak dihitung.',
+    answerNoteOf: 'Catatan penilaian {level}',
+    answerNotePlaceholder: 'Catatan penilaian pada jawaban (opsional; tidak dihitung untuk "Kembalikan")',
     add: 'Tambah catatan',
     placeholder: 'Apa yang perlu diperbaiki unit pada butir ini?',
     send: 'Kirim',
