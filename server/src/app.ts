@@ -56,14 +56,10 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   const log = (err: unknown) => {
     if (config.logErrors) console.error('[pantau]', err instanceof Error ? (err.stack ?? err.message) : err);
   };
-  const { orm, sql } = await openOrm(dbTargetOf(config));
-  try {
-    await ensureBundledInstruments(orm.em.fork());
-    if (config.seed === 'demo') await seedDemoIfEmpty(orm);
-  } catch (e) {
-    await orm.close(true);
-    throw e;
-  }
+  const { orm, sql } = await openOrm(dbTargetOf(config), async (o) => {
+    await ensureBundledInstruments(o.em.fork());
+    if (config.seed === 'demo') await seedDemoIfEmpty(o);
+  });
 
   const auth = new AuthService();
   authServices.set(config, auth);

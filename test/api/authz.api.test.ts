@@ -145,11 +145,11 @@ describe('authorisation matrix', () => {
 
     // close the self-assessment stage
     const em = server.handle.orm.em.fork();
-    await em.getConnection().execute('update period set self_assessment_deadline = ? where id = 1', [Date.now() - 1000]);
+    await em.getConnection().execute('update period set self_assessment_deadline = ? where id = 1', [new Date(Date.now() - 1000)]);
     const pol = subs['IMI-POLONIA'].id;
     const v = await versionOf(clients['koordinator.polonia'], pol, 'SELF', 2);
     const late = await clients['koordinator.polonia'].gql(SAVE, { id: pol, level: 'SELF', answers: [{ soalId: 2, value: 'C', expectedVersion: v }] });
     expect(errorCode(late)).toBe('DEADLINE_PASSED');
-    await em.getConnection().execute('update period set self_assessment_deadline = ? where id = 1', [Date.now() + 30 * 86400_000]);
+    await em.getConnection().execute('update period set self_assessment_deadline = ? where id = 1', [new Date(Date.now() + 30 * 86400_000)]);
   });
 });

@@ -237,8 +237,7 @@ describe('Kanwil comparison score cache', () => {
     const em = server.handle.orm.em.fork();
     // no level carries its own survey indices: the recorded survey results decide
     for (const a of await em.find(Answer, { submission: sub.id, soalId: { $in: [125, 127] } })) {
-      a.valueJson = null;
-      a.version += 1;
+      a.valueJson = null; // version: bumped by the database (version property)
       a.updatedAt = new Date();
     }
     await em.flush();
@@ -278,8 +277,7 @@ describe('Kanwil comparison score cache', () => {
     const em2 = server.handle.orm.em.fork();
     const slots = await em2.find(Answer, { submission: sub.id, level: AnswerLevel.TPI, soalId: { $in: [1, 2] } });
     for (const a of slots) {
-      a.valueJson = null;
-      a.version += 1;
+      a.valueJson = null; // version: bumped by the database (version property)
       a.updatedAt = new Date();
     }
     await em2.flush();

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createApp, type AppHandle } from '../../server/src/app';
 import { loadConfig, type AppConfig } from '../../server/src/config';
 import { DEMO_PASSWORD } from '../../server/src/db/seed';
+import { freshPgDatabase, ON_PG } from '../support/pg';
 
 export { DEMO_PASSWORD };
 
@@ -23,9 +24,17 @@ export interface TestServer {
   cleanup(): Promise<void>;
 }
 
+/**
+ * With PANTAU_TEST_PG_URL set (the PostgreSQL pass of `npm test`) every new data dir gets a fresh PostgreSQL
+ * database of its own (kept across restart(), dropped by cleanup()).
+ */
+const pgDatabases = new Map<string, { url: string; drop(): Promise<void> }>();
+
 export async function startServer(opts: { seed?: 'demo' | 'none'; dataDir?: string; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-api-'));
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', schedulerIntervalSeconds: 0, dataDir, seed: opts.seed ?? 'demo', logErrors: process.env.PANTAU_TEST_LOG === '1', adminDist: path.join(dataDir, 'no-admin'), ...opts.config });
+  if (ON_PG && opts.config?.databaseUrl === undefined && !pgDatabases.has(dataDir)) pgDatabases.set(dataDir, await freshPgDatabase());
+  const databaseUrl = opts.config?.databaseUrl ?? pgDatabases.get(dataDir)?.url ?? '';
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', schedulerIntervalSeconds: 0, dataDir, seed: opts.seed ?? 'demo', logErrors: process.env.PANTAU_TEST_LOG === '1', adminDist: path.join(dataDir, 'no-admin'), databaseUrl, ...opts.config });
   const handle = await createApp(config);
   const ts: TestServer = {
     handle,
@@ -39,6 +48,8 @@ export async function startServer(opts: { seed?: 'demo' | 'none'; dataDir?: stri
     async cleanup() {
       await handle.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await pgDatabases.get(dataDir)?.drop();
+      pgDatabases.delete(dataDir);
     },
   };
   return ts;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO_PASSWORD, demoSubmissions, errorCode, loginAs, ok, startServer, type TestServer } from './helpers';
+import { freshPgDatabase, ON_PG } from '../support/pg';
 
 describe('platform: health, CSRF, limits, errors, sessions', () => {
   let server: TestServer;
@@ -191,16 +192,19 @@ describe('restart keeps all data', () => {
   it('PANTAU_SEED=none + create-admin: the first admin signs in', async () => {
     const { createAdmin } = await import('../../server/src/db/create-admin');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-admin-'));
-    const made = await createAdmin(path.join(dataDir, 'pantau.sqlite'), { username: 'pertama', password: 'rahasia-admin' });
+    const pg = ON_PG ? await freshPgDatabase() : null;
+    const db = pg ? ({ kind: 'postgresql', url: pg.url } as const) : path.join(dataDir, 'pantau.sqlite');
+    const made = await createAdmin(db, { username: 'pertama', password: 'rahasia-admin' });
     expect(made.username).toBe('pertama');
-    await expect(createAdmin(path.join(dataDir, 'pantau.sqlite'), { username: 'pertama', password: 'rahasia-admin' })).rejects.toThrow(/sudah dipakai/);
-    await expect(createAdmin(path.join(dataDir, 'pantau.sqlite'), { username: 'kedua', password: 'pendek' })).rejects.toThrow(/minimal/);
-    const server = await startServer({ seed: 'none', dataDir });
+    await expect(createAdmin(db, { username: 'pertama', password: 'rahasia-admin' })).rejects.toThrow(/sudah dipakai/);
+    await expect(createAdmin(db, { username: 'kedua', password: 'pendek' })).rejects.toThrow(/minimal/);
+    const server = await startServer({ seed: 'none', dataDir, config: pg ? { databaseUrl: pg.url } : {} });
     try {
       const c = await loginAs(server, 'pertama', 'rahasia-admin');
       expect(ok(await c.gql('{ me { roles { role } } kanwils { id } }'))).toEqual({ me: { roles: [{ role: 'ADMIN' }] }, kanwils: [] });
     } finally {
       await server.cleanup();
+      await pg?.drop();
     }
   });
 

@@ -83,15 +83,24 @@ export async function initOrm(target: DbTarget | string, opts: { debug?: boolean
   return (await MikroORM.init(ormConfig(t, opts))) as unknown as Orm;
 }
 
-/** Opens the database (creating its directory), applies pending migrations and installs the SQL counter. */
-export async function openOrm(target: DbTarget | string): Promise<{ orm: Orm; sql: SqlCounter }> {
+/**
+ * Opens the database (creating its directory), applies pending migrations and installs the SQL counter.
+ * `setup` (bundled instruments, demo data) runs after the migrations under the same lock, so processes starting
+ * together never seed twice.
+ */
+export async function openOrm(target: DbTarget | string, setup?: (orm: Orm) => Promise<void>): Promise<{ orm: Orm; sql: SqlCounter }> {
   const orm = await initOrm(target);
   const sql: SqlCounter = { count: 0 };
   const knex = orm.em.getConnection().getKnex();
   knex.on('query', () => {
     sql.count++;
   });
-  await migrateUnderLock(orm);
+  try {
+    await migrateUnderLock(orm, setup);
+  } catch (e) {
+    await orm.close(true);
+    throw e;
+  }
   return { orm, sql };
 }
 
@@ -107,9 +116,10 @@ const MIGRATION_LOCK = '5782620046916790087';
  * lock on a connection of its own first, so one migrates while the others wait and then find nothing pending.
  * (On SQLite one process owns the file.)
  */
-export async function migrateUnderLock(orm: Orm): Promise<void> {
+export async function migrateUnderLock(orm: Orm, setup?: (orm: Orm) => Promise<void>): Promise<void> {
   if (!isPostgres(orm)) {
     await orm.getMigrator().up();
+    await setup?.(orm);
     return;
   }
   const client = orm.em.getConnection().getKnex().client;
@@ -118,6 +128,7 @@ export async function migrateUnderLock(orm: Orm): Promise<void> {
     await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await orm.getMigrator().up();
+      await setup?.(orm);
     } finally {
       await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }

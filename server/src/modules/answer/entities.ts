@@ -36,11 +36,14 @@ export class Answer {
   updatedAt: Date = new Date();
 
   /**
-   * Optimistic lock: clients send the version they edited; checked and bumped by the answer service.
-   * Every write path must increment it (and set updatedAt) on a change: the Kanwil comparison's score cache
-   * (modules/comparison/score-cache.ts) notices changed answers by count, sum(version), max(updatedAt), max(id).
+   * Optimistic lock: clients send the version they edited (checked by the answer service for a CONFLICT with
+   * details). Enforced by the database too: a version property, so every UPDATE is
+   * `… set version = version + 1 where id = ? and version = ?` and one that matches no row (another process
+   * saved first) fails with OptimisticLockError → CONFLICT. Never bump it by hand; set updatedAt on a change:
+   * the Kanwil comparison's score cache (modules/comparison/score-cache.ts) notices changed answers by count,
+   * sum(version), max(updatedAt), max(id).
    */
-  @Property({ type: 'integer' })
+  @Property({ type: 'integer', version: true })
   version: number = 1;
 
   get value(): AnswerValue {

@@ -3,7 +3,7 @@
  * (shared parseJawabanUnit → every bad answer listed), unit and year checked, written all or nothing in one
  * transaction under the level's write rule, audited, with a report of what changed.
  */
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AnswerValidationError, JawabanUnitShapeError, parseJawabanUnit, type AnswerValue } from '@pantau/shared';
 import { audit } from '../../common/audit';
 import { assertCanWriteLevel, requireUser } from '../../common/authz';
@@ -105,8 +105,7 @@ export async function importAnswers(ctx: Ctx, submissionId: number, level: Answe
           cur.valueJson = encodeValue(afterValue);
           cur.note = afterNote;
           cur.updatedBy = userRef;
-          cur.updatedAt = now;
-          cur.version += 1;
+          cur.updatedAt = now; // version: bumped by the database (Answer.version is a version property)
         } else {
           em.persist(em.create(Answer, { submission: sub, soalId, level, valueJson: encodeValue(afterValue), note: afterNote, updatedBy: userRef, updatedAt: now, version: 1 }));
         }
@@ -137,7 +136,7 @@ export async function importAnswers(ctx: Ctx, submissionId: number, level: Answe
     clearLoaders(ctx);
     return report;
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw conflict('Jawaban diubah oleh pengguna lain pada saat yang sama; ulangi impor');
+    if (e instanceof UniqueConstraintViolationException || e instanceof OptimisticLockError) throw conflict('Jawaban diubah oleh pengguna lain pada saat yang sama; ulangi impor');
     throw e;
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AnswerValidationError, validateAnswers, type Instrument } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
@@ -187,8 +187,9 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
           cur.note = newNote;
           cur.updatedBy = userRef;
           cur.updatedAt = now;
-          cur.version += 1;
-          after[i.soalId] = { value: decodeValue(valueJson), note: newNote, version: cur.version };
+          // the flush runs `update … set version = version + 1 where id = ? and version = ?` (Answer.version is a
+          // version property): a concurrent save from another process that got there first makes it fail.
+          after[i.soalId] = { value: decodeValue(valueJson), note: newNote, version: cur.version + 1 };
           touched.push(cur);
         } else {
           if (valueJson === null && !note) continue;
@@ -224,6 +225,9 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
   } catch (e) {
     if (e instanceof UniqueConstraintViolationException) {
       throw conflict('Jawaban telah dibuat oleh pengguna lain pada saat yang sama. Muat ulang lalu simpan kembali.');
+    }
+    if (e instanceof OptimisticLockError) {
+      throw conflict('Jawaban telah diubah oleh pengguna lain pada saat yang sama. Muat ulang lalu simpan kembali.');
     }
     throw e;
   }

@@ -51,8 +51,7 @@ export async function copyLevelAnswers(
     if (t) {
       t.valueJson = encodeValue(decodeValue(r.valueJson));
       t.updatedAt = now;
-      t.updatedBy = em.getReference(User, userId);
-      t.version += 1;
+      t.updatedBy = em.getReference(User, userId); // version: bumped by the database on flush
     } else {
       em.persist(
         em.create(Answer, {
