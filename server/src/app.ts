@@ -11,6 +11,7 @@ import { dbTargetOf, type AppConfig } from './config';
 import type { Ctx } from './common/context';
 import { INTERNAL_MESSAGE, makeFormatError } from './common/errors';
 import { limitRules, parseOptions } from './common/limits';
+import { httpCompression, introspectionGate, securityHeaders } from './common/http-security';
 import { openOrm, type SqlCounter } from './db/orm';
 import { seedDemoIfEmpty } from './db/seed';
 import { ensureBundledInstruments } from './modules/instrument/service';
@@ -79,6 +80,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     formatError: makeFormatError(log),
     validationRules: limitRules(),
     parseOptions,
+    plugins: [introspectionGate(config.production)],
     logger: { debug() {}, info() {}, warn: (m) => log(m), error: (m) => log(m) },
   });
   await apollo.start();
@@ -87,6 +89,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   app.disable('x-powered-by');
   // the client address (req.ip) behind a reverse proxy: PANTAU_TRUST_PROXY
   app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(), httpCompression());
 
   app.get('/health', async (_req, res) => {
     try {

@@ -33,6 +33,8 @@ export interface AppConfig {
    * The login throttle counts per client address, so behind a reverse proxy this must be set.
    */
   trustProxy: boolean | number | string;
+  /** NODE_ENV=production: schema introspection only for signed-in administrators. */
+  production: boolean;
 }
 
 /** PANTAU_TRUST_PROXY: unset/""/"0"/"false" → false, "true" → true, a number → hops, else a list of addresses. */
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: env.PANTAU_PUBLIC_URL ? env.PANTAU_PUBLIC_URL.replace(/\/+$/, '') : null,
     schedulerIntervalSeconds: num(env.PANTAU_SCHEDULER_INTERVAL_SECONDS, 60),
     trustProxy: parseTrustProxy(env.PANTAU_TRUST_PROXY),
+    production: env.NODE_ENV === 'production',
     ...overrides,
     ...(overrides.dataDir && !overrides.dbFile ? { dbFile: path.join(dataDir, 'pantau.sqlite') } : {}),
   };
