@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { RESOLVERS } from './resolvers';
+import { textInputGuard } from './common/text-input';
 import './common/enums';
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -12,6 +13,7 @@ let built: Promise<GraphQLSchema> | null = null;
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: RESOLVERS,
+    globalMiddlewares: [textInputGuard],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

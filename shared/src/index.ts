@@ -11,3 +11,4 @@ export * from './workflow';
 export * from './errors';
 export * from './survey/index';
 export * from './workbook/index';
+export * from './text';

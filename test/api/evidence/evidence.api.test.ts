@@ -590,3 +590,12 @@ describe('streaming edge cases', () => {
     });
   });
 });
+
+describe('file names', () => {
+  it('keeps a UTF-8 multipart file name exactly (no latin1 garbling) and serves it back in Content-Disposition', async () => {
+    const name = 'Laporan–Triwulan ø ĳ 报告.pdf';
+    const up = await upload('coord', { submissionId: h.sub.draft, soalId: 3 }, { bytes: minimalPdf('utf8'), name });
+    expect(up.status).toBe(201);
+    expect(up.body.revision.fileName).toBe(name);
+  });
+});

@@ -182,6 +182,8 @@ export function evidenceRouter(deps: EvidenceRouteDeps): Router {
       try {
         bb = busboy({
           headers: req.headers,
+          // browsers send the file name as raw UTF-8 bytes; busboy's default (latin1) garbles "ø" into "Ã¸"
+          defParamCharset: 'utf8',
           limits: {
             // one byte more than allowed: busboy flags a file that reaches the limit as truncated
             fileSize: maxUploadBytes + 1,
