@@ -1,3 +1,5 @@
+import { DeleteEvidenceDocument } from '@/graphql/generated';
+import { request } from './client';
 import { ApiError, normaliseCode, type ErrorCode } from './errors';
 
 export interface UploadFields {
@@ -78,4 +80,9 @@ export function uploadEvidence(
 export function evidenceUrl(id: number, opts: { revision?: number; inline?: boolean } = {}): string {
   const base = opts.revision ? `${EVIDENCE_ENDPOINT}/${id}/revisions/${opts.revision}` : `${EVIDENCE_ENDPOINT}/${id}`;
   return opts.inline ? `${base}?inline=1` : base;
+}
+
+/** Soft-deletes an evidence: it leaves the item, its revisions stay stored and the deletion is audited. */
+export async function deleteEvidence(id: number): Promise<void> {
+  await request(DeleteEvidenceDocument, { id });
 }

@@ -2066,6 +2066,13 @@ export type SatkerDetailQueryVariables = Exact<{
 
 export type SatkerDetailQuery = { satker: { id: number, code: string, name: string, kind: SatkerKind, division: string | null, holdsWbk: boolean, kanwil: { id: number, name: string }, predicates: Array<{ id: number, predicate: Predicate, year: number, decreeNumber: string | null, decreeDate: string | null, revoked: boolean, revokedAt: string | null, reason: string | null }> } };
 
+export type DeleteEvidenceMutationVariables = Exact<{
+  id: Scalars['Int']['input'];
+}>;
+
+
+export type DeleteEvidenceMutation = { deleteEvidence: { id: number } };
+
 export type SurveyRoundFieldsFragment = { id: number, satkerId: number, satkerName: string, periodId: number, questionnaireVersion: string, startDate: string, endDate: string, state: SurveyRoundState, closedAt: string | null, respondents: number, canManage: boolean, serviceTypes: Array<{ code: string, name: string, token: string, path: string, qrPath: string }>, respondentGroups: Array<{ code: string, name: string }> };
 
 export type SurveyGroupFieldsFragment = { key: string, name: string, respondents: number, belowMinimum: boolean, warning: string | null, indices: Array<{ kind: SurveyKind, survey: string, mean: number | null, index: number | null, statements: Array<{ code: string, mean: number | null, respondents: number }> }> };
@@ -3512,6 +3519,13 @@ export const SatkerDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SatkerDetailQuery, SatkerDetailQueryVariables>;
+export const DeleteEvidenceDocument = new TypedDocumentString(`
+    mutation DeleteEvidence($id: Int!) {
+  deleteEvidence(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteEvidenceMutation, DeleteEvidenceMutationVariables>;
 export const SurveyRoundsDocument = new TypedDocumentString(`
     query SurveyRounds($satkerId: Int, $periodId: Int) {
   surveyRounds(satkerId: $satkerId, periodId: $periodId) {
