@@ -24,6 +24,7 @@ import { ReviewNote } from '../modules/review/entities';
 import { EvaluatorAssignment, Submission, SurveyResult } from '../modules/submission/entities';
 import { RoleAssignment, User } from '../modules/user/entities';
 import { hashPassword } from '../modules/auth/passwords';
+import { seedSurveyRounds } from './seed-surveys';
 
 export const DEMO_PASSWORD = 'pantau-demo-2026';
 
@@ -307,6 +308,8 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
       if (u.evaluator) em.create(EvaluatorAssignment, { submission: sub, user: users.get('evaluator.itjen')!, createdAt: now });
     }
     for (let i = 0; i < answerRows.length; i += 500) await em.insertMany(Answer, answerRows.slice(i, i + 500) as never[]);
+    await em.flush();
+    await seedSurveyRounds(em, { period, satkers, createdBy: users.get('kakanwil')!, rnd: prng(4242), now });
     audit(em, null, {
       action: 'seed.demo',
       objectType: 'Kanwil',

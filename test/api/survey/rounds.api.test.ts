@@ -77,6 +77,23 @@ describe('survey rounds', () => {
     ok(await c.admin.gql(OPEN, { i: input('IMI-BANGGAI') }));
   });
 
+  it('demo data: rounds with responses for a Kanim (passport, residence permit) and a Rutan (visitor services)', async () => {
+    const demo = ok(await c.admin.gql(`{ surveyRounds { id satkerName state respondents serviceTypes { name } } }`)).surveyRounds.filter((r: any) => r.id !== round.id && r.respondents > 0);
+    expect(demo.map((r: any) => [r.satkerName, r.state, r.respondents, r.serviceTypes.map((s: any) => s.name).join('+')])).toEqual([
+      ['Rumah Tahanan Negara Kelas I Medan', 'CLOSED', 36, 'Layanan kunjungan+Penitipan barang'],
+      ['Kantor Imigrasi Kelas I TPI Polonia', 'OPEN', 12, 'Paspor+Izin tinggal'],
+      ['Kantor Imigrasi Kelas II TPI Tarakan', 'CLOSED', 42, 'Paspor+Izin tinggal'],
+    ]);
+    const closed = demo[2];
+    const res = ok(await c.admin.gql(RESULT, { id: closed.id })).surveyRoundResult;
+    expect(res.overall).toMatchObject({ respondents: 42, belowMinimum: false, warning: null });
+    const sub = ok(await c.admin.gql(`query ($id: Int!) { submission(id: $id) { surveyResults { kind index respondents source } } }`, { id: subs['IMI-TARAKAN'].id })).submission;
+    for (const kind of ['IPAK', 'IPKP']) {
+      const index = res.overall.indices.find((i: any) => i.kind === kind).index;
+      expect(sub.surveyResults).toContainEqual({ kind, index, respondents: 42, source: 'INTERNAL' });
+    }
+  });
+
   it('refuses bad input with BAD_USER_INPUT and stores nothing', async () => {
     const before = ok(await c.admin.gql(`{ surveyRounds { id } }`)).surveyRounds.length;
     for (const over of [
@@ -100,10 +117,12 @@ describe('survey rounds', () => {
     expect(errorCode(await new Client(server.url).gql(Q, { id: round.id }))).toBe('UNAUTHENTICATED');
     const mine = ok(await c['koordinator.banggai'].gql(`{ surveyRounds { satkerId } }`)).surveyRounds;
     expect(mine.map((r: any) => r.satkerId)).toEqual([subs['IMI-BANGGAI'].satkerId]);
-    const polonia = ok(await c.kakanwil.gql(`query ($s: Int!) { surveyRounds(satkerId: $s, periodId: 1) { id canManage } }`, { s: subs['IMI-POLONIA'].satkerId })).surveyRounds;
-    expect(polonia).toEqual([{ id: round.id, canManage: true }]);
+    // newest first: the round just opened, then the demo round of this unit
+    const polonia = ok(await c.kakanwil.gql(`query ($s: Int!) { surveyRounds(satkerId: $s, periodId: 1) { id canManage satkerId } }`, { s: subs['IMI-POLONIA'].satkerId })).surveyRounds;
+    expect(polonia[0]).toEqual({ id: round.id, canManage: true, satkerId: subs['IMI-POLONIA'].satkerId });
+    expect(polonia.every((r: any) => r.satkerId === subs['IMI-POLONIA'].satkerId)).toBe(true);
     const asViewer = ok(await c.pengamat.gql(`query ($s: Int!) { surveyRounds(satkerId: $s) { canManage } }`, { s: subs['IMI-POLONIA'].satkerId })).surveyRounds;
-    expect(asViewer).toEqual([{ canManage: false }]);
+    expect(asViewer.every((r: any) => r.canManage === false)).toBe(true);
   });
 
   it('the public form: no login, a one-time ticket; a response is stored once, all or nothing', async () => {
