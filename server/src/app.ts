@@ -18,6 +18,7 @@ import { ensureBundledInstruments } from './modules/instrument/service';
 import { AuthService, userFromRequest } from './modules/auth/service';
 import { authServices } from './modules/user/resolver';
 import { buildAppSchema } from './schema';
+import { errorLanguagePlugin } from './common/error-language';
 import { NotificationScheduler } from './modules/notification/scheduler';
 import { REST_MODULES, type RestDeps } from './rest';
 
@@ -80,7 +81,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     formatError: makeFormatError(log),
     validationRules: limitRules(),
     parseOptions,
-    plugins: [introspectionGate(config.production)],
+    plugins: [introspectionGate(config.production), errorLanguagePlugin()],
     logger: { debug() {}, info() {}, warn: (m) => log(m), error: (m) => log(m) },
   });
   await apollo.start();
