@@ -13,7 +13,8 @@ import { AnswerLevel, Role } from './enums';
 import { forbidden, invalidState, unauthenticated } from './errors';
 import { LEVEL_WRITERS, canWriteLevel, levelWriteStage } from '@pantau/shared';
 import { EvaluatorAssignment, type Submission } from '../modules/submission/entities';
-import type { Satker } from '../modules/org/entities';
+import { Satker } from '../modules/org/entities';
+import type { Period } from '../modules/period/entities';
 import { assertStageOpen, emOf } from '../modules/workflow/access';
 
 export interface Scope {
@@ -127,6 +128,33 @@ export function submissionFilter(scope: Scope): FilterQuery<Submission> | null {
       { id: { $in: [...scope.assignedSubmissionIds] } },
     ],
   } as FilterQuery<Submission>;
+}
+
+/**
+ * Kanwil whose periods the user may see: those read as a whole plus the Kanwil of every unit the user can read
+ * (a coordinator's or an evaluator's unit). One query, memoised per request.
+ */
+export function periodKanwilIds(ctx: Ctx): Promise<Set<number> | null> {
+  return memo(ctx, 'authz:periodKanwils', async () => {
+    const scope = await readScope(ctx);
+    if (scope.all) return null;
+    const ids = new Set(scope.kanwilIds);
+    const units = [...scope.satkerIds, ...scope.assignedSatkerIds];
+    if (units.length) for (const s of await ctx.em.find(Satker, { id: { $in: units } }, { fields: ['id', 'kanwil'] })) ids.add(s.kanwil.id);
+    return ids;
+  });
+}
+
+/** MikroORM filter on periods: global periods and those of the Kanwil the user works with (`null` = all). */
+export async function periodFilter(ctx: Ctx): Promise<FilterQuery<Period> | null> {
+  const ids = await periodKanwilIds(ctx);
+  if (!ids) return null;
+  return { $or: [{ kanwil: null }, { kanwil: { $in: [...ids] } }] } as FilterQuery<Period>;
+}
+
+export async function assertCanReadPeriod(ctx: Ctx, p: Period): Promise<void> {
+  const ids = await periodKanwilIds(ctx);
+  if (ids && p.kanwil && !ids.has(p.kanwil.id)) throw forbidden('Anda tidak berwenang melihat periode ini');
 }
 
 /** Kanwil-level powers (Kanwil head of that Kanwil, or admin). */

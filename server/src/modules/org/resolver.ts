@@ -1,6 +1,7 @@
 import { Arg, Ctx as GqlCtx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { Ctx } from '../../common/context';
-import { readScope, satkerFilter, assertCanReadSatker, requireUser } from '../../common/authz';
+import { readScope, satkerFilter, assertCanReadPeriod, assertCanReadSatker, periodFilter, requireUser } from '../../common/authz';
 import { notFound } from '../../common/errors';
 import { predicatesLoader } from '../../common/loaders';
 import { holdsWbk } from '../submission/compute';
@@ -38,8 +39,10 @@ export class OrgResolver {
 
   @Query(() => [PeriodGql], { description: 'Evaluation periods visible to you (global ones and those of your Kanwil)' })
   async periods(@GqlCtx() ctx: Ctx, @Arg('year', () => Int, { nullable: true }) year?: number | null): Promise<PeriodGql[]> {
-    requireUser(ctx); // periods are not confidential: every signed-in user sees them all
-    const rows = await ctx.em.find(Period, year != null ? { year } : {}, { orderBy: { year: 'desc', id: 'asc' } });
+    requireUser(ctx);
+    const scoped = await periodFilter(ctx);
+    const where = { ...(year != null ? { year } : {}), ...((scoped ?? {}) as object) } as FilterQuery<Period>;
+    const rows = await ctx.em.find(Period, where, { orderBy: { year: 'desc', id: 'asc' } });
     return rows.map(periodView);
   }
 
@@ -48,6 +51,7 @@ export class OrgResolver {
     requireUser(ctx);
     const p = await ctx.em.findOne(Period, id);
     if (!p) throw notFound('Periode', id);
+    await assertCanReadPeriod(ctx, p);
     return periodView(p);
   }
 

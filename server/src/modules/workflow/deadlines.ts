@@ -1,7 +1,8 @@
 /** Admin extensions of stage deadlines (recorded, audited). */
 import type { Ctx } from '../../common/context';
 import { audit } from '../../common/audit';
-import { isAdmin, requireUser } from '../../common/authz';
+import type { FilterQuery } from '@mikro-orm/core';
+import { assertCanReadPeriod, isAdmin, readScope, requireUser, satkerFilter } from '../../common/authz';
 import { badInput, forbidden, notFound } from '../../common/errors';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
@@ -71,5 +72,11 @@ export async function extendDeadline(ctx: Ctx, input: ExtensionInputData): Promi
 
 export async function listExtensions(ctx: Ctx, periodId: number): Promise<DeadlineExtension[]> {
   requireUser(ctx);
-  return ctx.em.find(DeadlineExtension, { period: periodId }, { populate: ['createdBy', 'period'], orderBy: { id: 'asc' } });
+  const period = await ctx.em.findOne(Period, periodId);
+  if (!period) return [];
+  await assertCanReadPeriod(ctx, period);
+  // extensions for all units of the period, and those of units the user may read (reasons are about one unit)
+  const units = satkerFilter(await readScope(ctx));
+  const where = units ? { period: periodId, $or: [{ satker: null }, { satker: units }] } : { period: periodId };
+  return ctx.em.find(DeadlineExtension, where as FilterQuery<DeadlineExtension>, { populate: ['createdBy', 'period'], orderBy: { id: 'asc' } });
 }
