@@ -36,6 +36,11 @@ export interface AppHandle {
   /** Reminders, warnings and the e-mail outbox (started when PANTAU_SCHEDULER_INTERVAL_SECONDS > 0). */
   scheduler: NotificationScheduler;
   close(): Promise<void>;
+  /**
+   * Graceful stop (SIGTERM/SIGINT): stops accepting connections, /ready answers 503, requests in flight may finish
+   * within `graceMs` (then their connections are closed), then the database is closed.
+   */
+  shutdown(graceMs: number): Promise<void>;
 }
 
 /** Standard JSON error body for non-GraphQL routes. */
@@ -91,6 +96,27 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   // the client address (req.ip) behind a reverse proxy: PANTAU_TRUST_PROXY
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(), httpCompression());
+
+  let draining = false;
+  app.use((_req, res, next) => {
+    // while draining, keep-alive connections end after their current response
+    if (draining) res.setHeader('connection', 'close');
+    next();
+  });
+
+  // readiness: not draining, the database answers and no migration is pending (load balancers route on this)
+  app.get('/ready', async (_req, res) => {
+    if (draining) return res.status(503).json({ status: 'stopping' });
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      const pending = await orm.getMigrator().getPendingMigrations();
+      if (pending.length) return res.status(503).json({ status: 'migrating', pending: pending.length });
+      res.json({ status: 'ready' });
+    } catch (e) {
+      log(e);
+      res.status(503).json({ status: 'error', message: 'Basis data tidak dapat dihubungi' });
+    }
+  });
 
   app.get('/health', async (_req, res) => {
     try {
@@ -163,6 +189,11 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   scheduler.start();
 
   let closed = false;
+  const finish = async () => {
+    await scheduler.stop();
+    await apollo.stop();
+    await orm.close(true);
+  };
   return {
     app,
     orm,
@@ -180,8 +211,23 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await apollo.stop();
-      await orm.close(true);
+      await finish();
+    },
+    async shutdown(graceMs: number) {
+      if (closed) return;
+      closed = true;
+      draining = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve()); // no new connections; resolves when the last one ends
+        server.closeIdleConnections();
+        const idle = setInterval(() => server.closeIdleConnections(), 100);
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.once('close', () => {
+          clearInterval(idle);
+          clearTimeout(force);
+        });
+      });
+      await finish();
     },
   };
 }

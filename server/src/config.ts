@@ -35,6 +35,41 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** NODE_ENV=production: schema introspection only for signed-in administrators. */
   production: boolean;
+  /** On SIGTERM/SIGINT: seconds requests in flight may take to finish before their connections are closed. */
+  shutdownSeconds: number;
+}
+
+/** A PANTAU_* variable with a value the server does not accept; the message names the variable. */
+export class ConfigError extends Error {}
+
+/**
+ * Checks the values of the PANTAU_* variables before anything starts (an unknown value is an error naming the
+ * variable, never a silent default: PANTAU_SEED=NONE used to install the demo accounts).
+ */
+export function validateEnv(env: NodeJS.ProcessEnv): string[] {
+  const issues: string[] = [];
+  const v = (k: string) => {
+    const x = env[k];
+    return x === undefined || x.trim() === '' ? undefined : x.trim();
+  };
+  const check = (k: string, ok: (x: string) => boolean, expected: string) => {
+    const x = v(k);
+    if (x !== undefined && !ok(x)) issues.push(`${k}=${JSON.stringify(env[k])}: ${expected}`);
+  };
+  const int = (min: number, max = Number.MAX_SAFE_INTEGER) => (x: string) => /^\d+$/.test(x) && Number(x) >= min && Number(x) <= max;
+  const positive = (x: string) => Number.isFinite(Number(x)) && Number(x) > 0;
+  check('PANTAU_PORT', int(0, 65535), 'harus bilangan bulat 0–65535');
+  check('PANTAU_SEED', (x) => ['demo', 'none'].includes(x.toLowerCase()), 'harus demo atau none');
+  check('PANTAU_DATABASE_URL', (x) => /^postgres(ql)?:\/\/.+/.test(x), 'harus postgres://pengguna:sandi@host:5432/basisdata (kosong = SQLite)');
+  check('PANTAU_MAX_UPLOAD_MB', positive, 'harus bilangan positif (MB)');
+  check('PANTAU_SESSION_HOURS', positive, 'harus bilangan positif (jam)');
+  check('PANTAU_SECURE_COOKIES', (x) => ['0', '1'].includes(x), 'harus 0 atau 1');
+  check('PANTAU_QUIET', (x) => ['0', '1'].includes(x), 'harus 0 atau 1');
+  check('PANTAU_PUBLIC_URL', (x) => /^https?:\/\/[^/\s]+/.test(x), 'harus alamat lengkap, mis. https://pantau.example.go.id');
+  check('PANTAU_SMTP_URL', (x) => /^smtps?:\/\/.+/.test(x), 'harus smtp://… atau smtps://…');
+  check('PANTAU_SCHEDULER_INTERVAL_SECONDS', int(0), 'harus bilangan bulat ≥ 0 (detik; 0 = tanpa penjadwal)');
+  check('PANTAU_SHUTDOWN_SECONDS', int(0, 3600), 'harus bilangan bulat 0–3600 (detik)');
+  return issues;
 }
 
 /** PANTAU_TRUST_PROXY: unset/""/"0"/"false" → false, "true" → true, a number → hops, else a list of addresses. */
@@ -51,6 +86,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Reads PANTAU_* environment variables (see README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const issues = validateEnv(env);
+  if (issues.length) throw new ConfigError(`Konfigurasi tidak valid: ${issues.join('; ')}`);
   const dataDir = path.resolve(overrides.dataDir ?? env.PANTAU_DATA_DIR ?? 'data');
   const num = (v: string | undefined, d: number) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : d);
   return {
@@ -60,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbFile: path.join(dataDir, 'pantau.sqlite'),
     databaseUrl: env.PANTAU_DATABASE_URL ?? '',
     maxUploadMb: num(env.PANTAU_MAX_UPLOAD_MB, 25),
-    seed: env.PANTAU_SEED === 'none' ? 'none' : 'demo',
+    seed: env.PANTAU_SEED?.trim().toLowerCase() === 'none' ? 'none' : 'demo',
     secureCookies: env.PANTAU_SECURE_COOKIES === '1',
     adminDist: env.PANTAU_ADMIN_DIST ? path.resolve(env.PANTAU_ADMIN_DIST) : path.join(REPO_ROOT, 'admin', 'dist'),
     sessionHours: num(env.PANTAU_SESSION_HOURS, 12),
@@ -71,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     schedulerIntervalSeconds: num(env.PANTAU_SCHEDULER_INTERVAL_SECONDS, 60),
     trustProxy: parseTrustProxy(env.PANTAU_TRUST_PROXY),
     production: env.NODE_ENV === 'production',
+    shutdownSeconds: num(env.PANTAU_SHUTDOWN_SECONDS, 20),
     ...overrides,
     ...(overrides.dataDir && !overrides.dbFile ? { dbFile: path.join(dataDir, 'pantau.sqlite') } : {}),
   };
