@@ -41,4 +41,20 @@ describe('LoginView', () => {
     expect(session.login).not.toHaveBeenCalled();
     expect(wrapper.text()).toContain('Wajib diisi');
   });
+
+  it('Enter on the password field and the submit click send ONE login request', async () => {
+    const me = { id: 1, username: 'kakanwil', displayName: 'K', locale: 'id', roles: [{ role: 'KANWIL_HEAD', kanwilId: 1, satkerId: null }] };
+    vi.mocked(session.login).mockImplementation(() => new Promise((r) => setTimeout(() => r(me), 200)) as never);
+    const { wrapper } = await setup('/login');
+    await wrapper.get('#username').setValue('kakanwil');
+    await wrapper.get('#password').setValue('rahasia');
+    // what a browser does on Enter: keydown/keyup on the field and the implicit click on the submit button
+    void wrapper.get('[data-test=login-submit]').trigger('click');
+    void wrapper.get('#password').trigger('keyup', { key: 'Enter' });
+    void wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(session.login).toHaveBeenCalledTimes(1);
+    await new Promise((r) => setTimeout(r, 300));
+    await flushPromises();
+  });
 });
