@@ -9,6 +9,7 @@ import { InstrumentResolver } from './modules/instrument/resolver';
 import { InstrumentSourceResolver } from './modules/instrument/source';
 import { OrgResolver } from './modules/org/resolver';
 import { OrgAdminResolver } from './modules/org/admin-resolver';
+import { PeriodResolver } from './modules/period/resolver';
 import { SubmissionResolver } from './modules/submission/resolver';
 import { UserResolver } from './modules/user/resolver';
 import { NominationResolver } from './modules/nomination/resolver';
@@ -26,6 +27,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
   OrgResolver,
   OrgAdminResolver,
+  PeriodResolver,
   InstrumentResolver,
   SubmissionResolver,
   ComparisonResolver,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { THRESHOLDS, checkAllTargets, checkEligibility, formatFloor2, meets, type Target } from './eligibility';
+import { THRESHOLDS, checkAllTargets, checkEligibility, meets } from './eligibility';
+import { formatFloor2 } from './format';
+import type { Target } from './vocabulary';
 import { bundledInstrument } from './instruments/index';
 import type { ScoreResult } from './scoring';
 
@@ -32,7 +34,7 @@ function atMinimum(target: Target): ScoreResult {
     hasilParts: { ipak: t.ipak, kinerja: t.kinerja, bersih: t.bersih, pelayanan: t.pelayanan },
     survey: {
       IPAK: { index: (t.ipak / 17.5) * 4, source: 'ANSWER' },
-      IPKP: { index: (t.pelayanan / 17.5) * 4, source: 'SURVEY' },
+      IPKP: { index: (t.pelayanan / 17.5) * 4, source: 'BPS' },
     },
     itemValues: {},
     formulaValues: {},

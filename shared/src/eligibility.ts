@@ -1,7 +1,6 @@
+import { formatFloor2 } from './format';
 import type { ScoreResult } from './scoring';
-
-export type Target = 'WBK' | 'WBBM';
-export type Locale = 'id' | 'en';
+import type { Locale, Target } from './vocabulary';
 
 /** Pra-evaluasi minimums (PermenPANRB 90/2021 Lampiran II). A value meets a minimum when ≥ minimum − 1e-9. */
 export interface Thresholds {
@@ -20,13 +19,17 @@ export interface Thresholds {
   requiresWbk: boolean;
 }
 
-export const THRESHOLDS: Record<Target, Thresholds> = {
+export const THRESHOLDS: Record<Target, Readonly<Thresholds>> = {
   WBK: { total: 75, pengungkit: 40, areaPercent: 60, bersih: 18.25, ipak: 15.75, kinerja: 2.5, pelayanan: 14, requiresWbk: false },
   WBBM: { total: 85, pengungkit: 48, areaPercent: 75, bersih: 19.5, ipak: 15.75, kinerja: 3.75, pelayanan: 15.75, requiresWbk: true },
 };
 
-export const TARGETS: Target[] = ['WBK', 'WBBM'];
 export const EPSILON = 1e-9;
+
+/** The pra-evaluasi minimums of a target (the dashboard colours areas against `areaPercent`). */
+export function thresholdsFor(target: Target): Readonly<Thresholds> {
+  return THRESHOLDS[target];
+}
 
 export function meets(value: number, minimum: number): boolean {
   return value >= minimum - EPSILON;
@@ -47,18 +50,6 @@ export interface Eligibility {
   eligible: boolean;
   failures: EligibilityFailure[];
 }
-
-/** Two decimals rounded down, Indonesian or English decimal mark, trailing zeros dropped. */
-export function formatFloor2(x: number, locale: Locale = 'id'): string {
-  const floored = Math.floor(x * 100 + 1e-7) / 100;
-  return NUMBER_FORMATS[locale].format(floored);
-}
-
-// Building an Intl formatter per call dominated the Kanwil comparison's time: keep one per locale.
-const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
-  id: new Intl.NumberFormat('id-ID', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false }),
-  en: new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false }),
-};
 
 const TEXT = {
   id: {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from './answers';
-import { checkEligibility, THRESHOLDS, type Target } from './eligibility';
+import { checkEligibility, THRESHOLDS } from './eligibility';
+import type { Target } from './vocabulary';
 import { planGap } from './gap';
 import { loadInstrument } from './instrument/loader';
 import type { Instrument } from './instrument/types';

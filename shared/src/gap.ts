@@ -1,7 +1,9 @@
 import type { Answers } from './answers';
-import { checkEligibility, EPSILON, formatFloor2, THRESHOLDS, type EligibilityFailure, type Locale, type Target } from './eligibility';
+import { checkEligibility, EPSILON, THRESHOLDS, type EligibilityFailure } from './eligibility';
+import { formatFloor2 } from './format';
+import type { Locale, Target } from './vocabulary';
 import type { Instrument, Item } from './instrument/types';
-import { scoreAnswers, type ScoreResult, type SurveyFallback } from './scoring';
+import { scoreAnswers, type ScoreOptions, type ScoreResult } from './scoring';
 
 /** One suggested answer change: raise item `soalId` from option `from` (null = unanswered) to `to`. */
 export interface GapChange {
@@ -44,7 +46,9 @@ export interface GapPlan {
 
 export interface GapOptions {
   hasWbk?: boolean;
-  surveyFallback?: SurveyFallback;
+  /** The level planned for and the survey results recorded (survey precedence). */
+  level?: ScoreOptions['level'];
+  surveys?: ScoreOptions['surveys'];
   locale?: Locale;
   /** How many top single changes to list (default 10). */
   top?: number;
@@ -74,7 +78,7 @@ const HASIL_REQUIREMENTS = new Set(['bersih', 'ipak', 'kinerja', 'pelayanan', 'w
 export function planGap(instrument: Instrument, answers: Answers, target: Target, opts: GapOptions = {}): GapPlan {
   const locale = opts.locale ?? 'id';
   const t = THRESHOLDS[target];
-  const score = scoreAnswers(instrument, answers, { surveyFallback: opts.surveyFallback });
+  const score = scoreAnswers(instrument, answers, { level: opts.level, surveys: opts.surveys });
   const candidates = buildCandidates(instrument, answers, score);
 
   const toChange = (c: Candidate, o: Option): GapChange => ({
@@ -146,7 +150,7 @@ export function planGap(instrument: Instrument, answers: Answers, target: Target
     .sort((a, b) => instrument.itemById[a.soalId].order - instrument.itemById[b.soalId].order);
   const next: Answers = { ...answers };
   for (const ch of changes) next[ch.soalId] = ch.to;
-  const s = scoreAnswers(instrument, next, { surveyFallback: opts.surveyFallback });
+  const s = scoreAnswers(instrument, next, { level: opts.level, surveys: opts.surveys });
   const after = { total: s.total, pengungkit: s.pengungkit, areas: s.areas.map((a) => ({ code: a.code, percent: a.percent })) };
 
   const blockers = checkEligibility(score, target, { hasWbk: opts.hasWbk, locale }).failures.filter((f) =>

@@ -1,3 +1,5 @@
+export * from './vocabulary';
+export * from './format';
 export * from './instrument/types';
 export * from './instrument/loader';
 export * from './answers';
@@ -12,3 +14,6 @@ export * from './errors';
 export * from './survey/index';
 export * from './workbook/index';
 export * from './text';
+export * from './level';
+export * from './deadline';
+export * from './nomination';

@@ -1,4 +1,5 @@
-import { TARGETS, checkEligibility, type EligibilityOptions, type Target } from './eligibility';
+import { checkEligibility, type EligibilityOptions } from './eligibility';
+import { TARGETS, type Target } from './vocabulary';
 import type { AreaScore, HasilParts, ScoreResult } from './scoring';
 
 /** One failed requirement as the outside world sees it (the score command, PortalRB-style exports). */

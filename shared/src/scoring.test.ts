@@ -175,10 +175,14 @@ describe('computed percentages (DOMAIN §3)', () => {
 
 describe('survey items and completeness', () => {
   it("the level's own entry wins over the recorded survey", () => {
-    const s = scoreAnswers(inst, { 125: 3.8 }, { surveyFallback: { IPAK: 3.0, IPKP: 3.3 } });
+    const surveys = [
+      { kind: 'IPAK', index: 3.0, source: 'BPS', recordedAt: 1 },
+      { kind: 'IPKP', index: 3.3, source: 'BPS', recordedAt: 1 },
+    ] as const;
+    const s = scoreAnswers(inst, { 125: 3.8 }, { level: 'KANWIL', surveys });
     expect(s.survey.IPAK).toEqual({ index: 3.8, source: 'ANSWER' });
     close(s.hasilParts.ipak, (3.8 / 4) * 17.5);
-    expect(s.survey.IPKP).toEqual({ index: 3.3, source: 'SURVEY' });
+    expect(s.survey.IPKP).toEqual({ index: 3.3, source: 'BPS' });
     close(s.hasilParts.pelayanan, (3.3 / 4) * 17.5);
   });
 

@@ -1,11 +1,13 @@
 import { isBlank, type AnswerValue, type Answers } from './answers';
 import type { Formula, Instrument, InstrumentNode, Item, SurveyKind } from './instrument/types';
-
-/** Survey results recorded on a submission: used for [125]/[127] when the level has no entry of its own. */
-export type SurveyFallback = Partial<Record<SurveyKind, number | null>>;
+import { surveyInForce, type SurveyInForce, type SurveyRecord } from './survey/precedence';
+import type { Level } from './vocabulary';
 
 export interface ScoreOptions {
-  surveyFallback?: SurveyFallback;
+  /** The level scored (decides survey precedence; default SELF). */
+  level?: Level;
+  /** Survey results recorded on the submission ([125]/[127] by survey precedence). */
+  surveys?: readonly SurveyRecord[];
 }
 
 export interface AreaScore {
@@ -43,8 +45,8 @@ export interface ScoreResult {
   required: number;
   areas: AreaScore[];
   hasilParts: HasilParts;
-  /** Survey indices used, and where they came from. */
-  survey: Record<SurveyKind, { index: number | null; source: 'ANSWER' | 'SURVEY' | null }>;
+  /** Survey indices used, and where they came from (ANSWER = the level's own entry, else the result's source). */
+  survey: Record<SurveyKind, SurveyInForce>;
   /** Value in [0, 1] per graded item (null = unanswered, and for counts). */
   itemValues: Record<number, number | null>;
   /** Percentage in [0, 1] per formula id (null until every count it names is filled). */
@@ -105,20 +107,13 @@ export function itemValue(item: Item, v: AnswerValue | undefined): number | null
  * (or sum value × own weight where questions carry one), everything above sums; blanks count 0.
  */
 export function scoreAnswers(instrument: Instrument, answers: Answers, options: ScoreOptions = {}): ScoreResult {
-  const fallback = options.surveyFallback ?? {};
   const survey = {} as ScoreResult['survey'];
   const effective: Answers = { ...answers };
   for (const item of instrument.items) {
     if (!item.survey) continue;
-    const own = answers[item.soalId];
-    if (!isBlank(own)) survey[item.survey] = { index: own as number, source: 'ANSWER' };
-    else {
-      const fb = fallback[item.survey];
-      if (typeof fb === 'number') {
-        effective[item.soalId] = fb;
-        survey[item.survey] = { index: fb, source: 'SURVEY' };
-      } else survey[item.survey] = { index: null, source: null };
-    }
+    const inForce = surveyInForce(options.level ?? 'SELF', item.survey, answers[item.soalId], options.surveys ?? []);
+    effective[item.soalId] = inForce.index;
+    survey[item.survey] = inForce;
   }
 
   const itemValues: Record<number, number | null> = {};

@@ -7,11 +7,11 @@ import {
   findTransition,
   levelWriteStage,
   revocationBanUntil,
-  SUBMISSION_STATUSES,
   TRANSITIONS,
   transitionsFor,
   type Role,
 } from './workflow';
+import { SUBMISSION_STATUSES } from './vocabulary';
 
 describe('workflow table', () => {
   it('follows the design table for the whole happy path', () => {

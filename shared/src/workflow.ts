@@ -3,36 +3,8 @@
  * (which enforces it) and by the SPA (which shows only the buttons a user may press, and why one is disabled).
  */
 
-export type SubmissionStatus =
-  | 'DRAFT'
-  | 'SUBMITTED'
-  | 'KANWIL_REVIEWED'
-  | 'IN_DESK_REVIEW'
-  | 'REVISION_REQUESTED'
-  | 'DESK_EVALUATED'
-  | 'NOMINATED'
-  | 'AWARDED'
-  | 'NOT_AWARDED'
-  | 'WITHDRAWN';
-
-export const SUBMISSION_STATUSES: SubmissionStatus[] = [
-  'DRAFT',
-  'SUBMITTED',
-  'KANWIL_REVIEWED',
-  'IN_DESK_REVIEW',
-  'REVISION_REQUESTED',
-  'DESK_EVALUATED',
-  'NOMINATED',
-  'AWARDED',
-  'NOT_AWARDED',
-  'WITHDRAWN',
-];
-
-export type Role = 'ADMIN' | 'KANWIL_HEAD' | 'COORDINATOR' | 'EVALUATOR' | 'VIEWER';
-
-/** Answer levels: unit (penilaian mandiri), Kanwil (penilaian pendahuluan), Itjen TPI (desk), TPN. */
-export type Level = 'SELF' | 'KANWIL' | 'TPI' | 'TPN';
-export const LEVELS: Level[] = ['SELF', 'KANWIL', 'TPI', 'TPN'];
+import type { Level, ReturnedBy, Role, Stage, SubmissionStatus, Target } from './vocabulary';
+export type { Level, Role, Stage, SubmissionStatus } from './vocabulary';
 
 export type WorkflowAction =
   | 'submit'
@@ -45,9 +17,6 @@ export type WorkflowAction =
   | 'withdrawNomination'
   | 'recordTpnOutcome'
   | 'withdraw';
-
-/** Stages with a deadline on the period. */
-export type Stage = 'selfAssessment' | 'kanwilReview' | 'deskEvaluation' | 'nomination';
 
 export type Guard =
   | 'complete'
@@ -80,7 +49,7 @@ export interface Transition {
   /** The stage whose deadline closes this transition. */
   stage?: Stage;
   /** Who returned the submission, recorded on a return. */
-  returnedBy?: 'KANWIL' | 'TPI';
+  returnedBy?: ReturnedBy;
   /** A return by the TPI opens a new round. */
   newRound?: boolean;
   /** Level whose answers start as copies of another level's on entering. */
@@ -127,13 +96,11 @@ export const LEVEL_STAGE: Partial<Record<Level, Stage>> = {
   TPI: 'deskEvaluation',
 };
 
-export const STAGES: Stage[] = ['selfAssessment', 'kanwilReview', 'deskEvaluation', 'nomination'];
-
 /**
  * The stage whose deadline closes writing a level in a status. SELF answers are closed by the self-assessment
  * deadline, except during a revision: then the unit works within the stage of whoever returned the submission.
  */
-export function levelWriteStage(level: Level, status: SubmissionStatus, returnedBy?: 'KANWIL' | 'TPI' | null): Stage | null {
+export function levelWriteStage(level: Level, status: SubmissionStatus, returnedBy?: ReturnedBy | null): Stage | null {
   if (level === 'SELF' && status === 'REVISION_REQUESTED') return returnedBy === 'TPI' ? 'deskEvaluation' : 'kanwilReview';
   return LEVEL_STAGE[level] ?? null;
 }
@@ -176,7 +143,7 @@ export interface GuardFacts {
   overrideReason?: string | null;
   /** Unmet prerequisite names (empty = all met). */
   prerequisitesMissing?: string[];
-  target?: 'WBK' | 'WBBM';
+  target?: Target;
   hasWbk?: boolean;
   /** ISO date until which a revocation bans new proposals. */
   revocationBanUntil?: string | null;
@@ -187,7 +154,7 @@ export interface GuardFacts {
   /** The outcome recorded differs from the computed TPN result. */
   outcomeDiffers?: boolean;
   reason?: string | null;
-  returnedBy?: 'KANWIL' | 'TPI' | null;
+  returnedBy?: ReturnedBy | null;
   deskReviewStarted?: boolean;
 }
 
@@ -264,7 +231,7 @@ export function evaluateGuards(t: Transition, facts: GuardFacts): GuardResult[] 
 }
 
 /** The status a transition leads to. */
-export function destination(t: Transition, ctx: { returnedBy?: 'KANWIL' | 'TPI' | null; awarded?: boolean }): SubmissionStatus {
+export function destination(t: Transition, ctx: { returnedBy?: ReturnedBy | null; awarded?: boolean }): SubmissionStatus {
   if (t.to === 'RETURNER') return ctx.returnedBy === 'TPI' ? 'IN_DESK_REVIEW' : 'SUBMITTED';
   if (t.to === 'OUTCOME') return ctx.awarded ? 'AWARDED' : 'NOT_AWARDED';
   return t.to;
@@ -276,20 +243,6 @@ export function revocationBanUntil(revokedOn: string): string {
   // 29 Feb + 2 years rolls over to 1 Mar
   return new Date(Date.UTC(y + 2, m - 1, d)).toISOString().slice(0, 10);
 }
-
-/** Status names for people. */
-export const STATUS_LABELS: Record<SubmissionStatus, { id: string; en: string }> = {
-  DRAFT: { id: 'Draf', en: 'Draft' },
-  SUBMITTED: { id: 'Diajukan ke Kanwil', en: 'Submitted to Kanwil' },
-  KANWIL_REVIEWED: { id: 'Lolos penilaian Kanwil', en: 'Kanwil reviewed' },
-  IN_DESK_REVIEW: { id: 'Evaluasi desk TPI', en: 'In desk review' },
-  REVISION_REQUESTED: { id: 'Perlu perbaikan', en: 'Revision requested' },
-  DESK_EVALUATED: { id: 'Selesai evaluasi desk', en: 'Desk evaluated' },
-  NOMINATED: { id: 'Diusulkan ke TPN', en: 'Nominated to TPN' },
-  AWARDED: { id: 'Meraih predikat', en: 'Awarded' },
-  NOT_AWARDED: { id: 'Tidak meraih predikat', en: 'Not awarded' },
-  WITHDRAWN: { id: 'Ditarik', en: 'Withdrawn' },
-};
 
 export const ACTION_LABELS: Record<WorkflowAction, { id: string; en: string }> = {
   submit: { id: 'Ajukan', en: 'Submit' },

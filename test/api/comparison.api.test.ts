@@ -4,11 +4,12 @@ import { Role, SubmissionStatus, TargetPredicate, AnswerLevel, SurveyKindEnum, S
 import { InstrumentVersion } from '../../server/src/modules/instrument/entities';
 import { Kanwil, Predicate, PredicateHistory, Satker, SatkerKind } from '../../server/src/modules/org/entities';
 import { Period } from '../../server/src/modules/period/entities';
-import { Submission, SurveyResult } from '../../server/src/modules/submission/entities';
+import { Submission } from '../../server/src/modules/submission/entities';
+import { SurveyResult } from '../../server/src/modules/survey/entities';
 import { Answer } from '../../server/src/modules/answer/entities';
 import { createUserIn } from '../../server/src/modules/user/service';
 import { User } from '../../server/src/modules/user/entities';
-import { DeadlineExtension, StageEnum } from '../../server/src/modules/workflow/entities';
+import { DeadlineExtension, StageEnum } from '../../server/src/modules/period/entities';
 import { demoAnswers } from '../../server/src/db/seed';
 import { SubmissionScoreCache } from '../../server/src/modules/comparison/entities';
 import { copyLevelAnswers } from '../../server/src/modules/workflow/answers';

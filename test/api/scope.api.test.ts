@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/common/enums';
 import { hashPassword } from '../../server/src/modules/auth/passwords';
 import { Kanwil, Satker, SatkerKind } from '../../server/src/modules/org/entities';
-import { Period } from '../../server/src/modules/period/entities';
+import { DeadlineExtension, Period, StageEnum } from '../../server/src/modules/period/entities';
 import { RoleAssignment, User } from '../../server/src/modules/user/entities';
-import { DeadlineExtension, StageEnum } from '../../server/src/modules/workflow/entities';
 import { DEMO_PASSWORD, errorCode, loginAs, ok, startServer, type TestServer } from './helpers';
 
 describe('periods and deadline extensions by scope', () => {

@@ -18,8 +18,8 @@ const GOOD = {
   areas: AREAS,
   hasilParts: { ipak: 17.5, kinerja: 5, bersih: 22.5, pelayanan: 17.5 },
   survey: [
-    { kind: 'IPAK', index: 4, source: 'SURVEY' },
-    { kind: 'IPKP', index: 4, source: 'SURVEY' },
+    { kind: 'IPAK', index: 4, source: 'BPS' },
+    { kind: 'IPKP', index: 4, source: 'BPS' },
   ],
 };
 const q = (sel: string) => document.body.querySelector(sel) as HTMLElement;

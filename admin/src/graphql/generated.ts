@@ -1420,7 +1420,7 @@ export type Submission = {
   /** Evidence of this submission (optionally of one item), with revisions */
   evidence: Array<Evidence>;
   id: Scalars['Int']['output'];
-  /** The next stage deadline that applies to this submission */
+  /** The deadline in force for this submission: its status’s stage (a revision: the returner’s), extensions included */
   nextDeadline: Maybe<Deadline>;
   /** Pencanangan (ZI declaration) date, YYYY-MM-DD */
   pencananganDate: Maybe<Scalars['String']['output']>;
@@ -1609,7 +1609,7 @@ export type SurveyStatementResult = {
   respondents: Scalars['Int']['output'];
 };
 
-/** Survey index used for scoring and where it came from (ANSWER = the level’s own entry, SURVEY = recorded survey result) */
+/** Survey index used for scoring and where it came from (ANSWER = the level’s own entry, otherwise the recorded result’s source BPS, TPN or INTERNAL (shared survey precedence)) */
 export type SurveyUsed = {
   index: Maybe<Scalars['Float']['output']>;
   kind: SurveyKind;
@@ -2011,7 +2011,7 @@ export type AnswerFieldsFragment = { soalId: number, level: AnswerLevel, value: 
 
 export type EvidenceFieldsFragment = { id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> };
 
-export type SubmissionHeaderFragment = { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null };
+export type SubmissionHeaderFragment = { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null };
 
 export type PeriodsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2024,7 +2024,7 @@ export type SubmissionsQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionsQuery = { submissions: Array<{ id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null }> };
+export type SubmissionsQuery = { submissions: Array<{ id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null }> };
 
 export type NoteFieldsFragment = { id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null };
 
@@ -2033,7 +2033,7 @@ export type SubmissionLkeQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionLkeQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, reviewNotes: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, replies: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, evidence: Array<{ id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
+export type SubmissionLkeQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, reviewNotes: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, replies: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, evidence: Array<{ id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> }>, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
 
 export type SubmissionEvidenceQueryVariables = Exact<{
   submissionId: Scalars['Int']['input'];
@@ -2057,7 +2057,7 @@ export type SubmissionDetailQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
+export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
 
 export type SatkerDetailQueryVariables = Exact<{
   id: Scalars['Int']['input'];
@@ -2385,6 +2385,7 @@ export const SubmissionHeaderFragmentDoc = new TypedDocumentString(`
     code
     name
     kind
+    holdsWbk
   }
   period {
     id
@@ -3196,6 +3197,7 @@ export const SubmissionsDocument = new TypedDocumentString(`
     code
     name
     kind
+    holdsWbk
   }
   period {
     id
@@ -3287,6 +3289,7 @@ fragment SubmissionHeader on Submission {
     code
     name
     kind
+    holdsWbk
   }
   period {
     id
@@ -3477,6 +3480,7 @@ fragment SubmissionHeader on Submission {
     code
     name
     kind
+    holdsWbk
   }
   period {
     id

@@ -24,6 +24,8 @@ const answer = (soalId: number, value: unknown, version = 1, level: LkeAnswer['l
   updatedBy: { id: 9, displayName: 'Someone' },
 });
 
+const BPS_IPAK = { id: 1, kind: 'IPAK', index: 3.7, source: 'BPS', recordedAt: '2026-10-01T00:00:00.000Z' } as const;
+
 function submission(answers: LkeAnswer[], period: Partial<LkeSubmission['period']> = {}): LkeSubmission {
   const sub = {
     id: 7,
@@ -36,11 +38,11 @@ function submission(answers: LkeAnswer[], period: Partial<LkeSubmission['period'
     version: 3,
     pencananganDate: null,
     updatedAt: '2026-11-01T00:00:00.000Z',
-    satker: { id: 1, code: 'IMI-X', name: 'Kanim X', kind: 'KANIM' },
+    satker: { id: 1, code: 'IMI-X', name: 'Kanim X', kind: 'KANIM', holdsWbk: false },
     period: { id: 1, year: 2026, name: 'ZI 2026', instrumentVersionId: 1, selfAssessmentDeadline: null, kanwilReviewDeadline: null, deskEvaluationDeadline: null, nominationDeadline: null },
     nextDeadline: null,
     answers,
-    surveyResults: [{ id: 1, kind: 'IPAK', index: 3.7, respondents: 40, source: 'BPS', recordedAt: '2026-10-01T00:00:00.000Z' }],
+    surveyResults: [{ ...BPS_IPAK, respondents: 40 }],
     evidence: [],
     reviewNotes: [],
   } as LkeSubmission;
@@ -83,10 +85,10 @@ describe('LKE store', () => {
     vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([answer(1, 'Ya'), answer(2, 'B'), answer(88, 4), answer(89, 2), answer(125, null)]));
     const lke = useLkeStore();
     await lke.load(7);
-    const expected = scoreAnswers(bundledInstrument(2026), { 1: 'Ya', 2: 'B', 88: 4, 89: 2, 125: null }, { surveyFallback: { IPAK: 3.7 } });
+    const expected = scoreAnswers(bundledInstrument(2026), { 1: 'Ya', 2: 'B', 88: 4, 89: 2, 125: null }, { surveys: [BPS_IPAK] });
     expect(lke.score!.total).toBe(expected.total);
     expect(lke.score!.completeness).toBe(expected.completeness);
-    expect(lke.score!.survey.IPAK).toEqual({ index: 3.7, source: 'SURVEY' });
+    expect(lke.score!.survey.IPAK).toEqual({ index: 3.7, source: 'BPS' });
     lke.edit(3, { value: 'A' });
     expect(lke.score!.answered).toBe(expected.answered + 1);
   });
@@ -100,8 +102,8 @@ describe('LKE store', () => {
     const lke = useLkeStore();
     await lke.load(7);
     const given = { 1: 'Ya', 126: 'A', 88: 4, 89: 2 };
-    const own = scoreAnswers(loadInstrument(master, formulas), given, { surveyFallback: { IPAK: 3.7 } });
-    const bundled = scoreAnswers(bundledInstrument(2026), given, { surveyFallback: { IPAK: 3.7 } });
+    const own = scoreAnswers(loadInstrument(master, formulas), given, { surveys: [BPS_IPAK] });
+    const bundled = scoreAnswers(bundledInstrument(2026), given, { surveys: [BPS_IPAK] });
     expect(lke.instrument!.year).toBe(2027);
     expect(lke.score!.total).toBe(own.total);
     expect(lke.score!.total).not.toBeCloseTo(bundled.total, 6);

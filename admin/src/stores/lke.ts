@@ -1,13 +1,20 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import {
+  assessLevel,
+  emptyAnswersByLevel,
   isBlank,
-  scoreAnswers,
+  surveyInForce,
+  type AnswersByLevel,
   type AnswerValue,
   type Answers,
+  type Eligibility,
   type Instrument,
+  type Locale,
   type ScoreResult,
-  type SurveyFallback,
+  type SurveyInForce,
+  type SurveyKind,
+  type SurveyRecord,
 } from '@pantau/shared';
 import { ApiError, toApiError } from '@/api/errors';
 import * as lkeApi from '@/api/lke';
@@ -62,6 +69,8 @@ export const useLkeStore = defineStore('lke', () => {
   const loading = ref(false);
   const loadError = ref<unknown>(null);
   const instrument = shallowRef<Instrument | null>(null);
+  /** Language of the eligibility messages (the view keeps it in step with the UI language). */
+  const locale = ref<Locale>('id');
   const instruments = useInstrumentStore();
 
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -89,17 +98,29 @@ export const useLkeStore = defineStore('lke', () => {
     return out;
   });
 
-  /** Latest recorded survey result per kind (the fallback for [125]/[127], DOMAIN §2). */
-  const surveyFallback = computed<SurveyFallback>(() => {
-    const out: SurveyFallback = {};
-    const sorted = [...(submission.value?.surveyResults ?? [])].sort((a, b) => String(b.recordedAt).localeCompare(String(a.recordedAt)));
-    for (const r of sorted) if (out[r.kind] === undefined) out[r.kind] = r.index;
+  /** Every level's answers as stored, with this level's drafts on top: what the shared level scorer reads. */
+  const byLevel = computed<AnswersByLevel>(() => {
+    const out = emptyAnswersByLevel();
+    for (const a of submission.value?.answers ?? []) if (a.level !== level.value) out[a.level][a.soalId] = a.value as AnswerValue;
+    out[level.value] = answers.value;
     return out;
   });
 
-  const score = computed<ScoreResult | null>(() =>
-    instrument.value ? scoreAnswers(instrument.value, answers.value, { surveyFallback: surveyFallback.value }) : null,
-  );
+  const surveys = computed<SurveyRecord[]>(() => submission.value?.surveyResults ?? []);
+
+  /** This level's score and eligibility exactly as the server computes them (shared assessLevel). */
+  const assessment = computed<{ score: ScoreResult; eligibility: Eligibility } | null>(() => {
+    const sub = submission.value;
+    if (!instrument.value || !sub) return null;
+    return assessLevel(instrument.value, byLevel.value, level.value, surveys.value, sub.target, { hasWbk: sub.satker.holdsWbk, locale: locale.value });
+  });
+  const score = computed<ScoreResult | null>(() => assessment.value?.score ?? null);
+  const eligibility = computed<Eligibility | null>(() => assessment.value?.eligibility ?? null);
+
+  /** The survey value in force for an item's kind at this level if the level had no entry of its own. */
+  function surveyWithoutEntry(kind: SurveyKind): SurveyInForce {
+    return surveyInForce(level.value, kind, null, surveys.value);
+  }
 
   const pendingCount = computed(() => Object.keys(drafts.value).length + Object.keys(inFlight.value).length);
 
@@ -291,9 +312,12 @@ export const useLkeStore = defineStore('lke', () => {
     loading,
     loadError,
     instrument,
+    locale,
     answers,
     score,
-    surveyFallback,
+    eligibility,
+    byLevel,
+    surveyWithoutEntry,
     otherLevels,
     pendingCount,
     current,

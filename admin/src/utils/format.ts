@@ -1,16 +1,17 @@
 /** Number and date formatting in the user's language (id uses a decimal comma). */
-export type Lang = 'id' | 'en';
+import { formatNumber, formatPercent, type Locale } from '@pantau/shared';
+
+export type Lang = Locale;
 
 const localeOf = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
 
+/** A number with a fixed count of decimals, through the one shared formatter (cut, never rounded up). */
 export function fmtNumber(x: number | null | undefined, lang: Lang, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
-  return new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  return formatNumber(x, lang, { digits, fixed: true });
 }
 
 export function fmtPercent(x0to1: number | null | undefined, lang: Lang, digits = 0): string {
-  if (x0to1 === null || x0to1 === undefined || !Number.isFinite(x0to1)) return '–';
-  return `${fmtNumber(x0to1 * 100, lang, digits)} %`;
+  return formatPercent(x0to1, lang, { digits, fixed: true });
 }
 
 export function fmtDate(iso: string | Date | null | undefined, lang: Lang): string {

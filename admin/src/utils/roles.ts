@@ -1,5 +1,6 @@
-export type Role = 'ADMIN' | 'KANWIL_HEAD' | 'COORDINATOR' | 'EVALUATOR' | 'VIEWER';
-export const ROLES: Role[] = ['ADMIN', 'KANWIL_HEAD', 'COORDINATOR', 'EVALUATOR', 'VIEWER'];
+import { ROLES, type Role } from '@pantau/shared';
+
+export { ROLES, type Role };
 
 export function hasAnyRole(userRoles: readonly Role[], allowed: readonly Role[] | undefined): boolean {
   if (!allowed || allowed.length === 0) return true;

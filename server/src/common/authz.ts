@@ -15,7 +15,8 @@ import { LEVEL_WRITERS, canWriteLevel, levelWriteStage } from '@pantau/shared';
 import { EvaluatorAssignment, type Submission } from '../modules/submission/entities';
 import { Satker } from '../modules/org/entities';
 import type { Period } from '../modules/period/entities';
-import { assertStageOpen, emOf } from '../modules/workflow/access';
+import { assertStageOpen } from '../modules/period/deadlines';
+import { emOf } from '../modules/workflow/access';
 
 export interface Scope {
   all: boolean;
@@ -45,6 +46,20 @@ export function hasRole(user: AuthUser | null, role: Role, where: { kanwilId?: n
 }
 
 export const isAdmin = (user: AuthUser | null) => hasRole(user, Role.ADMIN);
+
+/** THE admin check: FORBIDDEN unless the user is an admin. */
+export function requireAdmin(ctx: Pick<Ctx, 'user'>, message = 'Hanya admin yang dapat melakukan tindakan ini'): AuthUser {
+  const u = requireUser(ctx);
+  if (!isAdmin(u)) throw forbidden(message);
+  return u;
+}
+
+/** FORBIDDEN unless the user is an admin or the head of that Kanwil. */
+export function requireKanwilHead(ctx: Pick<Ctx, 'user'>, kanwilId: number, message = 'Hanya admin atau Kepala Kanwil tersebut yang dapat melakukan tindakan ini'): AuthUser {
+  const u = requireUser(ctx);
+  if (!isKanwilHeadOf(u, kanwilId)) throw forbidden(message);
+  return u;
+}
 
 /** The user's read scope (computed once per request; one query for evaluator assignments). */
 export function readScope(ctx: Ctx): Promise<Scope> {

@@ -1,58 +1,50 @@
-/** Enums shared by entities and the GraphQL schema (registered in schema.ts). */
+/**
+ * Enums shared by entities and the GraphQL schema (registered below), built from the shared vocabularies
+ * (shared/src/vocabulary.ts) so the server's words are the domain's words: `AnswerLevel.TPI` is `'TPI'`.
+ */
+import {
+  enumOf,
+  LEVELS,
+  RETURNERS,
+  ROLES,
+  SUBMISSION_STATUSES,
+  SURVEY_KINDS,
+  SURVEY_SOURCES,
+  TARGETS,
+  type Level,
+  type ReturnedBy as SharedReturnedBy,
+  type Role as SharedRole,
+  type SubmissionStatus as SharedStatus,
+  type SurveyKind,
+  type SurveySource as SharedSurveySource,
+  type Target,
+} from '@pantau/shared';
+import { registerEnumType } from 'type-graphql';
 
-export enum Role {
-  ADMIN = 'ADMIN',
-  KANWIL_HEAD = 'KANWIL_HEAD',
-  COORDINATOR = 'COORDINATOR',
-  EVALUATOR = 'EVALUATOR',
-  VIEWER = 'VIEWER',
-}
+type EnumOf<T extends string> = { readonly [K in T]: K };
 
-export enum SubmissionStatus {
-  DRAFT = 'DRAFT',
-  SUBMITTED = 'SUBMITTED',
-  KANWIL_REVIEWED = 'KANWIL_REVIEWED',
-  IN_DESK_REVIEW = 'IN_DESK_REVIEW',
-  REVISION_REQUESTED = 'REVISION_REQUESTED',
-  DESK_EVALUATED = 'DESK_EVALUATED',
-  NOMINATED = 'NOMINATED',
-  AWARDED = 'AWARDED',
-  NOT_AWARDED = 'NOT_AWARDED',
-  WITHDRAWN = 'WITHDRAWN',
-}
+export const Role = enumOf(ROLES) satisfies EnumOf<SharedRole>;
+export type Role = SharedRole;
 
-export enum TargetPredicate {
-  WBK = 'WBK',
-  WBBM = 'WBBM',
-}
+export const SubmissionStatus = enumOf(SUBMISSION_STATUSES) satisfies EnumOf<SharedStatus>;
+export type SubmissionStatus = SharedStatus;
+
+export const TargetPredicate = enumOf(TARGETS) satisfies EnumOf<Target>;
+export type TargetPredicate = Target;
 
 /** Whose view of an answer: the unit (SELF), the Kanwil, the TPI (Itjen desk evaluation), the TPN. */
-export enum AnswerLevel {
-  SELF = 'SELF',
-  KANWIL = 'KANWIL',
-  TPI = 'TPI',
-  TPN = 'TPN',
-}
+export const AnswerLevel = enumOf(LEVELS) satisfies EnumOf<Level>;
+export type AnswerLevel = Level;
 
 /** Who returned a submission for revision. */
-export enum ReturnedBy {
-  KANWIL = 'KANWIL',
-  TPI = 'TPI',
-}
+export const ReturnedBy = enumOf(RETURNERS) satisfies EnumOf<SharedReturnedBy>;
+export type ReturnedBy = SharedReturnedBy;
 
-export enum SurveyKindEnum {
-  IPAK = 'IPAK',
-  IPKP = 'IPKP',
-}
+export const SurveyKindEnum = enumOf(SURVEY_KINDS) satisfies EnumOf<SurveyKind>;
+export type SurveyKindEnum = SurveyKind;
 
-/** Official sources (BPS, or TPN's own survey / a third party it appoints) need ≥ 30 respondents; INTERNAL = the unit's own round. */
-export enum SurveySource {
-  BPS = 'BPS',
-  TPN = 'TPN',
-  INTERNAL = 'INTERNAL',
-}
-
-import { registerEnumType } from 'type-graphql';
+export const SurveySource = enumOf(SURVEY_SOURCES) satisfies EnumOf<SharedSurveySource>;
+export type SurveySource = SharedSurveySource;
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(SubmissionStatus, { name: 'SubmissionStatus' });

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Ctx } from './context';
 import { memo } from './context';
 import { Answer } from '../modules/answer/entities';
-import { SurveyResult } from '../modules/submission/entities';
+import { SurveyResult } from '../modules/survey/entities';
 import { PredicateHistory } from '../modules/org/entities';
 
 function group<T>(ids: readonly number[], rows: T[], key: (r: T) => number): T[][] {

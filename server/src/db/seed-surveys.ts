@@ -11,8 +11,8 @@ import { DEFAULT_QUESTIONNAIRE_VERSION, jakartaDate, questionnaire, surveyRoundR
 import { SurveyKindEnum, SurveySource } from '../common/enums';
 import type { Satker } from '../modules/org/entities';
 import type { Period } from '../modules/period/entities';
-import { Submission, SurveyResult } from '../modules/submission/entities';
-import { SurveyLink, SurveyResponse, SurveyRound, SurveyTicket } from '../modules/survey/entities';
+import { Submission } from '../modules/submission/entities';
+import { SurveyLink, SurveyResponse, SurveyResult, SurveyRound, SurveyTicket } from '../modules/survey/entities';
 import type { User } from '../modules/user/entities';
 
 const day = 86_400_000;

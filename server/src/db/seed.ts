@@ -21,7 +21,8 @@ import { InstrumentVersion } from '../modules/instrument/entities';
 import { Kanwil, Predicate, PredicateHistory, Satker, SatkerKind } from '../modules/org/entities';
 import { Period } from '../modules/period/entities';
 import { ReviewNote } from '../modules/review/entities';
-import { EvaluatorAssignment, Submission, SurveyResult } from '../modules/submission/entities';
+import { EvaluatorAssignment, Submission } from '../modules/submission/entities';
+import { SurveyResult } from '../modules/survey/entities';
 import { RoleAssignment, User } from '../modules/user/entities';
 import { hashPassword } from '../modules/auth/passwords';
 import { seedSurveyRounds } from './seed-surveys';
@@ -291,7 +292,7 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
           });
         }
       }
-      if ([St.KANWIL_REVIEWED, St.IN_DESK_REVIEW, St.DESK_EVALUATED, St.NOMINATED].includes(u.status)) {
+      if (([St.KANWIL_REVIEWED, St.IN_DESK_REVIEW, St.DESK_EVALUATED, St.NOMINATED] as SubmissionStatus[]).includes(u.status)) {
         const source = u.status === St.NOMINATED ? SurveySource.BPS : SurveySource.INTERNAL;
         for (const kind of [SurveyKindEnum.IPAK, SurveyKindEnum.IPKP]) {
           em.create(SurveyResult, {

@@ -12,7 +12,8 @@ export type Part = 'PEMENUHAN' | 'REFORM' | 'HASIL';
 export type NodeLevel = 'komponen' | 'sub_komponen' | 'area_perubahan' | 'sub_area';
 
 /** Survey items (IPAK = Indeks Persepsi Anti Korupsi, IPKP = Indeks Persepsi Kualitas Pelayanan). */
-export type SurveyKind = 'IPAK' | 'IPKP';
+import type { SurveyKind } from '../vocabulary';
+export type { SurveyKind };
 
 export interface ItemOption {
   key: string;

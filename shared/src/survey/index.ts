@@ -1,3 +1,4 @@
 export * from './questionnaire';
 export * from './results';
 export * from './round';
+export * from './precedence';

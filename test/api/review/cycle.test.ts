@@ -167,7 +167,7 @@ describe('review cycle: DRAFT → AWARDED', () => {
     const s = ok(await kakanwil.gql(`query ($id: Int!) { submission(id: $id) { scores { self { survey { kind index source } } tpi { survey { kind index source } } tpn { total survey { kind index source } } } } }`, { id: subId })).submission.scores;
     // the unit's own internal estimate (if any) stays at SELF; the reviewer levels were not given copies of it
     for (const lvl of ['tpi', 'tpn']) {
-      expect(s[lvl].survey).toEqual(expect.arrayContaining([{ kind: 'IPAK', index: 3.85, source: 'SURVEY' }, { kind: 'IPKP', index: 3.7, source: 'SURVEY' }]));
+      expect(s[lvl].survey).toEqual(expect.arrayContaining([{ kind: 'IPAK', index: 3.85, source: 'BPS' }, { kind: 'IPKP', index: 3.7, source: 'BPS' }]));
     }
   });
 

@@ -4,7 +4,7 @@ import { mountWithApp } from '@/test/mount';
 import ItemCard from './ItemCard.vue';
 
 const instrument = bundledInstrument(2026);
-const base = { readOnly: false, level: 'SELF', submissionId: 1, evidence: [], value: null, formulas: [], surveyFallback: null, dirty: false };
+const base = { readOnly: false, level: 'SELF', submissionId: 1, evidence: [], value: null, formulas: [], surveyInForce: null, dirty: false };
 
 describe('ItemCard', () => {
   it('offers the options of a graded item with their letters and labels, and emits the chosen key', async () => {
@@ -41,7 +41,7 @@ describe('ItemCard', () => {
 
   it('marks survey items, an entered SELF value as an estimate, and shows the recorded survey fallback', () => {
     const item = instrument.items.find((i) => i.survey === 'IPAK')!;
-    const empty = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null }, surveyFallback: { index: 3.6, source: 'BPS' } } }).wrapper;
+    const empty = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null }, surveyInForce: { index: 3.6, source: 'BPS' } } }).wrapper;
     expect(empty.text()).toContain('Survei · IPAK');
     expect(empty.text()).toContain('Dari hasil survei BPS: 3,60');
     expect(empty.text()).not.toContain('Estimasi');

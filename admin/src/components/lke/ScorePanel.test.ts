@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bundledInstrument, scoreAnswers, type Answers } from '@pantau/shared';
+import { bundledInstrument, checkEligibility, scoreAnswers, type Answers, type EligibilityOptions, type ScoreResult, type Target } from '@pantau/shared';
 import { mountWithApp } from '@/test/mount';
 import ScorePanel from './ScorePanel.vue';
+
+const props = (score: ScoreResult, target: Target, opts: EligibilityOptions = {}) => ({ score, eligibility: checkEligibility(score, target, opts) });
 
 describe('ScorePanel', () => {
   const instrument = bundledInstrument(2026);
@@ -15,7 +17,7 @@ describe('ScorePanel', () => {
   it('shows the shared score (Indonesian decimals), completeness and per-area %', () => {
     const partial: Answers = { 1: 'Ya', 2: 'A', 3: 'B' };
     const score = scoreAnswers(instrument, partial);
-    const { wrapper } = mountWithApp(ScorePanel, { props: { score, target: 'WBK' } });
+    const { wrapper } = mountWithApp(ScorePanel, { props: props(score, 'WBK') });
     const total = wrapper.get('[data-test=score-total]').text();
     expect(total).toBe(score.total.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
     expect(wrapper.get('[data-test=score-completeness]').text()).toContain(`${score.answered} dari 125`);
@@ -27,9 +29,9 @@ describe('ScorePanel', () => {
   it('a perfect sheet is eligible for WBK; WBBM still needs a WBK predicate', () => {
     const score = scoreAnswers(instrument, all);
     expect(score.total).toBeCloseTo(100, 9);
-    const wbk = mountWithApp(ScorePanel, { props: { score, target: 'WBK' } }).wrapper;
+    const wbk = mountWithApp(ScorePanel, { props: props(score, 'WBK') }).wrapper;
     expect(wbk.get('[data-test=eligibility-badge]').text()).toContain('Memenuhi syarat WBK');
-    const wbbm = mountWithApp(ScorePanel, { props: { score, target: 'WBBM', hasWbk: false }, lang: 'en' }).wrapper;
+    const wbbm = mountWithApp(ScorePanel, { props: props(score, 'WBBM', { hasWbk: false, locale: 'en' }), lang: 'en' }).wrapper;
     expect(wbbm.get('[data-test=eligibility-badge]').text()).toContain('Does not yet meet WBBM');
     expect(wbbm.get('[data-test=failures]').text()).toContain('already holds WBK');
   });

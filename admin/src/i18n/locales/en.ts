@@ -1,3 +1,5 @@
+import { labelsIn, LEVEL_LABELS, ROLE_LABELS, STAGE_LABELS, STATUS_LABELS } from '@pantau/shared';
+
 import type { Messages } from './id';
 
 /** English messages: same keys as id.ts (the type enforces it). */
@@ -25,13 +27,7 @@ const en: Messages = {
     logout: 'Sign out',
     menu: 'Menu',
   },
-  roles: {
-    ADMIN: 'Administrator',
-    KANWIL_HEAD: 'Kanwil head',
-    COORDINATOR: 'Unit coordinator',
-    EVALUATOR: 'TPI evaluator',
-    VIEWER: 'Viewer',
-  },
+  roles: labelsIn(ROLE_LABELS, 'en'),
   auth: {
     title: 'Sign in to Pantau ZI',
     subtitle: 'Use the account given to you by the Kanwil administrator.',
@@ -85,24 +81,8 @@ const en: Messages = {
     by: 'by {name}',
     percent: '{value} %',
   },
-  status: {
-    DRAFT: 'Draft',
-    SUBMITTED: 'Submitted',
-    KANWIL_REVIEWED: 'Reviewed by Kanwil',
-    IN_DESK_REVIEW: 'In desk review',
-    REVISION_REQUESTED: 'Revision requested',
-    DESK_EVALUATED: 'Desk evaluated',
-    NOMINATED: 'Nominated to TPN',
-    AWARDED: 'Awarded',
-    NOT_AWARDED: 'Not awarded',
-    WITHDRAWN: 'Withdrawn',
-  },
-  levels: {
-    SELF: 'Self',
-    KANWIL: 'Kanwil',
-    TPI: 'TPI',
-    TPN: 'TPN',
-  },
+  status: labelsIn(STATUS_LABELS, 'en'),
+  levels: labelsIn(LEVEL_LABELS, 'en'),
   notifications: {
     title: 'Notifications',
     bell: 'Notifications ({n} unread)',
@@ -415,12 +395,7 @@ const en: Messages = {
     original: 'Original deadline',
     newDeadline: 'New deadline',
     allUnits: 'All units',
-    stage: {
-      selfAssessment: 'Self-assessment',
-      kanwilReview: 'Kanwil review',
-      deskEvaluation: 'Desk evaluation',
-      nomination: 'TPN nomination',
-    },
+    stage: labelsIn(STAGE_LABELS, 'en'),
   },
   instruments: {
     nav: 'LKE instruments',

@@ -1,3 +1,5 @@
+import { labelsIn, LEVEL_LABELS, ROLE_LABELS, STAGE_LABELS, STATUS_LABELS } from '@pantau/shared';
+
 /** Indonesian (default) messages. `en.ts` must have exactly the same keys (checked by the type of `en`). */
 const id = {
   app: {
@@ -23,13 +25,7 @@ const id = {
     logout: 'Keluar',
     menu: 'Menu',
   },
-  roles: {
-    ADMIN: 'Administrator',
-    KANWIL_HEAD: 'Pimpinan Kanwil',
-    COORDINATOR: 'Koordinator Satker',
-    EVALUATOR: 'Evaluator TPI',
-    VIEWER: 'Pemantau',
-  },
+  roles: labelsIn(ROLE_LABELS, 'id'),
   auth: {
     title: 'Masuk ke Pantau ZI',
     subtitle: 'Gunakan akun yang diberikan administrator Kanwil.',
@@ -83,24 +79,8 @@ const id = {
     by: 'oleh {name}',
     percent: '{value} %',
   },
-  status: {
-    DRAFT: 'Draf',
-    SUBMITTED: 'Diajukan',
-    KANWIL_REVIEWED: 'Direviu Kanwil',
-    IN_DESK_REVIEW: 'Evaluasi desk',
-    REVISION_REQUESTED: 'Perlu revisi',
-    DESK_EVALUATED: 'Selesai evaluasi desk',
-    NOMINATED: 'Diusulkan ke TPN',
-    AWARDED: 'Memperoleh predikat',
-    NOT_AWARDED: 'Tidak memperoleh predikat',
-    WITHDRAWN: 'Ditarik',
-  },
-  levels: {
-    SELF: 'Mandiri',
-    KANWIL: 'Kanwil',
-    TPI: 'TPI',
-    TPN: 'TPN',
-  },
+  status: labelsIn(STATUS_LABELS, 'id'),
+  levels: labelsIn(LEVEL_LABELS, 'id'),
   notifications: {
     title: 'Notifikasi',
     bell: 'Notifikasi ({n} belum dibaca)',
@@ -413,12 +393,7 @@ const id = {
     original: 'Tenggat semula',
     newDeadline: 'Tenggat baru',
     allUnits: 'Semua satker',
-    stage: {
-      selfAssessment: 'Penilaian mandiri',
-      kanwilReview: 'Reviu Kanwil',
-      deskEvaluation: 'Evaluasi desk',
-      nomination: 'Usulan TPN',
-    },
+    stage: labelsIn(STAGE_LABELS, 'id'),
   },
   instruments: {
     nav: 'Instrumen LKE',

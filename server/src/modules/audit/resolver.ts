@@ -5,7 +5,7 @@ import type { Ctx } from '../../common/context';
 import { Role } from '../../common/enums';
 import { isAdmin, requireUser } from '../../common/authz';
 import { badInput, forbidden } from '../../common/errors';
-import { UserRefGql } from '../submission/types';
+import { UserRefGql } from '../user/types';
 import { AuditEvent } from './entities';
 
 @InputType('AuditFilter')

@@ -23,15 +23,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import { summariseScore, type AreaScore, type HasilParts, type Instrument, type ScoreResult, type ScoreSummary, type SurveyKind } from '@pantau/shared';
+import { summariseScore, type AreaScore, type HasilParts, type Instrument, type ScoreResult, type ScoreSummary, type SurveyKind, type SurveyOrigin, type SurveyRecord } from '@pantau/shared';
 
 export type { ScoreSummary };
 import { AnswerLevel } from '../../common/enums';
 import { decodeValue } from '../answer/entities';
-import { computeSubmission, type AnswerCell, type SurveyCell } from '../submission/compute';
+import { computeSubmission, type AnswerCell } from '../submission/compute';
+
+/** A recorded survey result with its id (the fingerprint lists them). */
+export type StoredSurvey = SurveyRecord & { id: number };
 
 /** Bump when the payload format or the scoring code changes: every cached row then becomes stale. */
-export const SCORE_CACHE_FORMAT = 1;
+export const SCORE_CACHE_FORMAT = 2;
 
 export const LEVELS = [AnswerLevel.SELF, AnswerLevel.KANWIL, AnswerLevel.TPI, AnswerLevel.TPN] as const;
 
@@ -52,7 +55,7 @@ interface Payload {
     n: number[]; // total, pengungkit, pemenuhan, reform, hasil, completeness, answered, required
     a: number[][]; // per area: pemenuhan, reform, score, percent
     h: number[]; // ipak, kinerja, bersih, pelayanan
-    s: [SurveyKind, number | null, 'ANSWER' | 'SURVEY' | null][];
+    s: [SurveyKind, number | null, SurveyOrigin | null][];
   }[];
 }
 
@@ -119,7 +122,7 @@ function fromPayload(text: string, instrument: Instrument): CachedScores | null 
 }
 
 /** Scores a submission from its stored answers exactly as the submission view does (computeSubmission). */
-export function scoreSubmission(instrument: Instrument, cells: AnswerCell[], surveys: SurveyCell[]): CachedScores {
+export function scoreSubmission(instrument: Instrument, cells: AnswerCell[], surveys: StoredSurvey[]): CachedScores {
   const has = { SELF: false, KANWIL: false, TPI: false, TPN: false } as Record<AnswerLevel, boolean>;
   for (const c of cells) if (c.value !== null && c.level in has) has[c.level as AnswerLevel] = true;
   const computed = computeSubmission(instrument, cells, surveys, { hasWbk: false });
@@ -141,10 +144,10 @@ interface AnswerAgg {
   l: unknown;
 }
 
-function fingerprintOf(instrumentVersionId: number, agg: AnswerAgg, surveys: SurveyCell[]): string {
+function fingerprintOf(instrumentVersionId: number, agg: AnswerAgg, surveys: StoredSurvey[]): string {
   const sv = [...surveys]
     .sort((a, b) => a.id - b.id)
-    .map((s) => `${s.id}:${s.kind}:${s.index}:${time(s.recordedAt)}`)
+    .map((s) => `${s.id}:${s.kind}:${s.index}:${s.source}:${time(s.recordedAt)}`)
     .join(',');
   const text = `f${SCORE_CACHE_FORMAT}|iv${instrumentVersionId}|a${sqlText(agg.n ?? 0)},${sqlText(agg.v)},${sqlText(agg.u)},${sqlText(agg.m)},${sqlText(agg.l)}|s${sv}`;
   return createHash('sha1').update(text).digest('hex');
@@ -174,7 +177,7 @@ export interface ScoreCacheStats {
 export async function scoresOfScope(
   em: EntityManager,
   scope: ScoreCacheScope,
-  surveysBySub: Map<number, SurveyCell[]>,
+  surveysBySub: Map<number, StoredSurvey[]>,
   onWriteError?: (err: unknown) => void,
 ): Promise<{ bySubmission: Map<number, CachedScores>; stats: ScoreCacheStats }> {
   const knex = em.getKnex();

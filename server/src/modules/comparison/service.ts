@@ -4,7 +4,7 @@
  * with the answers' fingerprints — plus, when some submissions changed, their answers and one cache write; never
  * one per unit). The answers themselves are read only for stale cache rows and for the gap field.
  */
-import { checkEligibility, planGap, type Answers, type Instrument, type Target } from '@pantau/shared';
+import { checkEligibility, holdsWbk, planGap, submissionDeadline, type Answers, type Instrument, type SurveyRecord, type Target } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
 import { AnswerLevel, Role } from '../../common/enums';
@@ -15,10 +15,13 @@ import { instrumentOf } from '../instrument/service';
 import { Kanwil, PredicateHistory, Satker } from '../org/entities';
 import { kanwilView, satkerView } from '../org/types';
 import { Period } from '../period/entities';
-import { nextDeadline, periodView } from '../period/types';
-import { holdsWbk, latestSurveys, type AnswerCell, type SurveyCell } from '../submission/compute';
-import { Submission, SurveyResult } from '../submission/entities';
-import { DeadlineExtension } from '../workflow/entities';
+import { deadlineView, periodView } from '../period/types';
+import type { AnswerCell } from '../submission/compute';
+import { surveyRecord } from '../survey/service';
+import type { StoredSurvey } from './score-cache';
+import { Submission } from '../submission/entities';
+import { SurveyResult } from '../survey/entities';
+import { DeadlineExtension } from '../period/entities';
 import { eligibilityView } from '../submission/score-types';
 import type { ComparisonRowGql, GapSummaryGql, KanwilComparisonGql } from './types';
 import { scoresOfScope } from './score-cache';
@@ -63,14 +66,13 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
     em.find(DeadlineExtension, { period: periodId }),
   ]);
   const extensions = extensionRows.map((e) => ({ stage: e.stage as string, satkerId: e.satker?.id ?? null, deadline: e.deadline }));
-  const now = new Date();
 
-  const surveysBySub = new Map<number, SurveyCell[]>();
+  const surveysBySub = new Map<number, StoredSurvey[]>();
   for (const s of surveys) {
     const id = s.submission.id;
     let l = surveysBySub.get(id);
     if (!l) surveysBySub.set(id, (l = []));
-    l.push({ id: s.id, kind: s.kind, index: s.index, recordedAt: s.recordedAt });
+    l.push({ ...surveyRecord(s), id: s.id });
   }
   // per-level scores: cached per submission, recomputed only where answers or surveys changed (score-cache.ts)
   const { bySubmission: scoresBySub } = await scoresOfScope(
@@ -134,11 +136,11 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
       })),
       // eligibility is never cached: it depends on the predicate history (holdsWbk)
       eligibility: eligibilityView(checkEligibility(sc[basis], target, { hasWbk: wbk }), basis),
-      nextDeadline: nextDeadline(period, sub.status, now, satker.id, extensions),
+      nextDeadline: deadlineView(submissionDeadline(period, sub.status, sub.returnedBy ?? null, satker.id, extensions)),
       gapInput: async () => {
         const answers: Answers = {};
         for (const c of (await basisAnswers()).get(subId) ?? []) if (c.level === basis) answers[c.soalId] = c.value;
-        return gapSummary(instrument, answers, target, basis, wbk, latestSurveys(surveysBySub.get(subId) ?? []));
+        return gapSummary(instrument, answers, target, basis, wbk, surveysBySub.get(subId) ?? []);
       },
     };
   });
@@ -152,9 +154,9 @@ function gapSummary(
   target: Target,
   basis: AnswerLevel,
   hasWbk: boolean,
-  surveyFallback: Parameters<typeof planGap>[3] extends infer O ? (O extends { surveyFallback?: infer F } ? F : never) : never,
+  surveys: readonly SurveyRecord[],
 ): GapSummaryGql {
-  const g = planGap(instrument, answers, target, { hasWbk, surveyFallback });
+  const g = planGap(instrument, answers, target, { hasWbk, level: basis, surveys });
   return {
     target: target as GapSummaryGql['target'],
     basisLevel: basis,

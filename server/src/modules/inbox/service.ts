@@ -15,17 +15,16 @@ import { Answer } from '../answer/entities';
 import { kanwilComparison } from '../comparison/service';
 import { Evidence, EvidencePurpose } from '../evidence/entities';
 import { instrumentOf } from '../instrument/service';
-import { Period } from '../period/entities';
-import { deadlineInForce, type ExtensionLike, type StageKey } from '../period/types';
+import { DeadlineExtension, Period } from '../period/entities';
+import { deadlineInForce, stageInForce, type DeadlineExtensionLike as ExtensionLike, type Stage as StageKey } from '@pantau/shared';
 import { ReviewNote } from '../review/entities';
 import { EvaluatorAssignment, Submission } from '../submission/entities';
-import { DeadlineExtension } from '../workflow/entities';
 import { InboxKind, type InboxEntryGql } from './types';
 
 const DAY = 24 * 3600 * 1000;
 /** A drafting unit counts as behind schedule this many days before its self-assessment deadline. */
 export const BEHIND_SCHEDULE_DAYS = 7;
-const EDITABLE = [SubmissionStatus.DRAFT, SubmissionStatus.REVISION_REQUESTED];
+const EDITABLE: SubmissionStatus[] = [SubmissionStatus.DRAFT, SubmissionStatus.REVISION_REQUESTED];
 
 const lkePath = (id: number, soalId?: number) => `/submissions/${id}/lke${soalId ? `?item=${soalId}` : ''}`;
 const unitPath = (id: number) => `/submissions/${id}`;
@@ -70,14 +69,15 @@ export async function inbox(ctx: Ctx, periodId?: number | null, now = new Date()
         out.push({ ...b, kind: InboxKind.PRE_ASSESS, count: 1, dueAt: due('kanwilReview', s.satker.id), detail: null, path: lkePath(s.id) });
       }
       if (EDITABLE.includes(s.status)) {
-        const d = due('selfAssessment', s.satker.id);
+        const stage = stageInForce(s.status, s.returnedBy ?? null);
+        const d = stage ? due(stage, s.satker.id) : null;
         if (d && d.getTime() - now.getTime() <= BEHIND_SCHEDULE_DAYS * DAY) {
           const c = rowBySub.get(s.id)?.completeness;
           out.push({ ...b, kind: InboxKind.BEHIND_SCHEDULE, count: 1, dueAt: d, detail: c == null ? null : `${Math.floor(c * 100)} %`, path: unitPath(s.id) });
         }
       }
       const e = rowBySub.get(s.id)?.eligibility;
-      const live = ![SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED, SubmissionStatus.WITHDRAWN].includes(s.status);
+      const live = !([SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED, SubmissionStatus.WITHDRAWN] as SubmissionStatus[]).includes(s.status);
       const failures = (e?.failures ?? []).filter((f) => !f.awaitingSurvey);
       if (live && e && failures.length) {
         out.push({ ...b, kind: InboxKind.BELOW_MINIMUM, count: failures.length, dueAt: null, detail: failures[0].message, path: unitPath(s.id) });
@@ -177,7 +177,9 @@ async function coordinatorEntries(ctx: Ctx, period: Period, satkerIds: number[],
     }
     const m = missing.get(s.id) ?? 0;
     if (m) out.push({ ...b, kind: InboxKind.MISSING_EVIDENCE, soalId: null, itemCode: null, level: null, count: m, dueAt: null, detail: null, path: `${lkePath(s.id)}?filter=noEvidence` });
-    const d = s.status === SubmissionStatus.DRAFT ? due('selfAssessment', s.satker.id) : null;
+    // a revision is due on the deadline of whoever returned it (shared stageInForce)
+    const stage = stageInForce(s.status, s.returnedBy ?? null);
+    const d = stage ? due(stage, s.satker.id) : null;
     out.push({ ...b, kind: InboxKind.DEADLINE, soalId: null, itemCode: null, level: null, count: 1, dueAt: d, detail: s.status === SubmissionStatus.DRAFT ? 'submit' : 'resubmit', path: lkePath(s.id) });
   }
   return out;

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { UserRefGql } from '../submission/types';
+import { UserRefGql } from '../user/types';
 import { PeriodGql, periodView } from '../period/types';
 import { AreaDefGql } from './types';
 import type { InstrumentDiff, ValidationReport, VersionSummary } from './versions';

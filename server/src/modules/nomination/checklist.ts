@@ -6,10 +6,14 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   checkEligibility,
   formatFloor2,
-  ratio,
+  holdsWbk,
+  lhkpnCompliance,
+  lhkpnItemIds,
   revocationBanUntil,
+  SAKIP_MIN,
+  SAKIP_SCALE,
+  sakipMeets,
   scoreAnswers,
-  type Answers,
   type Eligibility,
   type Instrument,
   type Target,
@@ -20,17 +24,8 @@ import { Evidence, EvidencePurpose } from '../evidence/entities';
 import { evidenceUrl } from '../evidence/service';
 import { PredicateHistory } from '../org/entities';
 import type { Submission } from '../submission/entities';
-import { levelAnswers, surveyFallbackOf } from '../workflow/answers';
-
-/** Internal SAKIP result scale, best first. */
-export const SAKIP_SCALE = ['AA', 'A', 'BB', 'B', 'CC', 'C', 'D'] as const;
-export type SakipGrade = (typeof SAKIP_SCALE)[number];
-export const SAKIP_MIN: Record<Target, SakipGrade> = { WBK: 'B', WBBM: 'BB' };
-
-export function sakipMeets(grade: string | null | undefined, target: Target): boolean {
-  const i = SAKIP_SCALE.indexOf((grade ?? '').trim().toUpperCase() as SakipGrade);
-  return i >= 0 && i <= SAKIP_SCALE.indexOf(SAKIP_MIN[target]);
-}
+import { surveyRecordsOf } from '../survey/service';
+import { levelAnswers } from '../workflow/answers';
 
 export interface ChecklistInputData {
   tlhpPercent?: number | null;
@@ -73,27 +68,6 @@ export interface NominationAssessment {
   prerequisitesMissing: string[];
 }
 
-const pct = (x: number) => Math.round(x * 1e6) / 1e4;
-const sum = (a: Answers, ids: number[]): number | null => {
-  let s = 0;
-  for (const id of ids) {
-    const v = a[id];
-    if (typeof v !== 'number') return null;
-    s += v;
-  }
-  return s;
-};
-
-/** LHKPN and LHKASN (non-LHKPN) compliance from [113]–[120]: reported ÷ obliged, the lower of the two (0–100). */
-export function lhkpnCompliance(a: Answers): number | null {
-  const obligedL = sum(a, [113, 114, 115]);
-  const reportedL = sum(a, [116]);
-  const obligedN = sum(a, [117, 118, 119]);
-  const reportedN = sum(a, [120]);
-  if (obligedL === null || reportedL === null || obligedN === null || reportedN === null) return null;
-  return pct(Math.min(ratio(reportedL, obligedL), ratio(reportedN, obligedN)));
-}
-
 /** The same day one year later (29 Feb → 1 Mar). */
 function plusOneYear(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
@@ -103,7 +77,7 @@ function plusOneYear(iso: string): string {
 /** hasWbk and the revocation ban from the satker's predicate history. */
 export async function predicateFacts(em: EntityManager, satkerId: number): Promise<{ hasWbk: boolean; banUntil: string | null }> {
   const rows = await em.find(PredicateHistory, { satker: satkerId });
-  const hasWbk = rows.some((p) => !p.revoked && (p.predicate === 'WBK' || p.predicate === 'WBBM'));
+  const hasWbk = holdsWbk(rows);
   let banUntil: string | null = null;
   for (const p of rows) {
     if (!p.revoked || !p.revokedAt) continue;
@@ -113,7 +87,7 @@ export async function predicateFacts(em: EntityManager, satkerId: number): Promi
   return { hasWbk, banUntil };
 }
 
-/** Eligibility on the TPI answers (survey results as fallback) + the prerequisite checklist, for a nomination now. */
+/** Eligibility on the TPI answers (survey precedence at TPI) + the prerequisite checklist, for a nomination now. */
 export async function assessNomination(
   em: EntityManager,
   inst: Instrument,
@@ -123,13 +97,13 @@ export async function assessNomination(
 ): Promise<NominationAssessment> {
   const target = sub.target as Target;
   const today = now.toISOString().slice(0, 10);
-  const [tpi, fallback, pred, evidence] = await Promise.all([
+  const [tpi, surveys, pred, evidence] = await Promise.all([
     levelAnswers(em, sub.id, AnswerLevel.TPI),
-    surveyFallbackOf(em, sub.id),
+    surveyRecordsOf(em, sub.id),
     predicateFacts(em, sub.satker.id),
     em.find(Evidence, { submission: sub.id, deleted: false }, { orderBy: { id: 'asc' } }),
   ]);
-  const score = scoreAnswers(inst, tpi, { surveyFallback: fallback });
+  const score = scoreAnswers(inst, tpi, { level: 'TPI', surveys });
   const eligibility = checkEligibility(score, target, { hasWbk: pred.hasWbk });
   const thresholdFailures = eligibility.failures.filter((f) => f.requirement !== 'wbk');
 
@@ -166,9 +140,10 @@ export async function assessNomination(
   );
 
   // LHKPN/LHKASN 100 %, pre-filled from [113]–[120] (TPI answers); evidence = the data dukung of those items
-  const prefilled = lhkpnCompliance(tpi);
+  const prefilled = lhkpnCompliance(inst, tpi);
+  const lhkpnItems = lhkpnItemIds(inst);
   const lhkpn = input.lhkpnPercent ?? prefilled;
-  const lhkpnEv = [pick(input.lhkpnEvidenceId, 'LHKPN/LHKASN', prereq), ...evidence.filter((e) => e.purpose === EvidencePurpose.ANSWER && e.soalId != null && e.soalId >= 113 && e.soalId <= 120)];
+  const lhkpnEv = [pick(input.lhkpnEvidenceId, 'LHKPN/LHKASN', prereq), ...evidence.filter((e) => e.purpose === EvidencePurpose.ANSWER && e.soalId != null && lhkpnItems.includes(e.soalId))];
   checklist.push(
     item('LHKPN', 'Kepatuhan LHKPN/LHKASN', lhkpn, '100 %', lhkpn !== null && lhkpn >= 100 - 1e-9,
       lhkpn === null ? 'Jumlah wajib lapor/pelapor LHKPN/LHKASN ([113]–[120]) belum lengkap' : `Kepatuhan LHKPN/LHKASN ${formatFloor2(lhkpn)} % < 100 %`, lhkpnEv),

@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type
 import { GraphQLJSON } from 'graphql-scalars';
 import { MaxLength } from 'class-validator';
 import { TargetPredicate } from '../../common/enums';
-import { UserRefGql } from '../submission/types';
+import { UserRefGql } from '../user/types';
 import { NominationStatus } from './entities';
 
 registerEnumType(NominationStatus, { name: 'NominationStatus' });

@@ -13,11 +13,10 @@ import type { AppConfig } from '../../config';
 import type { Ctx } from '../../common/context';
 import { Role, SubmissionStatus } from '../../common/enums';
 import { kanwilComparison } from '../comparison/service';
-import { Period } from '../period/entities';
-import { deadlineInForce, type ExtensionLike } from '../period/types';
+import { DeadlineExtension, Period } from '../period/entities';
+import { deadlineInForce, stageInForce, type DeadlineExtensionLike as ExtensionLike } from '@pantau/shared';
 import { EvaluatorAssignment, Submission } from '../submission/entities';
 import { RoleAssignment, User } from '../user/entities';
-import { DeadlineExtension } from '../workflow/entities';
 import { EmailState, Notification } from './entities';
 import { createMailer, type Mailer } from './mailer';
 import { NotificationKind } from './messages';
@@ -28,7 +27,7 @@ export const REMINDER_DAYS = [1, 3, 7] as const;
 export const EMAIL_CLAIM_STALE_MS = 10 * 60 * 1000;
 export const EMAIL_MAX_ATTEMPTS = 5;
 
-/** Whose step a status is and the stage deadline that closes it. */
+/** Whose step a status is (the stage deadline that closes it is the shared stageInForce). */
 const STEP: Partial<Record<SubmissionStatus, { stage: Stage; audience: Audience }>> = {
   [SubmissionStatus.DRAFT]: { stage: 'selfAssessment', audience: 'coordinators' },
   [SubmissionStatus.REVISION_REQUESTED]: { stage: 'selfAssessment', audience: 'coordinators' },
@@ -141,7 +140,8 @@ export class NotificationScheduler {
       extensions.set(e.period.id, l);
     }
     const due = subs.flatMap((s) => {
-      const step = STEP[s.status]!;
+      // a revision is due on the deadline of whoever returned it (shared stageInForce)
+      const step = { ...STEP[s.status]!, stage: stageInForce(s.status, s.returnedBy ?? null) ?? STEP[s.status]!.stage };
       const deadline = deadlineInForce(s.period as Period, step.stage, s.satker.id, extensions.get(s.period.id) ?? []);
       const days = deadline ? reminderDays(deadline, now) : null;
       return deadline && days ? [{ s, step, deadline, days }] : [];

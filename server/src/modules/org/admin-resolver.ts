@@ -1,10 +1,9 @@
 import { Arg, Ctx as GqlCtx, Int, Mutation, Resolver } from 'type-graphql';
 import type { Ctx } from '../../common/context';
-import { PeriodGql, periodView } from '../period/types';
 import { submissionView } from '../submission/service';
 import { SubmissionGql } from '../submission/types';
-import { addPredicate, createKanwil, createPeriod, createSatker, createSubmission, updateKanwil, updatePeriod, updateSatker } from './admin-service';
-import { CreateSubmissionInput, KanwilInput, PeriodInput, PeriodUpdateInput, PredicateInput, SatkerInput, SatkerUpdateInput } from './inputs';
+import { addPredicate, createKanwil, createSatker, createSubmission, updateKanwil, updateSatker } from './admin-service';
+import { CreateSubmissionInput, KanwilInput, PredicateInput, SatkerInput, SatkerUpdateInput } from './inputs';
 import { KanwilGql, PredicateGql, SatkerGql, kanwilView, predicateView, satkerView } from './types';
 
 @Resolver()
@@ -32,16 +31,6 @@ export class OrgAdminResolver {
   @Mutation(() => PredicateGql, { description: 'ADMIN / KANWIL_HEAD: record a predicate the unit holds (history)' })
   async addPredicate(@GqlCtx() ctx: Ctx, @Arg('satkerId', () => Int) satkerId: number, @Arg('input', () => PredicateInput) input: PredicateInput): Promise<PredicateGql> {
     return predicateView(await addPredicate(ctx, satkerId, input));
-  }
-
-  @Mutation(() => PeriodGql, { description: 'ADMIN: create an evaluation period (instrument: the active version of the year by default)' })
-  async createPeriod(@GqlCtx() ctx: Ctx, @Arg('input', () => PeriodInput) input: PeriodInput): Promise<PeriodGql> {
-    return periodView(await createPeriod(ctx, input));
-  }
-
-  @Mutation(() => PeriodGql, { description: 'ADMIN: rename a period or set its own stage deadlines' })
-  async updatePeriod(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number, @Arg('input', () => PeriodUpdateInput) input: PeriodUpdateInput): Promise<PeriodGql> {
-    return periodView(await updatePeriod(ctx, id, input));
   }
 
   @Mutation(() => SubmissionGql, { description: 'Open a unit’s submission for a period (DRAFT): ADMIN, KANWIL_HEAD, or the unit’s COORDINATOR' })

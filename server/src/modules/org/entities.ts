@@ -1,3 +1,4 @@
+import { enumOf, PREDICATES, type Predicate as SharedPredicate } from '@pantau/shared';
 import { Collection, DateTimeType, Entity, Enum, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 export enum SatkerKind {
@@ -11,10 +12,9 @@ export enum SatkerKind {
   OTHER = 'OTHER',
 }
 
-export enum Predicate {
-  WBK = 'WBK',
-  WBBM = 'WBBM',
-}
+/** A predicate held (the shared vocabulary's WBK / WBBM). */
+export const Predicate = enumOf(PREDICATES) satisfies { readonly [K in SharedPredicate]: K };
+export type Predicate = SharedPredicate;
 
 /** Kantor Wilayah: groups the units (satker) of one province. */
 @Entity({ tableName: 'kanwil' })

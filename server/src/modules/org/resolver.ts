@@ -1,14 +1,11 @@
 import { Arg, Ctx as GqlCtx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Ctx } from '../../common/context';
-import { readScope, satkerFilter, assertCanReadPeriod, assertCanReadSatker, periodFilter, requireUser } from '../../common/authz';
+import { readScope, satkerFilter, assertCanReadSatker, requireUser } from '../../common/authz';
 import { notFound } from '../../common/errors';
 import { predicatesLoader } from '../../common/loaders';
-import { holdsWbk } from '../submission/compute';
+import { holdsWbk } from '@pantau/shared';
 import { Kanwil, Satker } from './entities';
 import { KanwilGql, PredicateGql, SatkerGql, kanwilView, predicateView, satkerView } from './types';
-import { Period } from '../period/entities';
-import { PeriodGql, periodView } from '../period/types';
 
 @Resolver(() => SatkerGql)
 export class OrgResolver {
@@ -35,24 +32,6 @@ export class OrgResolver {
     if (!s) throw notFound('Unit', id);
     await assertCanReadSatker(ctx, s);
     return satkerView(s);
-  }
-
-  @Query(() => [PeriodGql], { description: 'Evaluation periods visible to you (global ones and those of your Kanwil)' })
-  async periods(@GqlCtx() ctx: Ctx, @Arg('year', () => Int, { nullable: true }) year?: number | null): Promise<PeriodGql[]> {
-    requireUser(ctx);
-    const scoped = await periodFilter(ctx);
-    const where = { ...(year != null ? { year } : {}), ...((scoped ?? {}) as object) } as FilterQuery<Period>;
-    const rows = await ctx.em.find(Period, where, { orderBy: { year: 'desc', id: 'asc' } });
-    return rows.map(periodView);
-  }
-
-  @Query(() => PeriodGql)
-  async period(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number): Promise<PeriodGql> {
-    requireUser(ctx);
-    const p = await ctx.em.findOne(Period, id);
-    if (!p) throw notFound('Periode', id);
-    await assertCanReadPeriod(ctx, p);
-    return periodView(p);
   }
 
   @FieldResolver(() => KanwilGql)

@@ -1,5 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import type { Period } from './entities';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { STAGE_DEADLINE_FIELD, type DeadlineInForce } from '@pantau/shared';
+import { UserRefGql } from '../user/types';
+import { StageEnum, type DeadlineExtension, type Period } from './entities';
+
+registerEnumType(StageEnum, { name: 'WorkflowStage', description: 'A stage with a deadline on the period' });
 
 @ObjectType('Period', { description: 'One evaluation year (for one Kanwil, or global when kanwilId is null)' })
 export class PeriodGql {
@@ -43,54 +47,42 @@ export const periodView = (p: Period): PeriodGql => ({
   nominationDeadline: p.nominationDeadline ?? null,
 });
 
-const STAGES = [
-  ['SELF_ASSESSMENT', 'selfAssessmentDeadline', 'selfAssessment'],
-  ['KANWIL_REVIEW', 'kanwilReviewDeadline', 'kanwilReview'],
-  ['DESK_EVALUATION', 'deskEvaluationDeadline', 'deskEvaluation'],
-  ['NOMINATION', 'nominationDeadline', 'nomination'],
-] as const;
-
-export type StageKey = (typeof STAGES)[number][2];
-
-/** A period deadline extension (admin, whole period or one unit): the latest one that applies wins. */
-export interface ExtensionLike {
-  stage: string;
-  satkerId: number | null;
-  deadline: Date;
+@ObjectType('DeadlineExtension')
+export class DeadlineExtensionGql {
+  @Field(() => Int)
+  id!: number;
+  @Field(() => Int)
+  periodId!: number;
+  @Field(() => StageEnum)
+  stage!: StageEnum;
+  @Field(() => Int, { nullable: true })
+  satkerId!: number | null;
+  @Field(() => Date)
+  deadline!: Date;
+  @Field(() => Date, { nullable: true, description: 'The period’s own deadline for the stage' })
+  originalDeadline!: Date | null;
+  @Field()
+  reason!: string;
+  @Field(() => UserRefGql)
+  createdBy!: UserRefGql;
+  @Field(() => Date)
+  createdAt!: Date;
 }
 
-/** The deadline in force for a stage and unit: the period's own, pushed later by any extension (none = no deadline). */
-export function deadlineInForce(p: Period, stage: StageKey, satkerId: number, extensions: ExtensionLike[] = []): Date | null {
-  const row = STAGES.find((s) => s[2] === stage)!;
-  const own = p[row[1]] ?? null;
-  if (!own) return null;
-  let best = own;
-  for (const e of extensions) {
-    if (e.stage === stage && (e.satkerId === null || e.satkerId === satkerId) && e.deadline.getTime() > best.getTime()) best = e.deadline;
-  }
-  return best;
-}
-
-/**
- * The stage deadline that matters for a submission in this status (the next one still ahead of it), with
- * deadline extensions taken into account.
- */
-export function nextDeadline(p: Period, status: string, now = new Date(), satkerId = 0, extensions: ExtensionLike[] = []): DeadlineGql | null {
-  const stageOf: Record<string, number> = {
-    DRAFT: 0,
-    REVISION_REQUESTED: 2,
-    SUBMITTED: 1,
-    KANWIL_REVIEWED: 2,
-    IN_DESK_REVIEW: 2,
-    DESK_EVALUATED: 3,
+export function extensionView(e: DeadlineExtension): DeadlineExtensionGql {
+  return {
+    id: e.id,
+    periodId: e.period.id,
+    stage: e.stage,
+    satkerId: e.satker?.id ?? null,
+    deadline: e.deadline,
+    originalDeadline: e.period[STAGE_DEADLINE_FIELD[e.stage]] ?? null,
+    reason: e.reason,
+    createdBy: { id: e.createdBy.id, username: e.createdBy.username, displayName: e.createdBy.displayName },
+    createdAt: e.createdAt,
   };
-  const from = stageOf[status];
-  if (from === undefined) return null;
-  const at = (i: number) => deadlineInForce(p, STAGES[i][2], satkerId, extensions);
-  for (let i = from; i < STAGES.length; i++) {
-    const d = at(i);
-    if (d && d.getTime() >= now.getTime()) return { stage: STAGES[i][0], at: d };
-  }
-  const d = at(from);
-  return d ? { stage: STAGES[from][0], at: d } : null;
 }
+
+/** The GraphQL spelling of a stage in `Deadline.stage` (SELF_ASSESSMENT, KANWIL_REVIEW, …). */
+export const deadlineView = (d: DeadlineInForce | null): DeadlineGql | null =>
+  d ? { stage: d.stage.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), at: d.at } : null;

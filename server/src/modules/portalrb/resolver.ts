@@ -3,7 +3,7 @@ import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
 import { badInput } from '../../common/errors';
-import { UserRefGql } from '../submission/types';
+import { UserRefGql } from '../user/types';
 import { userRef } from '../review/types';
 import type { PortalRbToken } from './entities';
 import { importAnswers } from './import';

@@ -12,7 +12,7 @@ import { Period } from '../period/entities';
 import { Submission } from '../submission/entities';
 
 /** Statuses PortalRB is served: nominated and later. */
-export const SERVED_STATUSES = [SubmissionStatus.NOMINATED, SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED];
+export const SERVED_STATUSES: SubmissionStatus[] = [SubmissionStatus.NOMINATED, SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED];
 
 export class PortalRbError extends Error {
   constructor(

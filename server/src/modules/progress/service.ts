@@ -10,7 +10,7 @@
  * in chronological order (`after`) and the state is scored at the end of every ISO week (now for the current one)
  * with the period's instrument version and the survey results recorded by then.
  */
-import { scoreAnswers, type Answers, type AnswerValue } from '@pantau/shared';
+import { scoreAnswers, type Answers, type AnswerValue, type SurveyRecord } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
 import { Answer, decodeValue } from '../answer/entities';
@@ -20,8 +20,9 @@ import { instrumentOf } from '../instrument/service';
 import { Satker } from '../org/entities';
 import { kanwilView, satkerView } from '../org/types';
 import { periodView } from '../period/types';
-import { latestSurveys, type SurveyCell } from '../submission/compute';
-import { Submission, SurveyResult } from '../submission/entities';
+import { surveyRecord } from '../survey/service';
+import { Submission } from '../submission/entities';
+import { SurveyResult } from '../survey/entities';
 import type { ProgressOverTimeGql, ProgressUnitSeriesGql, ProgressWeekGql } from './types';
 
 export const ANSWER_ACTIONS = ['answers.save', 'answers.import'] as const;
@@ -119,11 +120,11 @@ export async function progressOverTime(ctx: Ctx, periodId: number, kanwilIdArg?:
     if (!l) eventsBySub.set(sid, (l = []));
     l.push({ at, before: ch.before, after: ch.after });
   }
-  const surveysBySub = new Map<number, SurveyCell[]>();
+  const surveysBySub = new Map<number, SurveyRecord[]>();
   for (const s of surveys) {
     let l = surveysBySub.get(s.submission.id);
     if (!l) surveysBySub.set(s.submission.id, (l = []));
-    l.push({ id: s.id, kind: s.kind, index: s.index, recordedAt: s.recordedAt });
+    l.push(surveyRecord(s));
   }
 
   // the weeks: from the ISO week of the first answer event to the current week
@@ -160,10 +161,9 @@ export async function progressOverTime(ctx: Ctx, periodId: number, kanwilIdArg?:
         continue;
       }
       const known = subSurveys.filter((s) => new Date(s.recordedAt).getTime() < until || w === weekStarts.length - 1);
-      const fallback = latestSurveys(known);
-      const key = `${fallback.IPAK ?? ''}|${fallback.IPKP ?? ''}`;
+      const key = String(known.length);
       if (!last || changed || last.key !== key) {
-        const sc = scoreAnswers(instrument, state, { surveyFallback: fallback });
+        const sc = scoreAnswers(instrument, state, { level: 'SELF', surveys: known });
         last = { c: sc.completeness, t: sc.total, key };
       }
       completeness.push(last.c);

@@ -4,7 +4,7 @@ import { memo } from '../../common/context';
 import { SubmissionGql } from '../submission/types';
 import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
-import { UserRefGql } from '../submission/types';
+import { UserRefGql } from '../user/types';
 import { ReviewNote } from './entities';
 import { addNote, assignEvaluator, evaluatorCandidates, latestDeskEvaluation, listEvaluators, listNotes, replyNote, resolveNote, returnedItems, unassignEvaluator } from './service';
 import { DeskEvaluationGql, ReturnedItemGql, ReviewNoteGql, deskView, noteView, threadView, userRef } from './types';

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AnswerLevel } from '../../common/enums';
-import { UserRefGql } from '../submission/types';
+import { UserRefGql } from '../user/types';
 import type { User } from '../user/entities';
 import { RecommendedPredicate, type DeskEvaluation, type ReviewNote } from './entities';
 import type { NoteThread } from './service';

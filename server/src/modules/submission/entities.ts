@@ -1,5 +1,5 @@
-import { DateTimeType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { ReturnedBy, SubmissionStatus, SurveyKindEnum, SurveySource, TargetPredicate } from '../../common/enums';
+import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ReturnedBy, SubmissionStatus, TargetPredicate } from '../../common/enums';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
 import { User } from '../user/entities';
@@ -69,38 +69,4 @@ export class EvaluatorAssignment {
 
   @Property({ type: DateTimeType })
   createdAt: Date = new Date();
-}
-
-/** An IPAK/IPKP survey result recorded for a submission; the latest per kind is the scoring fallback. */
-@Entity({ tableName: 'survey_result' })
-export class SurveyResult {
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  @ManyToOne(() => Submission)
-  submission!: Submission;
-
-  @Enum({ items: () => SurveyKindEnum, type: 'string' })
-  kind!: SurveyKindEnum;
-
-  /** Index 0.00–4.00 */
-  @Property({ type: 'double' })
-  index!: number;
-
-  @Property({ type: 'integer', nullable: true })
-  respondents?: number | null;
-
-  @Enum({ items: () => SurveySource, type: 'string' })
-  source!: SurveySource;
-
-  @Property({ type: DateTimeType })
-  recordedAt: Date = new Date();
-
-  /**
-   * Id of the unit's own survey round this INTERNAL result came from (null: entered by hand). A plain column, not
-   * a foreign key: SQLite cannot add a foreign key to an existing table without rebuilding it.
-   */
-  @Property({ type: 'integer', nullable: true })
-  @Index()
-  roundId?: number | null;
 }

@@ -3,10 +3,11 @@ import type { Ctx } from '../../common/context';
 import { AnswerLevel, TargetPredicate } from '../../common/enums';
 import { answersLoader, surveysLoader } from '../../common/loaders';
 import { scoreView, eligibilityView, EligibilityGql, LevelScoresGql, ScoreGql } from './score-types';
-import { AnswerGql, AnswerInput, SaveAnswersPayload, SubmissionGql, SurveyResultGql } from './types';
+import { SurveyResultGql, surveyResultView } from '../survey/types';
+import { AnswerGql, AnswerInput, SaveAnswersPayload, SubmissionGql } from './types';
 import { answerView, getSubmission, listSubmissions, saveAnswers, setPencanangan, submissionScores, submissionView } from './service';
-import { nextDeadline, DeadlineGql } from '../period/types';
-import { DeadlineExtension } from '../workflow/entities';
+import { currentDeadline } from '../period/deadlines';
+import { DeadlineGql, deadlineView } from '../period/types';
 
 @Resolver(() => SubmissionGql)
 export class SubmissionResolver {
@@ -70,13 +71,12 @@ export class SubmissionResolver {
   @FieldResolver(() => [SurveyResultGql], { description: 'Recorded IPAK/IPKP survey results, newest first' })
   async surveyResults(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<SurveyResultGql[]> {
     const rows = await surveysLoader(ctx).load(s.id);
-    return rows.map((r) => ({ id: r.id, kind: r.kind, index: r.index, respondents: r.respondents ?? null, source: r.source, recordedAt: r.recordedAt }));
+    return rows.map(surveyResultView);
   }
 
-  @FieldResolver(() => DeadlineGql, { nullable: true, description: 'The next stage deadline that applies to this submission' })
+  @FieldResolver(() => DeadlineGql, { nullable: true, description: 'The deadline in force for this submission: its status’s stage (a revision: the returner’s), extensions included' })
   async nextDeadline(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<DeadlineGql | null> {
-    const ext = await ctx.em.find(DeadlineExtension, { period: s.period.id, $or: [{ satker: null }, { satker: s.satker.id }] });
-    return nextDeadline(s.entity.period, s.status, new Date(), s.satker.id, ext.map((e) => ({ stage: e.stage as string, satkerId: e.satker?.id ?? null, deadline: e.deadline })));
+    return deadlineView(await currentDeadline(ctx.em, s.entity));
   }
 
   @Mutation(() => SaveAnswersPayload, {

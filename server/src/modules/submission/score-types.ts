@@ -32,7 +32,7 @@ export class HasilPartsGql {
   pelayanan!: number;
 }
 
-@ObjectType('SurveyUsed', { description: 'Survey index used for scoring and where it came from (ANSWER = the level’s own entry, SURVEY = recorded survey result)' })
+@ObjectType('SurveyUsed', { description: 'Survey index used for scoring and where it came from (ANSWER = the level’s own entry, otherwise the recorded result’s source BPS, TPN or INTERNAL (shared survey precedence))' })
 export class SurveyUsedGql {
   @Field(() => SurveyKindEnum)
   kind!: SurveyKindEnum;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { AnswerValidationError, validateAnswers, type Instrument } from '@pantau/shared';
+import { AnswerValidationError, holdsWbk, validateAnswers, type Instrument } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
 import { AnswerLevel, SubmissionStatus } from '../../common/enums';
@@ -14,7 +14,8 @@ import { instrumentOf } from '../instrument/service';
 import { satkerView } from '../org/types';
 import { periodView } from '../period/types';
 import { User } from '../user/entities';
-import { computeSubmission, holdsWbk, type SubmissionScores } from './compute';
+import { computeSubmission, type SubmissionScores } from './compute';
+import { surveyRecord } from '../survey/service';
 import { Submission } from './entities';
 import type { AnswerGql, AnswerInput, SubmissionGql } from './types';
 
@@ -94,7 +95,7 @@ export function submissionScores(ctx: Ctx, s: Submission): Promise<SubmissionSco
     const computed = computeSubmission(
       instrument,
       answers.map((a) => ({ level: a.level, soalId: a.soalId, value: decodeValue(a.valueJson) })),
-      surveys,
+      surveys.map(surveyRecord),
       { hasWbk: holdsWbk(predicates) },
     );
     return { ...computed, instrument };
@@ -260,7 +261,7 @@ export async function setPencanangan(ctx: Ctx, submissionId: number, date: strin
     if (!hasRole(user, Role.COORDINATOR, { satkerId: s.satker.id })) {
       throw forbidden('Tanggal pencanangan hanya dapat diisi oleh koordinator ZI unit tersebut');
     }
-    if (![SubmissionStatus.DRAFT, SubmissionStatus.REVISION_REQUESTED].includes(s.status)) {
+    if (!([SubmissionStatus.DRAFT, SubmissionStatus.REVISION_REQUESTED] as SubmissionStatus[]).includes(s.status)) {
       throw invalidState(`Tanggal pencanangan tidak dapat diubah saat status penilaian ${s.status}`);
     }
     if (expectedVersion != null && expectedVersion !== s.version) {

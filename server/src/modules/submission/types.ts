@@ -1,21 +1,13 @@
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { MaxLength } from 'class-validator';
-import { AnswerLevel, ReturnedBy, SubmissionStatus, SurveyKindEnum, SurveySource, TargetPredicate } from '../../common/enums';
+import { AnswerLevel, ReturnedBy, SubmissionStatus, TargetPredicate } from '../../common/enums';
 import { SatkerGql } from '../org/types';
 import { PeriodGql } from '../period/types';
+import { UserRefGql } from '../user/types';
 import { ScoreGql } from './score-types';
 import type { Submission } from './entities';
 
-@ObjectType('UserRef')
-export class UserRefGql {
-  @Field(() => Int)
-  id!: number;
-  @Field()
-  username!: string;
-  @Field()
-  displayName!: string;
-}
 
 @ObjectType('Answer', { description: 'One level’s answer to one item' })
 export class AnswerGql {
@@ -33,22 +25,6 @@ export class AnswerGql {
   updatedAt!: Date;
   @Field(() => UserRefGql, { nullable: true })
   updatedBy!: UserRefGql | null;
-}
-
-@ObjectType('SurveyResult')
-export class SurveyResultGql {
-  @Field(() => Int)
-  id!: number;
-  @Field(() => SurveyKindEnum)
-  kind!: SurveyKindEnum;
-  @Field(() => Float)
-  index!: number;
-  @Field(() => Int, { nullable: true })
-  respondents!: number | null;
-  @Field(() => SurveySource)
-  source!: SurveySource;
-  @Field(() => Date)
-  recordedAt!: Date;
 }
 
 @ObjectType('Submission', { description: 'One satker × period: target, status, answers per level, scores and eligibility' })

@@ -1,4 +1,6 @@
-import { DateTimeType, Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { SurveyKindEnum, SurveySource } from '../../common/enums';
+import { Submission } from '../submission/entities';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
 import { User } from '../user/entities';
@@ -136,4 +138,38 @@ export class SurveyRateWindow {
 
   @Property({ type: 'integer' })
   hits!: number;
+}
+
+/** An IPAK/IPKP survey result recorded for a submission; which one counts at a level is the shared survey precedence (surveyInForce). */
+@Entity({ tableName: 'survey_result' })
+export class SurveyResult {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Submission)
+  submission!: Submission;
+
+  @Enum({ items: () => SurveyKindEnum, type: 'string' })
+  kind!: SurveyKindEnum;
+
+  /** Index 0.00–4.00 */
+  @Property({ type: 'double' })
+  index!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  respondents?: number | null;
+
+  @Enum({ items: () => SurveySource, type: 'string' })
+  source!: SurveySource;
+
+  @Property({ type: DateTimeType })
+  recordedAt: Date = new Date();
+
+  /**
+   * Id of the unit's own survey round this INTERNAL result came from (null: entered by hand). A plain column, not
+   * a foreign key: SQLite cannot add a foreign key to an existing table without rebuilding it.
+   */
+  @Property({ type: 'integer', nullable: true })
+  @Index()
+  roundId?: number | null;
 }

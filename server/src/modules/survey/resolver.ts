@@ -1,7 +1,17 @@
 import { Arg, Ctx as GqlCtx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Ctx } from '../../common/context';
-import { closeSurveyRoundView, openSurveyRoundView, surveyRoundResultOf, surveyRoundsView, surveyRoundView } from './service';
-import { CloseSurveyRoundPayload, OpenSurveyRoundInput, SurveyRoundGql, SurveyRoundResultGql, roundGql, roundResultGql } from './types';
+import { closeSurveyRoundView, openSurveyRoundView, recordSurveyResult, surveyRoundResultOf, surveyRoundsView, surveyRoundView } from './service';
+import {
+  CloseSurveyRoundPayload,
+  OpenSurveyRoundInput,
+  SurveyResultInput,
+  SurveyResultPayload,
+  SurveyRoundGql,
+  SurveyRoundResultGql,
+  roundGql,
+  roundResultGql,
+  surveyResultView,
+} from './types';
 
 const localeOf = (ctx: Ctx): 'id' | 'en' => (ctx.user?.locale === 'en' ? 'en' : 'id');
 
@@ -36,8 +46,18 @@ export class SurveyResolver {
     const out = await closeSurveyRoundView(ctx, id);
     return {
       round: roundGql(out.round),
-      recorded: out.recorded.map((r) => ({ id: r.id, kind: r.kind, index: r.index, respondents: r.respondents ?? null, source: r.source, recordedAt: r.recordedAt })),
+      recorded: out.recorded.map(surveyResultView),
       warnings: out.warnings,
     };
+  }
+
+  @Mutation(() => SurveyResultPayload, { description: 'KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN need ≥ 30 respondents; internal ≥ 1)' })
+  async recordSurveyResult(
+    @GqlCtx() ctx: Ctx,
+    @Arg('submissionId', () => Int) submissionId: number,
+    @Arg('input', () => SurveyResultInput) input: SurveyResultInput,
+  ): Promise<SurveyResultPayload> {
+    const { result, warnings } = await recordSurveyResult(ctx, submissionId, input);
+    return { result: surveyResultView(result), warnings };
   }
 }

@@ -1,8 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { conversionText, questionnaire, respondentWarning, type SurveyGroupResult } from '@pantau/shared';
-import { SurveyKindEnum } from '../../common/enums';
-import { SurveyResultGql } from '../submission/types';
-import type { CodedName } from './entities';
+import { SurveyKindEnum, SurveySource } from '../../common/enums';
+import type { CodedName, SurveyResult } from './entities';
 import type { RoundResultView, SurveyRoundView } from './service';
 
 export enum SurveyRoundStateEnum {
@@ -189,3 +188,48 @@ export class CloseSurveyRoundPayload {
   @Field(() => [String])
   warnings!: string[];
 }
+
+@ObjectType('SurveyResult')
+export class SurveyResultGql {
+  @Field(() => Int)
+  id!: number;
+  @Field(() => SurveyKindEnum)
+  kind!: SurveyKindEnum;
+  @Field(() => Float)
+  index!: number;
+  @Field(() => Int, { nullable: true })
+  respondents!: number | null;
+  @Field(() => SurveySource)
+  source!: SurveySource;
+  @Field(() => Date)
+  recordedAt!: Date;
+}
+
+@InputType('SurveyResultInput')
+export class SurveyResultInput {
+  @Field(() => SurveyKindEnum)
+  kind!: SurveyKindEnum;
+  @Field(() => Float, { description: 'Index 0.00–4.00 (two decimals at most)' })
+  index!: number;
+  @Field(() => Int, { description: 'Respondents: ≥ 30 for BPS/TPN; ≥ 1 for INTERNAL (fewer than 30 accepted with a warning)' })
+  respondents!: number;
+  @Field(() => SurveySource)
+  source!: SurveySource;
+}
+
+@ObjectType('SurveyResultPayload')
+export class SurveyResultPayload {
+  @Field(() => SurveyResultGql)
+  result!: SurveyResultGql;
+  @Field(() => [String])
+  warnings!: string[];
+}
+
+export const surveyResultView = (r: SurveyResult): SurveyResultGql => ({
+  id: r.id,
+  kind: r.kind,
+  index: r.index,
+  respondents: r.respondents ?? null,
+  source: r.source,
+  recordedAt: r.recordedAt,
+});

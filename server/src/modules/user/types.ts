@@ -2,6 +2,16 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Role } from '../../common/enums';
 
+@ObjectType('UserRef')
+export class UserRefGql {
+  @Field(() => Int)
+  id!: number;
+  @Field()
+  username!: string;
+  @Field()
+  displayName!: string;
+}
+
 @ObjectType('RoleGrant')
 export class RoleGrantGql {
   @Field(() => Role)

@@ -1,10 +1,8 @@
 /** Reading and copying one level's stored answers (used by guards, copies on entering a status, nomination). */
 import type { EntityManager } from '@mikro-orm/knex';
-import { isBlank, type Answers, type Instrument, type SurveyFallback } from '@pantau/shared';
+import { isBlank, type Answers, type Instrument } from '@pantau/shared';
 import { AnswerLevel } from '../../common/enums';
 import { Answer, decodeValue, encodeValue } from '../answer/entities';
-import { latestSurveys } from '../submission/compute';
-import { SurveyResult } from '../submission/entities';
 import { User } from '../user/entities';
 
 /** One level's answers of a submission by soal_id (one query). */
@@ -18,12 +16,6 @@ export async function levelAnswers(em: EntityManager, submissionId: number, leve
 /** Required items (everything but the survey items) still blank, in instrument order. */
 export function unansweredRequired(inst: Instrument, answers: Answers): number[] {
   return inst.items.filter((i) => i.required && isBlank(answers[i.soalId])).map((i) => i.soalId);
-}
-
-/** The latest recorded survey result per kind: the survey items' fallback at every level (DOMAIN §2). */
-export async function surveyFallbackOf(em: EntityManager, submissionId: number): Promise<SurveyFallback> {
-  const rows = await em.find(SurveyResult, { submission: submissionId });
-  return latestSurveys(rows.map((r) => ({ id: r.id, kind: r.kind, index: r.index, recordedAt: r.recordedAt })));
 }
 
 /**

@@ -3,32 +3,14 @@ import type { Ctx } from '../../common/context';
 import { clearLoaders } from '../../common/loaders';
 import { submissionView } from '../submission/service';
 import { SubmissionGql } from '../submission/types';
-import { extendDeadline, listExtensions, STAGE_PERIOD_FIELD } from './deadlines';
-import type { DeadlineExtension } from './entities';
 import { availableActions, runTransition, submitBlockers } from './service';
 import {
   ActionAvailabilityGql,
-  DeadlineExtensionGql,
-  DeadlineExtensionInput,
   SubmitBlockersGql,
   TransitionInput,
   TransitionPayload,
   WorkflowActionEnum,
 } from './types';
-
-function extensionView(e: DeadlineExtension): DeadlineExtensionGql {
-  return {
-    id: e.id,
-    periodId: e.period.id,
-    stage: e.stage,
-    satkerId: e.satker?.id ?? null,
-    deadline: e.deadline,
-    originalDeadline: e.period[STAGE_PERIOD_FIELD[e.stage]] ?? null,
-    reason: e.reason,
-    createdBy: { id: e.createdBy.id, username: e.createdBy.username, displayName: e.createdBy.displayName },
-    createdAt: e.createdAt,
-  };
-}
 
 @Resolver()
 export class WorkflowResolver {
@@ -64,16 +46,6 @@ export class WorkflowResolver {
   @Query(() => SubmitBlockersGql, { description: 'Unanswered required items, pencanangan date and deadline blocking (re)submission' })
   async submitBlockers(@GqlCtx() ctx: Ctx, @Arg('submissionId', () => Int) submissionId: number): Promise<SubmitBlockersGql> {
     return (await submitBlockers(ctx, submissionId)) as SubmitBlockersGql;
-  }
-
-  @Mutation(() => DeadlineExtensionGql, { description: 'ADMIN: extend a stage deadline of a period (all units or one), with a reason' })
-  async extendDeadline(@GqlCtx() ctx: Ctx, @Arg('input', () => DeadlineExtensionInput) input: DeadlineExtensionInput): Promise<DeadlineExtensionGql> {
-    return extensionView(await extendDeadline(ctx, input));
-  }
-
-  @Query(() => [DeadlineExtensionGql])
-  async deadlineExtensions(@GqlCtx() ctx: Ctx, @Arg('periodId', () => Int) periodId: number): Promise<DeadlineExtensionGql[]> {
-    return (await listExtensions(ctx, periodId)).map(extensionView);
   }
 }
 

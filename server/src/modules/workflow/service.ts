@@ -38,7 +38,8 @@ import { DeskEvaluation, RecommendedPredicate, ReviewNote } from '../review/enti
 import { notifyTransition } from '../notification/events';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
-import { assertStageOpen, effectiveDeadline, isAssignedEvaluator, rolesOn, STAGE_TEXT } from './access';
+import { assertStageOpen, effectiveDeadline, stageText } from '../period/deadlines';
+import { isAssignedEvaluator, rolesOn } from './access';
 import { copyLevelAnswers, levelAnswers, unansweredRequired } from './answers';
 
 export interface TransitionInputData {
@@ -400,7 +401,7 @@ export async function availableActions(ctx: Ctx, submissionId: number): Promise<
     let deadline: Date | null = null;
     if (t.stage) {
       deadline = await effectiveDeadline(em, sub.period, t.stage, sub.satker.id);
-      if (deadline && now.getTime() > deadline.getTime()) reasons.push(`Batas waktu ${STAGE_TEXT[t.stage]} (${deadline.toISOString().slice(0, 10)}) telah lewat`);
+      if (deadline && now.getTime() > deadline.getTime()) reasons.push(`Batas waktu ${stageText(t.stage)} (${deadline.toISOString().slice(0, 10)}) telah lewat`);
     }
     let blocking = reasons.length > 0;
     const fc: FactContext = { em, user, sub, t, input: {}, assigned, now };

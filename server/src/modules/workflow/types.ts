@@ -1,26 +1,15 @@
+import { ACTION_LABELS, enumOf, type WorkflowAction } from '@pantau/shared';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { SubmissionStatus, TargetPredicate } from '../../common/enums';
-import { SubmissionGql, UserRefGql } from '../submission/types';
+import { SubmissionGql } from '../submission/types';
 import { NominationChecklistInput } from '../nomination/types';
 import { RecommendedPredicate } from '../review/entities';
-import { StageEnum } from './entities';
 
 /** The actions of the shared workflow table (shared/src/workflow.ts `WorkflowAction`). */
-export enum WorkflowActionEnum {
-  submit = 'submit',
-  forward = 'forward',
-  return = 'return',
-  startDeskReview = 'startDeskReview',
-  resubmit = 'resubmit',
-  finalise = 'finalise',
-  nominate = 'nominate',
-  withdrawNomination = 'withdrawNomination',
-  recordTpnOutcome = 'recordTpnOutcome',
-  withdraw = 'withdraw',
-}
+export const WorkflowActionEnum = enumOf(Object.keys(ACTION_LABELS) as WorkflowAction[]) satisfies { readonly [K in WorkflowAction]: K };
+export type WorkflowActionEnum = WorkflowAction;
 registerEnumType(WorkflowActionEnum, { name: 'WorkflowAction', description: 'A step of the submission workflow (shared transition table)' });
-registerEnumType(StageEnum, { name: 'WorkflowStage', description: 'A stage with a deadline on the period' });
 registerEnumType(RecommendedPredicate, { name: 'RecommendedPredicate', description: 'The TPI’s recommendation: a predicate, or not recommended' });
 
 @InputType('TransitionInput', { description: 'What an action needs besides the click (only the fields of that action are read)' })
@@ -117,40 +106,4 @@ export class SubmitBlockersGql {
   canSubmit!: boolean;
 }
 
-@InputType('DeadlineExtensionInput')
-export class DeadlineExtensionInput {
-  @Field(() => Int)
-  periodId!: number;
-  @Field(() => StageEnum)
-  stage!: StageEnum;
-  @Field(() => Int, { nullable: true, description: 'One unit only; null = every unit of the period' })
-  satkerId?: number | null;
-  @Field(() => Date)
-  deadline!: Date;
-  @Field()
-  @MaxLength(4000)
-  reason!: string;
-}
-
-@ObjectType('DeadlineExtension')
-export class DeadlineExtensionGql {
-  @Field(() => Int)
-  id!: number;
-  @Field(() => Int)
-  periodId!: number;
-  @Field(() => StageEnum)
-  stage!: StageEnum;
-  @Field(() => Int, { nullable: true })
-  satkerId!: number | null;
-  @Field(() => Date)
-  deadline!: Date;
-  @Field(() => Date, { nullable: true, description: 'The period’s own deadline for the stage' })
-  originalDeadline!: Date | null;
-  @Field()
-  reason!: string;
-  @Field(() => UserRefGql)
-  createdBy!: UserRefGql;
-  @Field(() => Date)
-  createdAt!: Date;
-}
 
