@@ -7,11 +7,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '@pantau/shared';
 import { Client, demoSubmissions, loginAs, ok, startServer, type TestServer } from './helpers';
 import { goodAnswers, saveLevel, step, upload } from './review/support';
 
 const SCORES = `query ($id: Int!) { submission(id: $id) { scores { self { total pengungkit } tpi { total pengungkit hasil areas { score } } } } }`;
-const id2 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+// Scores as the official documents print them: two decimals, cut (never rounded up).
+const id2 = { format: (x: number) => formatNumber(x, 'id', { digits: 2, fixed: true }) };
 const INDONESIAN_DATE = /\b\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}\b/;
 
 describe('PDF reports', () => {

@@ -3,6 +3,9 @@
  * first with an English switch, the response stored once; the same ticket sent again is refused; then the unit's
  * results page for the Kanwil head with the respondent count and the index.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jakartaDate } from '@pantau/shared';
 import { apiAs, login, openBrowser, shot, startE2eServer, type E2eServer } from './harness';
@@ -137,6 +140,14 @@ describe('survey results page (Kanwil head)', () => {
       expect(await page.locator('[data-test^=survey-link-] img').count()).toBe(2);
       await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-test^=survey-link-] img')).every((i) => (i as HTMLImageElement).naturalWidth > 0));
       await shot(page, 'survey-results');
+      // The per-service table exports with the columns shown.
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=survey-results] [data-test=table-export] [data-test=export-csv]')]);
+      const csvFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pz-survey-')), csv.suggestedFilename());
+      await csv.saveAs(csvFile);
+      expect(csv.suggestedFilename()).toBe(`survei-${round.id}-perService.csv`);
+      const lines = fs.readFileSync(csvFile, 'utf8').split(/\r?\n/);
+      expect(lines[0]).toBe('\uFEFFJenis layanan / kelompok,Responden,IPKP,IPAK');
+      expect(lines.slice(1).join('\n')).toContain('3,08');
       expect(b.errors).toEqual([]);
     } finally {
       await b.close();

@@ -1,9 +1,10 @@
+import { formatNumber } from '@pantau/shared';
+
 /**
  * Indonesian formats for official documents. Scores: two decimals with a decimal comma ("76,81"), as the LKE
- * shows them. (To be replaced by the one shared number formatter once it is on main.)
+ * shows them, through the one shared formatter (cut, never rounded up: a shortfall never reads as met).
  */
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const SCORE = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
 
 /** "2 Desember 2026" (Asia/Jakarta). */
 export function formatDateId(d: Date | string, timeZone = 'Asia/Jakarta'): string {
@@ -13,5 +14,7 @@ export function formatDateId(d: Date | string, timeZone = 'Asia/Jakarta'): strin
   return `${get('day')} ${MONTHS[get('month') - 1]} ${get('year')}`;
 }
 
-export const formatScore = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : SCORE.format(x));
-export const formatPercent = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : `${SCORE.format(x)} %`);
+export const formatScore = (x: number | null | undefined): string => formatNumber(x, 'id', { digits: 2, fixed: true });
+/** x is already 0–100. */
+export const formatPercent = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${formatScore(x)} %`;
