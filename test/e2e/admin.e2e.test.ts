@@ -172,6 +172,8 @@ describe('admin SPA in Chromium', () => {
       await b.page.goto(`${server.url}/submissions/${target.id}/lke`);
       await b.page.waitForSelector('[data-test=score-panel]');
       // the KANWIL level is the one this user may write now; SELF answers are shown beside it
+      // the page settles on the user's level after a second load: wait for it, then check
+      await b.page.locator('[data-test=level-select]', { hasText: 'Kanwil' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
       expect(await b.page.textContent('[data-test=level-select]')).toContain('Kanwil');
       expect(await b.page.locator('[data-test=opt-1-Ya] input').isDisabled()).toBe(false);
       await b.page.waitForSelector('[data-test=others-1]');
@@ -207,6 +209,8 @@ describe('admin SPA in Chromium', () => {
       const target = list.data.submissions.find((x: { status: string }) => x.status === 'IN_DESK_REVIEW');
       await b.page.goto(`${server.url}/submissions/${target.id}/lke`);
       await b.page.waitForSelector('[data-test=score-panel]');
+      // the page settles on the user's level after a second load: wait for it, then check
+      await b.page.locator('[data-test=level-select]', { hasText: 'TPI' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
       expect(await b.page.textContent('[data-test=level-select]')).toContain('TPI');
       await b.page.waitForSelector('[data-test=others-1]');
       const chooser = b.page.waitForEvent('filechooser');

@@ -207,6 +207,8 @@ describe('one submission from draft to nomination, through the UI', () => {
         await login(page, server.url, 'kakanwil');
         await openLkeFromList(page);
         expect(await statusOf(page)).toBe('SUBMITTED');
+        // the page settles on the user's level after a second load: wait for it, then check
+        await page.locator('[data-test=level-select]', { hasText: 'Kanwil' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
         expect(await page.textContent('[data-test=level-select]')).toContain('Kanwil');
         // the KANWIL answers start as copies of SELF, with SELF shown beside them
         await page.waitForSelector('[data-test=others-1]');
@@ -369,6 +371,8 @@ describe('one submission from draft to nomination, through the UI', () => {
         await login(page, server.url, 'evaluator.itjen');
         await openLkeFromList(page, 'evaluations');
         expect(await statusOf(page)).toBe('IN_DESK_REVIEW');
+        // the page settles on the user's level after a second load: wait for it, then check
+        await page.locator('[data-test=level-select]', { hasText: 'TPI' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
         expect(await page.textContent('[data-test=level-select]')).toContain('TPI');
         const thread = page.locator(`[data-test=notes-${changedSoal}] .pz-thread`);
         await thread.waitFor();
