@@ -12,11 +12,12 @@ import { memo } from './context';
 import { AnswerLevel, Role } from './enums';
 import { forbidden, invalidState, unauthenticated } from './errors';
 import { LEVEL_WRITERS, canWriteLevel, levelWriteStage } from '@pantau/shared';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Role as SharedRole } from '@pantau/shared';
 import { EvaluatorAssignment, type Submission } from '../modules/submission/entities';
 import { Satker } from '../modules/org/entities';
 import type { Period } from '../modules/period/entities';
 import { assertStageOpen } from '../modules/period/deadlines';
-import { emOf } from '../modules/workflow/access';
 
 export interface Scope {
   all: boolean;
@@ -47,6 +48,30 @@ export function hasRole(user: AuthUser | null, role: Role, where: { kanwilId?: n
 
 export const isAdmin = (user: AuthUser | null) => hasRole(user, Role.ADMIN);
 
+/** The Kanwil (ids) in which the user holds one of these roles. */
+export function kanwilIdsWithRole(user: AuthUser | null, roles: readonly Role[]): number[] {
+  if (!user) return [];
+  return [...new Set(user.roles.filter((r) => roles.includes(r.role) && r.kanwilId != null).map((r) => r.kanwilId!))];
+}
+
+/** Roles that see a whole Kanwil (with a kanwil on the assignment). */
+const KANWIL_VIEW_ROLES = [Role.KANWIL_HEAD, Role.VIEWER] as const;
+
+/** The Kanwil the user sees as a whole, as Kanwil head or as a viewer scoped to it (admins: see `canViewKanwil`). */
+export const viewedKanwilIds = (user: AuthUser | null): number[] => kanwilIdsWithRole(user, KANWIL_VIEW_ROLES);
+
+/** THE Kanwil-view check: admin, the Kanwil's head, or a viewer scoped to that Kanwil. */
+export function canViewKanwil(user: AuthUser | null, kanwilId: number): boolean {
+  return isAdmin(user) || viewedKanwilIds(user).includes(kanwilId);
+}
+
+/** FORBIDDEN unless the user may see the whole Kanwil (`canViewKanwil`). */
+export function requireKanwilView(ctx: Pick<Ctx, 'user'>, kanwilId: number, message = 'Hanya admin, Kepala Kanwil dan pengamat Kanwil tersebut yang dapat melihat ini'): AuthUser {
+  const u = requireUser(ctx);
+  if (!canViewKanwil(u, kanwilId)) throw forbidden(message);
+  return u;
+}
+
 /** THE admin check: FORBIDDEN unless the user is an admin. */
 export function requireAdmin(ctx: Pick<Ctx, 'user'>, message = 'Hanya admin yang dapat melakukan tindakan ini'): AuthUser {
   const u = requireUser(ctx);
@@ -72,12 +97,10 @@ export function readScope(ctx: Ctx): Promise<Scope> {
       assignedSubmissionIds: new Set(),
       assignedSatkerIds: new Set(),
     };
+    scope.all = isAdmin(user);
+    for (const id of viewedKanwilIds(user)) scope.kanwilIds.add(id);
     for (const r of user.roles) {
-      if (r.role === Role.ADMIN) scope.all = true;
-      else if (r.role === Role.KANWIL_HEAD || r.role === Role.VIEWER || r.role === Role.COORDINATOR) {
-        if (r.kanwilId != null && r.role !== Role.COORDINATOR) scope.kanwilIds.add(r.kanwilId);
-        if (r.satkerId != null) scope.satkerIds.add(r.satkerId);
-      }
+      if ((r.role === Role.KANWIL_HEAD || r.role === Role.VIEWER || r.role === Role.COORDINATOR) && r.satkerId != null) scope.satkerIds.add(r.satkerId);
     }
     if (!scope.all && user.roles.some((r) => r.role === Role.EVALUATOR)) {
       const rows = await ctx.em.find(EvaluatorAssignment, { user: user.id }, { populate: ['submission'] });
@@ -88,10 +111,6 @@ export function readScope(ctx: Ctx): Promise<Scope> {
     }
     return scope;
   });
-}
-
-export function canReadKanwil(scope: Scope, kanwilId: number): boolean {
-  return scope.all || scope.kanwilIds.has(kanwilId);
 }
 
 export function canReadSatker(scope: Scope, satker: { id: number; kanwilId: number }): boolean {
@@ -180,7 +199,7 @@ export function isKanwilHeadOf(user: AuthUser | null, kanwilId: number): boolean
 // ---------------------------------------------------------------------------------------------------------
 // Who may write which answer level in which status: THE single place for this rule, driven by the shared
 // workflow table (shared/src/workflow.ts: LEVEL_WRITERS, canWriteLevel, levelWriteStage); stage deadlines with admin
-// extensions come from modules/workflow/access.ts (assertStageOpen).
+// extensions come from modules/period/deadlines.ts (assertStageOpen).
 // ---------------------------------------------------------------------------------------------------------
 
 const LEVEL_TEXT: Record<AnswerLevel, string> = {
@@ -210,11 +229,29 @@ export function rolesOnSubmission(user: AuthUser, sub: { satkerId: number; kanwi
   return [...out];
 }
 
+/** The roles of the shared table a user holds on one submission (none when signed out). */
+export function rolesOn(user: AuthUser | null, sub: { satkerId: number; kanwilId: number }): SharedRole[] {
+  return user ? (rolesOnSubmission(user, sub) as SharedRole[]) : [];
+}
+
+export async function isAssignedEvaluator(em: EntityManager, userId: number, submissionId: number): Promise<boolean> {
+  return (await em.count(EvaluatorAssignment, { user: userId, submission: submissionId })) > 0;
+}
+
 /**
+ * THE level-write check (answers, notes, evidence, PortalRB imports and the unit's pencanangan date, which is SELF data).
  * Throws FORBIDDEN (wrong role / out of scope), INVALID_STATE (level closed in this status) or DEADLINE_PASSED.
- * `sub` must have satker and period loaded.
+ * `sub` must have satker and period loaded; inside a transaction pass `{ ...ctx, em }` (the transaction's manager).
+ * `what` names the data in the messages (default: the level's answers).
  */
-export async function assertCanWriteLevel(ctx: Ctx, sub: Submission, level: AnswerLevel, now = new Date()): Promise<void> {
+export async function assertCanWriteLevel(
+  ctx: Ctx,
+  sub: Submission,
+  level: AnswerLevel,
+  opts: { now?: Date; what?: string } = {},
+): Promise<void> {
+  const now = opts.now ?? new Date();
+  const what = opts.what ?? `Jawaban ${LEVEL_TEXT[level]}`;
   const user = requireUser(ctx);
   const scope = await readScope(ctx);
   const ref = submissionRef(sub);
@@ -225,15 +262,15 @@ export async function assertCanWriteLevel(ctx: Ctx, sub: Submission, level: Answ
   const roleOk = writers.some((w) => w.roles.some((r) => roles.includes(r as Role)) && (!w.assignedOnly || assigned));
   if (!roleOk) {
     const who = [...new Set(writers.flatMap((w) => w.roles.map((r) => ROLE_TEXT[r as Role])))].join(' atau ');
-    throw forbidden(`Jawaban ${LEVEL_TEXT[level]} hanya dapat diisi oleh ${who}`);
+    throw forbidden(`${what} hanya dapat diisi oleh ${who}`);
   }
   if (!canWriteLevel(level, sub.status, roles, assigned)) {
-    throw invalidState(`Jawaban ${LEVEL_TEXT[level]} tidak dapat diubah saat status penilaian ${sub.status}`, {
+    throw invalidState(`${what} tidak dapat diubah saat status penilaian ${sub.status}`, {
       status: sub.status,
       allowedStatuses: [...new Set(writers.flatMap((w) => w.statuses))],
     });
   }
   const stage = levelWriteStage(level, sub.status, sub.returnedBy ?? null);
-  // The stage deadline, pushed later by any admin extension (review cycle: modules/workflow/access.ts).
-  if (stage) await assertStageOpen(emOf(sub, ctx.em), sub, stage, now);
+  // The stage deadline, pushed later by any admin extension (modules/period/deadlines.ts).
+  if (stage) await assertStageOpen(ctx.em, sub, stage, now);
 }

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Role } from './enums';
+import { isAdmin } from './authz';
 import type { Ctx } from './context';
 
 /**
@@ -68,7 +68,7 @@ export function introspectionGate(production: boolean): ApolloServerPlugin<Ctx> 
       return {
         async didResolveOperation({ document, contextValue }) {
           if (!production || !asksIntrospection(document)) return;
-          if (contextValue.user?.roles.some((r) => r.role === Role.ADMIN)) return;
+          if (isAdmin(contextValue.user)) return;
           throw new GraphQLError('Introspeksi skema hanya untuk administrator yang sudah masuk', {
             extensions: { code: 'FORBIDDEN', http: { status: 403 } },
           });

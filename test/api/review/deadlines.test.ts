@@ -30,6 +30,10 @@ describe('deadlines and extensions', () => {
     expect(errorCode(w)).toBe('DEADLINE_PASSED');
     expect(w.errors![0].message).toMatch(/^Batas waktu penilaian mandiri \(\d{4}-\d{2}-\d{2}\) telah lewat$/);
     expect(errorCode(await transition(coord, id, 'submit'))).toBe('DEADLINE_PASSED');
+    // the pencanangan date is SELF data: the same writer table and deadline close it
+    const p = await coord.gql(`mutation ($id: Int!) { setPencanangan(submissionId: $id, date: "2025-02-01") { id } }`, { id });
+    expect(errorCode(p)).toBe('DEADLINE_PASSED');
+    expect(p.errors![0].message).toMatch(/^Batas waktu penilaian mandiri \(\d{4}-\d{2}-\d{2}\) telah lewat$/);
     const acts = ok(await coord.gql(`query ($id: Int!) { availableActions(submissionId: $id) { action enabled reasons } }`, { id })).availableActions;
     const submit = acts.find((a: any) => a.action === 'submit');
     expect(submit.enabled).toBe(false);

@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Ctx } from '../../common/context';
 import { Role } from '../../common/enums';
-import { isAdmin, requireUser } from '../../common/authz';
+import { isAdmin, kanwilIdsWithRole, requireUser } from '../../common/authz';
 import { badInput, forbidden } from '../../common/errors';
 import { UserRefGql } from '../user/types';
 import { AuditEvent } from './entities';
@@ -81,7 +81,7 @@ export class AuditResolver {
     if (p < 1 || size < 1 || size > 500) throw badInput('page ≥ 1 dan pageSize 1–500');
     const conds: FilterQuery<AuditEvent>[] = [];
     if (!isAdmin(user)) {
-      const kanwils = user.roles.filter((r) => r.role === Role.KANWIL_HEAD && r.kanwilId != null).map((r) => r.kanwilId!);
+      const kanwils = kanwilIdsWithRole(user, [Role.KANWIL_HEAD]);
       if (!kanwils.length) throw forbidden('Hanya admin dan Kepala Kanwil yang dapat melihat jejak audit');
       conds.push({ kanwilId: { $in: kanwils } });
     }

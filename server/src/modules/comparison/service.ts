@@ -7,9 +7,9 @@
 import { checkEligibility, holdsWbk, planGap, submissionDeadline, type Answers, type Instrument, type SurveyRecord, type Target } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
-import { AnswerLevel, Role } from '../../common/enums';
-import { hasRole, isAdmin, requireUser } from '../../common/authz';
-import { badInput, forbidden, notFound } from '../../common/errors';
+import { AnswerLevel } from '../../common/enums';
+import { requireKanwilView, requireUser, viewedKanwilIds } from '../../common/authz';
+import { badInput, notFound } from '../../common/errors';
 import { Answer, decodeValue } from '../answer/entities';
 import { instrumentOf } from '../instrument/service';
 import { Kanwil, PredicateHistory, Satker } from '../org/entities';
@@ -30,7 +30,7 @@ export function resolveKanwilId(ctx: Ctx, period: Period, kanwilId: number | nul
   const user = requireUser(ctx);
   if (kanwilId != null) return kanwilId;
   if (period.kanwil) return period.kanwil.id;
-  const own = [...new Set(user.roles.filter((r) => (r.role === Role.KANWIL_HEAD || r.role === Role.VIEWER) && r.kanwilId != null).map((r) => r.kanwilId!))];
+  const own = viewedKanwilIds(user);
   if (own.length === 1) return own[0];
   throw badInput('kanwilId wajib diisi');
 }
@@ -40,13 +40,11 @@ export function resolveKanwilId(ctx: Ctx, period: Period, kanwilId: number | nul
  * Kanwil: admin, its Kanwil head, or a viewer scoped to it. `what` names the view in the FORBIDDEN message.
  */
 export async function openKanwilView(ctx: Ctx, periodId: number, kanwilIdArg: number | null | undefined, what: string) {
-  const user = requireUser(ctx);
+  requireUser(ctx);
   const period = await ctx.em.findOne(Period, periodId);
   if (!period) throw notFound('Periode', periodId);
   const kanwilId = resolveKanwilId(ctx, period, kanwilIdArg);
-  if (!(isAdmin(user) || hasRole(user, Role.KANWIL_HEAD, { kanwilId }) || hasRole(user, Role.VIEWER, { kanwilId }))) {
-    throw forbidden(`${what} hanya untuk admin, Kepala Kanwil dan pengamat Kanwil tersebut`);
-  }
+  requireKanwilView(ctx, kanwilId, `${what} hanya untuk admin, Kepala Kanwil dan pengamat Kanwil tersebut`);
   if (period.kanwil && period.kanwil.id !== kanwilId) throw badInput('Periode ini milik Kanwil lain');
   const kanwil = await ctx.em.findOne(Kanwil, kanwilId);
   if (!kanwil) throw notFound('Kanwil', kanwilId);

@@ -8,7 +8,7 @@
  *  - EVALUATOR: assigned submissions with the desk-evaluation deadline.
  */
 import type { Ctx } from '../../common/context';
-import { requireUser } from '../../common/authz';
+import { kanwilIdsWithRole, requireUser } from '../../common/authz';
 import { AnswerLevel, Role, SubmissionStatus } from '../../common/enums';
 import { notFound } from '../../common/errors';
 import { Answer } from '../answer/entities';
@@ -45,7 +45,7 @@ export async function inbox(ctx: Ctx, periodId?: number | null, now = new Date()
   const period = await periodOf(ctx, periodId);
   if (!period) return [];
   const coordSatkers = user.roles.filter((r) => r.role === Role.COORDINATOR && r.satkerId != null).map((r) => r.satkerId!);
-  const headKanwils = [...new Set(user.roles.filter((r) => r.role === Role.KANWIL_HEAD && r.kanwilId != null).map((r) => r.kanwilId!))];
+  const headKanwils = kanwilIdsWithRole(user, [Role.KANWIL_HEAD]);
   const isEvaluator = user.roles.some((r) => r.role === Role.EVALUATOR);
   if (!coordSatkers.length && !headKanwils.length && !isEvaluator) return [];
 

@@ -2,12 +2,12 @@ import { Arg, Ctx as GqlCtx, Int, Mutation, Query, Resolver } from 'type-graphql
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DEFAULT_INSTRUMENT_YEAR } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
-import { requireUser } from '../../common/authz';
+import { requireAdmin, requireUser } from '../../common/authz';
 import { notFound } from '../../common/errors';
 import { activeVersionOfYear, instrumentOf } from './service';
 import { InstrumentGql, instrumentView } from './types';
 import { InstrumentValidationGql, InstrumentVersionGql, validationView, versionView } from './version-types';
-import { activateVersion, createVersion, listVersions, requireAdmin, validateVersion } from './versions';
+import { INSTRUMENT_ADMIN_ONLY, activateVersion, createVersion, listVersions, validateVersion } from './versions';
 
 @Resolver()
 export class InstrumentResolver {
@@ -40,7 +40,7 @@ export class InstrumentResolver {
     @Arg('master', () => GraphQLJSONObject) master: Record<string, unknown>,
     @Arg('formulas', () => GraphQLJSONObject, { nullable: true, description: 'Omit to reuse the previous version’s table' }) formulas?: Record<string, unknown> | null,
   ): Promise<InstrumentValidationGql> {
-    requireAdmin(ctx);
+    requireAdmin(ctx, INSTRUMENT_ADMIN_ONLY);
     return validationView((await validateVersion(ctx.em, master, formulas ?? null)).report);
   }
 

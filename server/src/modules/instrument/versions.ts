@@ -15,19 +15,15 @@ import {
   type InstrumentIssue,
 } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
-import { isAdmin, requireUser } from '../../common/authz';
+import { requireAdmin } from '../../common/authz';
 import { audit } from '../../common/audit';
-import { badInput, forbidden, invalidState, notFound } from '../../common/errors';
+import { badInput, invalidState, notFound } from '../../common/errors';
 import { Period } from '../period/entities';
 import { User } from '../user/entities';
 import { InstrumentVersion } from './entities';
 import { instrumentOf, rememberInstrument } from './service';
 
-export function requireAdmin(ctx: Ctx) {
-  const u = requireUser(ctx);
-  if (!isAdmin(u)) throw forbidden('Hanya admin yang dapat mengelola versi instrumen');
-  return u;
-}
+export const INSTRUMENT_ADMIN_ONLY = 'Hanya admin yang dapat mengelola versi instrumen';
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading a master list tolerantly (for the diff and the formula check, also when the list does not load)
@@ -291,7 +287,7 @@ const MAX_FILE_NAME = 255;
 
 /** Stores a new, inactive version when the list (with its own or the reused formula table) is valid. */
 export async function createVersion(ctx: Ctx, master: unknown, formulas: unknown, sourceFileName?: string | null): Promise<InstrumentVersion> {
-  const user = requireAdmin(ctx);
+  const user = requireAdmin(ctx, INSTRUMENT_ADMIN_ONLY);
   const name = sourceFileName?.trim() || null;
   if (name && name.length > MAX_FILE_NAME) throw badInput(`Nama berkas terlalu panjang (maksimal ${MAX_FILE_NAME} karakter)`);
   const { report, instrument, formulas: table } = await validateVersion(ctx.em, master, formulas);
@@ -331,7 +327,7 @@ export async function createVersion(ctx: Ctx, master: unknown, formulas: unknown
 
 /** Re-validates a stored version and makes it the active one of its year (the others of that year are deactivated). */
 export async function activateVersion(ctx: Ctx, id: number): Promise<InstrumentVersion> {
-  requireAdmin(ctx);
+  requireAdmin(ctx, INSTRUMENT_ADMIN_ONLY);
   const v = await ctx.em.transactional(async (em) => {
     const v = await em.findOne(InstrumentVersion, id);
     if (!v) throw notFound('Versi instrumen', id);
@@ -370,7 +366,7 @@ export interface VersionSummary {
 
 /** Every version (newest first) with its parsed instrument (cached), its periods and who uploaded it. */
 export async function listVersions(ctx: Ctx): Promise<VersionSummary[]> {
-  requireAdmin(ctx);
+  requireAdmin(ctx, INSTRUMENT_ADMIN_ONLY);
   const em = ctx.em;
   const [versions, periods] = await Promise.all([
     em.find(InstrumentVersion, {}, { exclude: ['master', 'formulas'], populate: ['createdBy'], orderBy: { year: 'desc', id: 'desc' } }),

@@ -3,12 +3,11 @@ import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-
 import { AnswerValidationError, holdsWbk, validateAnswers, type Instrument } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
-import { AnswerLevel, SubmissionStatus } from '../../common/enums';
-import { assertCanReadSubmission, assertCanWriteLevel, hasRole, readScope, requireUser, submissionFilter } from '../../common/authz';
-import { badInput, conflict, forbidden, fromAnswerValidation, invalidState, notFound } from '../../common/errors';
+import { AnswerLevel } from '../../common/enums';
+import { assertCanReadSubmission, assertCanWriteLevel, readScope, requireUser, submissionFilter } from '../../common/authz';
+import { badInput, conflict, forbidden, fromAnswerValidation, notFound } from '../../common/errors';
 import { audit } from '../../common/audit';
 import { answersLoader, clearLoaders, predicatesLoader, surveysLoader } from '../../common/loaders';
-import { Role } from '../../common/enums';
 import { Answer, decodeValue, encodeValue } from '../answer/entities';
 import { instrumentOf } from '../instrument/service';
 import { satkerView } from '../org/types';
@@ -245,9 +244,12 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Sets the ZI declaration (pencanangan) date: the unit's coordinator, while the unit may still edit. */
+/**
+ * Sets the ZI declaration (pencanangan) date. It is the unit's own (SELF) data: written under the SELF level rule of the
+ * shared writer table and its stage deadline (assertCanWriteLevel), like the SELF answers.
+ */
 export async function setPencanangan(ctx: Ctx, submissionId: number, date: string | null, expectedVersion?: number | null): Promise<Submission> {
-  const user = requireUser(ctx);
+  requireUser(ctx);
   if (date !== null) {
     const d = new Date(`${date}T00:00:00Z`);
     if (!ISO_DATE.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
@@ -257,13 +259,7 @@ export async function setPencanangan(ctx: Ctx, submissionId: number, date: strin
   }
   const sub = await ctx.em.transactional(async (em) => {
     const s = await loadSubmission(em, submissionId);
-    await assertCanReadSubmission({ ...ctx, em }, s);
-    if (!hasRole(user, Role.COORDINATOR, { satkerId: s.satker.id })) {
-      throw forbidden('Tanggal pencanangan hanya dapat diisi oleh koordinator ZI unit tersebut');
-    }
-    if (!([SubmissionStatus.DRAFT, SubmissionStatus.REVISION_REQUESTED] as SubmissionStatus[]).includes(s.status)) {
-      throw invalidState(`Tanggal pencanangan tidak dapat diubah saat status penilaian ${s.status}`);
-    }
+    await assertCanWriteLevel({ ...ctx, em }, s, AnswerLevel.SELF, { what: 'Tanggal pencanangan' });
     if (expectedVersion != null && expectedVersion !== s.version) {
       throw conflict('Penilaian telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.', { currentVersion: s.version });
     }

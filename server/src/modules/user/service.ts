@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Ctx } from '../../common/context';
 import { Role } from '../../common/enums';
-import { isAdmin, requireUser } from '../../common/authz';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { requireAdmin } from '../../common/authz';
+import { badInput, conflict, notFound } from '../../common/errors';
 import { audit } from '../../common/audit';
 import { Kanwil, Satker } from '../org/entities';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
@@ -29,11 +29,7 @@ const snapshot = (u: User) => {
   return { username: v.username, displayName: v.displayName, locale: v.locale, email: v.email, active: v.active, roles: v.roles };
 };
 
-function requireAdmin(ctx: Ctx) {
-  const u = requireUser(ctx);
-  if (!isAdmin(u)) throw forbidden('Hanya admin yang dapat mengelola pengguna');
-  return u;
-}
+const ADMIN_ONLY = 'Hanya admin yang dapat mengelola pengguna';
 
 export function checkPassword(p: string) {
   if (typeof p !== 'string' || p.length < MIN_PASSWORD_LENGTH) throw badInput(`Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter`);
@@ -78,7 +74,7 @@ async function buildRoles(em: EntityManager, user: User, grants: RoleGrantInput[
 }
 
 export async function listUsers(ctx: Ctx): Promise<UserGql[]> {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMIN_ONLY);
   const users = await ctx.em.find(User, {}, { populate: ['roles'], orderBy: { username: 'asc' } });
   return users.map(userView);
 }
@@ -105,13 +101,13 @@ export async function createUserIn(em: EntityManager, ctx: Ctx | null, input: Cr
 }
 
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserGql> {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMIN_ONLY);
   const u = await createUserIn(ctx.em, ctx, input);
   return userView(await ctx.em.findOneOrFail(User, u.id, { populate: ['roles'], refresh: true }));
 }
 
 export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): Promise<UserGql> {
-  const me = requireAdmin(ctx);
+  const me = requireAdmin(ctx, ADMIN_ONLY);
   if (input.password != null) checkPassword(input.password);
   const newHash = input.password != null ? await hashPassword(input.password) : null;
   await ctx.em.transactional(async (em) => {

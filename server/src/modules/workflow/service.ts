@@ -24,7 +24,7 @@ import {
   type WorkflowAction,
 } from '@pantau/shared';
 import { audit } from '../../common/audit';
-import { requireUser, submissionRef } from '../../common/authz';
+import { isAssignedEvaluator, requireUser, rolesOn, submissionRef } from '../../common/authz';
 import type { AuthUser, Ctx } from '../../common/context';
 import { AnswerLevel, ReturnedBy, SubmissionStatus, TargetPredicate } from '../../common/enums';
 import { appError, badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -39,7 +39,6 @@ import { notifyTransition } from '../notification/events';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
 import { assertStageOpen, effectiveDeadline, stageText } from '../period/deadlines';
-import { isAssignedEvaluator, rolesOn } from './access';
 import { copyLevelAnswers, levelAnswers, unansweredRequired } from './answers';
 
 export interface TransitionInputData {
