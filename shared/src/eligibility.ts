@@ -1,4 +1,4 @@
-import { formatFloor2 } from './format';
+import { formatFloor2, formatNumber } from './format';
 import type { ScoreResult } from './scoring';
 import type { Locale, Target } from './vocabulary';
 
@@ -31,6 +31,19 @@ export function thresholdsFor(target: Target): Readonly<Thresholds> {
   return THRESHOLDS[target];
 }
 
+/** Survey indices have two decimals: the smallest such index at or above x. */
+const upTo2 = (x: number) => Math.ceil(x * 100 - 1e-6) / 100;
+
+/**
+ * The smallest IPAK/IPKP index a target needs (indices score index / 4 × 17.5). IPAK: its part minimum and, with
+ * capaian kinerja at least at its own minimum, the rest of B.I (bersih − kinerja); IPKP: the B.II minimum.
+ */
+export function requiredSurveyIndex(kind: 'IPAK' | 'IPKP', target: Target, kinerjaPart: number = THRESHOLDS[target].kinerja): number {
+  const t = THRESHOLDS[target];
+  const part = kind === 'IPAK' ? Math.max(t.ipak, t.bersih - Math.max(kinerjaPart, t.kinerja)) : t.pelayanan;
+  return upTo2((part / 17.5) * 4);
+}
+
 export function meets(value: number, minimum: number): boolean {
   return value >= minimum - EPSILON;
 }
@@ -61,7 +74,7 @@ const TEXT = {
     kinerja: 'Capaian kinerja',
     pelayanan: 'Pelayanan publik prima (IPKP)',
     index: 'indeks',
-    awaiting: (name: string) => `${name} belum tersedia: menunggu hasil survei`,
+    awaiting: (name: string, need: string) => `${name} belum tersedia: menunggu hasil survei (${name} ≥ ${need} diperlukan)`,
     wbk: 'Predikat WBBM hanya dapat diusulkan untuk unit yang sudah berpredikat WBK',
   },
   en: {
@@ -73,7 +86,7 @@ const TEXT = {
     kinerja: 'Performance achievement',
     pelayanan: 'Excellent public service (IPKP)',
     index: 'index',
-    awaiting: (name: string) => `${name} not available yet: awaiting the survey result`,
+    awaiting: (name: string, need: string) => `${name} not available yet: awaiting the survey result (${name} ≥ ${need} needed)`,
     wbk: 'WBBM can only be proposed for a unit that already holds WBK',
   },
 };
@@ -106,8 +119,14 @@ export function checkEligibility(score: EligibilityScore, target: Target, opts: 
 
   const ipak = score.survey.IPAK?.index ?? null;
   const ipkp = score.survey.IPKP?.index ?? null;
-  const pending = (requirement: string, name: string, required: number) =>
-    failures.push({ requirement, actual: null, required, message: tx.awaiting(name), awaitingSurvey: true });
+  const pending = (requirement: string, name: 'IPAK' | 'IPKP', required: number) =>
+    failures.push({
+      requirement,
+      actual: null,
+      required,
+      message: tx.awaiting(name, formatNumber(requiredSurveyIndex(name, target, score.hasilParts.kinerja), locale, { digits: 2, fixed: true })),
+      awaitingSurvey: true,
+    });
 
   if (!meets(score.hasilParts.bersih, t.bersih)) {
     const failure: EligibilityFailure = {

@@ -165,17 +165,46 @@ describe('gap planner', () => {
     expect(plan.blockers).toEqual([]);
   });
 
-  it('reports survey and prior-WBK requirements separately, assuming the current hasil', () => {
+  it('before the survey results it plans with the minimum each survey needs and says what the survey must reach', () => {
     const answers: Answers = { 1: 'B', 2: 'B', 3: 'B', 4: 'Ya', 5: 'B', 6: 'B', 7: 'B', 9: 'B' };
     const plan = planGap(inst, answers, 'WBBM', { hasWbk: false });
-    const reqs = plan.blockers.map((b) => b.requirement);
-    expect(reqs).toEqual(expect.arrayContaining(['ipak', 'pelayanan', 'wbk']));
-    expect(plan.assumption).toMatch(/hasil tetap/);
-    // with hasil 3.75 the total of 85 is out of reach; the plan still meets pengungkit and every area
-    expect(plan.plan.reachable).toBe(false);
-    expect(plan.plan.unreachable.join(' ')).toMatch(/Nilai total 85 tidak tercapai/);
-    expect(plan.plan.after.pengungkit).toBeGreaterThanOrEqual(THRESHOLDS.WBBM.pengungkit - 1e-9);
-    for (const a of plan.plan.after.areas) expect(a.percent).toBeGreaterThanOrEqual(75 - 1e-9);
+    // no survey at all: IPAK and IPKP are taken at the WBBM minimum (3.60), so only prior WBK blocks
+    expect(plan.blockers.map((b) => b.requirement)).toEqual(['wbk']);
+    expect(plan.surveys.map((s) => [s.kind, s.state, s.assumedIndex, s.message])).toEqual([
+      ['IPAK', 'MISSING', 3.6, 'IPAK ≥ 3,60 diperlukan (belum ada hasil survei)'],
+      ['IPKP', 'MISSING', 3.6, 'IPKP ≥ 3,60 diperlukan (belum ada hasil survei)'],
+    ]);
+    expect(plan.assumption).toBe(
+      'Rencana ini memakai IPAK 3,60 (minimum WBBM, belum ada hasil survei) dan IPKP 3,60 (minimum WBBM, belum ada hasil survei); dengan itu nilai hasil 35,25 (survei dan capaian kinerja tidak berubah lewat jawaban pengungkit).',
+    );
+    // hasil 2 × 3.6 / 4 × 17.5 + 3.75 = 35.25: pengungkit needs 49.75, which answers can reach
+    expect(plan.current.hasil).toBeCloseTo(35.25, 9);
+    expect(plan.requiredPengungkit).toBeCloseTo(49.75, 9);
+    expect(plan.plan.reachable).toBe(true);
+    expect(plan.plan.after.total).toBeGreaterThanOrEqual(85 - 1e-9);
+    // the same unit held at "hasil as it is" (surveys at 0) would be unreachable: the old reading
+    const zero = planGap(inst, answers, 'WBBM', { hasWbk: false, assume: { IPAK: 0, IPKP: 0 } });
+    expect(zero.plan.reachable).toBe(false);
+    expect(zero.plan.unreachable.join(' ')).toMatch(/Nilai total 85 tidak tercapai/);
+    expect(zero.blockers.map((b) => b.requirement)).toEqual(expect.arrayContaining(['ipak', 'pelayanan', 'wbk']));
+    expect(zero.plan.after.pengungkit).toBeGreaterThanOrEqual(THRESHOLDS.WBBM.pengungkit - 1e-9);
+    for (const a of zero.plan.after.areas) expect(a.percent).toBeGreaterThanOrEqual(75 - 1e-9);
+  });
+
+  it('an internal estimate is the default assumption; an official result is never replaced', () => {
+    const answers: Answers = { 1: 'A', 2: 'A', 3: 'A', 4: 'Ya', 5: 'A', 6: 'A', 7: 'A', 9: 'A' };
+    const surveys = [
+      { kind: 'IPAK' as const, index: 3.9, source: 'INTERNAL' as const, recordedAt: '2026-03-01' },
+      { kind: 'IPKP' as const, index: 3.1, source: 'BPS' as const, recordedAt: '2026-03-02' },
+    ];
+    const plan = planGap(inst, answers, 'WBK', { surveys, assume: { IPKP: 4 }, locale: 'en' });
+    expect(plan.surveys.map((s) => [s.state, s.source, s.assumedIndex, s.meets])).toEqual([
+      ['ESTIMATED', 'INTERNAL', 3.9, true],
+      ['MEASURED', 'BPS', 3.1, false],
+    ]);
+    expect(plan.surveys[1].message).toBe('IPKP ≥ 3.20 needed (BPS result 3.10)');
+    expect(plan.blockers.map((b) => b.requirement)).toEqual(['pelayanan']);
+    expect(plan.assumption).toMatch(/^This plan uses IPAK 3\.90 \(estimate: internal survey\) and IPKP 3\.10 \(BPS result\)/);
   });
 
   it('plans on the 2026 instrument within the thresholds it can reach', () => {

@@ -1,7 +1,8 @@
 import type { Answers } from './answers';
 import { checkEligibility, EPSILON, THRESHOLDS, type EligibilityFailure } from './eligibility';
-import { formatFloor2 } from './format';
-import type { Locale, Target } from './vocabulary';
+import { formatFloor2, formatNumber } from './format';
+import { surveyOriginLabel, surveyPlans, type SurveyPlan } from './survey/hasil';
+import type { Locale, SurveyKind, Target } from './vocabulary';
 import type { Instrument, Item } from './instrument/types';
 import { scoreAnswers, type ScoreOptions, type ScoreResult } from './scoring';
 
@@ -21,8 +22,13 @@ export interface GapChange {
 
 export interface GapPlan {
   target: Target;
-  /** Hasil is taken as it is now: the plan only changes pengungkit answers. */
+  /**
+   * What the plan takes hasil to be: measured surveys as they are, the others at the assumed index (the given
+   * assumption, else the internal estimate, else the minimum the target needs); the plan only changes pengungkit answers.
+   */
   assumption: string;
+  /** Per survey: measured / estimated / missing, the index assumed, and what the survey must reach ("IPKP ≥ 3,20 needed"). */
+  surveys: SurveyPlan[];
   current: { total: number; pengungkit: number; hasil: number; areas: { code: string; name: string; percent: number }[] };
   /** Pengungkit the plan must reach: max(pengungkit minimum, total minimum − current hasil). */
   requiredPengungkit: number;
@@ -40,7 +46,7 @@ export interface GapPlan {
     /** Thresholds answers alone cannot reach (left out of the plan, which meets all the others). */
     unreachable: string[];
   };
-  /** Requirements no pengungkit answer can meet (survey results, capaian kinerja, prior WBK). */
+  /** Requirements no pengungkit answer can meet (capaian kinerja, prior WBK, a survey value in force below its minimum). */
   blockers: EligibilityFailure[];
 }
 
@@ -49,6 +55,8 @@ export interface GapOptions {
   /** The level planned for and the survey results recorded (survey precedence). */
   level?: ScoreOptions['level'];
   surveys?: ScoreOptions['surveys'];
+  /** Assumed IPAK/IPKP indices for surveys not measured yet (default: the internal estimate, else the minimum needed). */
+  assume?: Partial<Record<SurveyKind, number | null>>;
   locale?: Locale;
   /** How many top single changes to list (default 10). */
   top?: number;
@@ -73,11 +81,20 @@ const HASIL_REQUIREMENTS = new Set(['bersih', 'ipak', 'kinerja', 'pelayanan', 'w
 
 /**
  * What it takes to reach a predicate: the best single answer changes, and the smallest set of improvements
- * (fewest items, then fewest letter steps) that meets every threshold pengungkit can reach, hasil held as it is.
+ * (fewest items, then fewest letter steps) that meets every threshold pengungkit can reach. Hasil: measured survey
+ * results as they are; a survey not measured yet at the assumed index (plans before the results, issue #12.6).
  */
-export function planGap(instrument: Instrument, answers: Answers, target: Target, opts: GapOptions = {}): GapPlan {
+export function planGap(instrument: Instrument, given: Answers, target: Target, opts: GapOptions = {}): GapPlan {
   const locale = opts.locale ?? 'id';
   const t = THRESHOLDS[target];
+  const now = scoreAnswers(instrument, given, { level: opts.level, surveys: opts.surveys });
+  const surveys = surveyPlans(now, target, { locale, assume: opts.assume });
+  // the assumption enters as the level's own entry: with no official result in force, an entry wins at every level
+  const answers: Answers = { ...given };
+  for (const sp of surveys) {
+    const item = sp.state === 'MEASURED' ? undefined : instrument.items.find((i) => i.survey === sp.kind);
+    if (item) answers[item.soalId] = sp.assumedIndex;
+  }
   const score = scoreAnswers(instrument, answers, { level: opts.level, surveys: opts.surveys });
   const candidates = buildCandidates(instrument, answers, score);
 
@@ -158,10 +175,8 @@ export function planGap(instrument: Instrument, answers: Answers, target: Target
   );
   return {
     target,
-    assumption:
-      locale === 'id'
-        ? `Rencana ini menganggap nilai hasil tetap ${fmt(score.hasil)} (survei IPAK/IPKP dan capaian kinerja tidak dapat diubah lewat jawaban pengungkit).`
-        : `This plan assumes hasil stays at ${fmt(score.hasil)} (IPAK/IPKP surveys and performance achievement cannot be changed through pengungkit answers).`,
+    assumption: assumptionText(surveys, target, score.hasil, opts.assume ?? {}, locale),
+    surveys,
     current: {
       total: score.total,
       pengungkit: score.pengungkit,
@@ -181,6 +196,25 @@ export function planGap(instrument: Instrument, answers: Answers, target: Target
     },
     blockers,
   };
+}
+
+function assumptionText(surveys: SurveyPlan[], target: Target, hasil: number, assume: GapOptions['assume'] & object, locale: Locale): string {
+  const idx = (x: number) => formatNumber(x, locale, { digits: 2, fixed: true });
+  const parts = surveys.map((sp) => {
+    const from = surveyOriginLabel(sp.source, locale).toLowerCase();
+    const why =
+      sp.state === 'MEASURED'
+        ? locale === 'id' ? `hasil ${surveyOriginLabel(sp.source, locale)}` : `${surveyOriginLabel(sp.source, locale)} result`
+        : assume[sp.kind] !== undefined && assume[sp.kind] !== null
+          ? locale === 'id' ? 'anggapan' : 'assumed'
+          : sp.state === 'ESTIMATED'
+            ? locale === 'id' ? `perkiraan: ${from}` : `estimate: ${from}`
+            : locale === 'id' ? `minimum ${target}, belum ada hasil survei` : `the ${target} minimum, no survey result yet`;
+    return `${sp.kind} ${idx(sp.assumedIndex)} (${why})`;
+  });
+  return locale === 'id'
+    ? `Rencana ini memakai ${parts.join(' dan ')}; dengan itu nilai hasil ${formatFloor2(hasil, locale)} (survei dan capaian kinerja tidak berubah lewat jawaban pengungkit).`
+    : `This plan uses ${parts.join(' and ')}; with these hasil is ${formatFloor2(hasil, locale)} (surveys and performance achievement do not change through pengungkit answers).`;
 }
 
 /** Graded pengungkit items that can still go up, with every better option's gain. */

@@ -194,7 +194,11 @@ describe('survey items and completeness', () => {
     close(noSurvey.total, s.total - 35);
     const e = checkEligibility(noSurvey, 'WBK');
     const ipak = e.failures.find((f) => f.requirement === 'ipak');
-    expect(ipak).toMatchObject({ actual: null, awaitingSurvey: true, message: 'IPAK belum tersedia: menunggu hasil survei' });
+    expect(ipak).toMatchObject({ actual: null, awaitingSurvey: true, message: 'IPAK belum tersedia: menunggu hasil survei (IPAK ≥ 3,60 diperlukan)' });
+    expect(e.failures.find((f) => f.requirement === 'pelayanan')?.message).toBe('IPKP belum tersedia: menunggu hasil survei (IPKP ≥ 3,20 diperlukan)');
+    expect(checkEligibility(noSurvey, 'WBBM', { locale: 'en' }).failures.find((f) => f.requirement === 'pelayanan')?.message).toBe(
+      'IPKP not available yet: awaiting the survey result (IPKP ≥ 3.60 needed)',
+    );
     expect(e.failures.find((f) => f.requirement === 'pelayanan')).toMatchObject({ actual: null, awaitingSurvey: true });
     expect(e.failures.find((f) => f.requirement === 'bersih')?.awaitingSurvey).toBe(true);
   });

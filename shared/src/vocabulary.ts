@@ -54,9 +54,9 @@ export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
 /**
  * Where a survey result comes from (DOMAIN §2, §8): the unit's own SPAK/SPKP rounds (INTERNAL) or an official
- * result (BPS, the TPN; a third-party source joins this list with the migration widening the column's check).
+ * result (BPS, the TPN, or a third party the instansi appoints; official results need ≥ 30 respondents).
  */
-export const SURVEY_SOURCES = ['BPS', 'TPN', 'INTERNAL'] as const;
+export const SURVEY_SOURCES = ['BPS', 'TPN', 'THIRD_PARTY', 'INTERNAL'] as const;
 export type SurveySource = (typeof SURVEY_SOURCES)[number];
 /** Every source but the unit's own rounds is official. */
 export const OFFICIAL_SURVEY_SOURCES: readonly SurveySource[] = SURVEY_SOURCES.filter((s) => s !== 'INTERNAL');
@@ -109,6 +109,7 @@ export const RETURNER_LABELS: Record<ReturnedBy, Label> = {
 export const SURVEY_SOURCE_LABELS: Record<SurveySource, Label> = {
   BPS: { id: 'BPS', en: 'BPS' },
   TPN: { id: 'TPN', en: 'TPN' },
+  THIRD_PARTY: { id: 'Pihak ketiga', en: 'Third party' },
   INTERNAL: { id: 'Survei internal unit', en: "Unit's own survey" },
 };
 

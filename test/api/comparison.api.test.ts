@@ -94,6 +94,39 @@ describe('Kanwil comparison', () => {
     expect(d.rows.find((r: any) => r.satker.code === 'PAS-LPKA-MEDAN').gap).toBeNull();
   });
 
+  it('says for each unit whether its Hasil is measured, estimated or missing, with each survey value, its source and what it must reach', async () => {
+    const c = await loginAs(server, 'kakanwil');
+    const d = ok(
+      await c.gql(`{ kanwilComparison(periodId: 1) { rows { satker { code } target hasil { state basisLevel surveys { kind state index source requiredIndex message } } gap { surveys { kind state assumedIndex message } blockers { requirement } } } } }`),
+    ).kanwilComparison;
+    const by = Object.fromEntries(d.rows.map((r: any) => [r.satker.code, r]));
+    // nominated units carry BPS results: measured, at TPI level
+    expect(by['IMI-MEDAN'].hasil.state).toBe('MEASURED');
+    expect(by['IMI-MEDAN'].hasil.basisLevel).toBe('TPI');
+    expect(by['IMI-MEDAN'].hasil.surveys.map((s: any) => [s.kind, s.state, s.source])).toEqual([
+      ['IPAK', 'MEASURED', 'BPS'],
+      ['IPKP', 'MEASURED', 'BPS'],
+    ]);
+    // a Kanwil-reviewed unit: the Kanwil's own entry or the unit's internal round, no official result: estimated
+    for (const s of by['IMI-PATI'].hasil.surveys) expect(['ANSWER', 'INTERNAL']).toContain(s.source);
+    expect(by['IMI-PATI'].hasil.state).toBe('ESTIMATED');
+    // without a submission there is nothing to say
+    expect(by['PAS-LPKA-MEDAN'].hasil).toBeNull();
+    const states = new Set<string>();
+    for (const r of d.rows.filter((r: any) => r.hasil)) {
+      states.add(r.hasil.state);
+      for (const s of r.hasil.surveys) {
+        expect(s.message).toMatch(new RegExp(`^${s.kind} ≥ \\d,\\d\\d diperlukan`));
+        expect(s.requiredIndex).toBe(s.kind === 'IPKP' && r.target === 'WBK' ? 3.2 : 3.6);
+        if (s.state === 'MISSING') expect([s.index, s.source]).toEqual([null, null]);
+      }
+      // the plan never calls a missing survey a blocker: it assumes the minimum and says what the survey must reach
+      const missing = r.gap.surveys.filter((s: any) => s.state === 'MISSING');
+      for (const s of missing) expect(r.gap.blockers.map((b: any) => b.requirement)).not.toContain(s.kind === 'IPAK' ? 'ipak' : 'pelayanan');
+    }
+    expect(states).toEqual(new Set(['MEASURED', 'ESTIMATED', 'MISSING']));
+  });
+
   it('next deadline takes deadline extensions into account (per unit)', async () => {
     const c = await loginAs(server, 'kakanwil');
     const before = ok(await c.gql(QUERY, { p: 1 })).kanwilComparison.rows;

@@ -138,7 +138,7 @@ describe('score command: results', () => {
       requirement: 'ipak',
       actual: null,
       required: 15.75,
-      message: 'IPAK belum tersedia: menunggu hasil survei',
+      message: 'IPAK belum tersedia: menunggu hasil survei (IPAK ≥ 3,60 diperlukan)',
     });
     expect(wbk.find((f) => f.requirement === 'pelayanan')?.actual).toBeNull();
   });

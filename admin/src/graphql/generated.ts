@@ -158,6 +158,8 @@ export type ComparisonRow = {
   eligibility: Maybe<Eligibility>;
   /** Gap to the target (null without a submission) */
   gap: Maybe<GapSummary>;
+  /** Hasil measured / estimated / missing (null without a submission) */
+  hasil: Maybe<HasilStatus>;
   holdsWbk: Scalars['Boolean']['output'];
   kanwilTotal: Maybe<Scalars['Float']['output']>;
   nextDeadline: Maybe<Deadline>;
@@ -304,11 +306,11 @@ export type GapChange = {
   to: Scalars['String']['output'];
 };
 
-/** What it takes to reach the target (shared planGap), on the basis level, hasil held as it is */
+/** What it takes to reach the target (shared planGap), on the basis level; surveys not measured yet at the assumed index */
 export type GapSummary = {
   assumption: Scalars['String']['output'];
   basisLevel: AnswerLevel;
-  /** Requirements answers cannot meet (surveys, capaian kinerja, prior WBK) */
+  /** Requirements answers cannot meet (capaian kinerja, prior WBK, a survey in force below its minimum) */
   blockers: Array<EligibilityFailure>;
   /** The smallest set of answer improvements */
   changes: Array<GapChange>;
@@ -316,6 +318,8 @@ export type GapSummary = {
   reachable: Scalars['Boolean']['output'];
   requiredPengungkit: Scalars['Float']['output'];
   stepCount: Scalars['Int']['output'];
+  /** What each survey must reach, and the index the plan assumes */
+  surveys: Array<SurveyPlan>;
   target: TargetPredicate;
   /** Best single changes */
   topChanges: Array<GapChange>;
@@ -334,6 +338,20 @@ export type HasilParts = {
   ipak: Scalars['Float']['output'];
   kinerja: Scalars['Float']['output'];
   pelayanan: Scalars['Float']['output'];
+};
+
+/** MEASURED: an official result (BPS/TPN/third party) in force; ESTIMATED: the unit’s own survey or entry; MISSING: none */
+export type HasilState =
+  | 'ESTIMATED'
+  | 'MEASURED'
+  | 'MISSING';
+
+/** Whether the unit’s Hasil is measured, estimated or missing, on the basis level, with each survey value and its source */
+export type HasilStatus = {
+  basisLevel: AnswerLevel;
+  state: HasilState;
+  /** IPAK and IPKP for the row’s target */
+  surveys: Array<SurveyPlan>;
 };
 
 export type ImportChange = {
@@ -608,7 +626,7 @@ export type Mutation = {
   markNotificationsRead: Scalars['Int']['output'];
   /** KANWIL_HEAD / ADMIN / the unit's COORDINATOR: open a survey round (one public link + QR per service type) */
   openSurveyRound: SurveyRound;
-  /** KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN need ≥ 30 respondents; internal ≥ 1) */
+  /** KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN/THIRD_PARTY need ≥ 30 respondents; internal ≥ 1) */
   recordSurveyResult: SurveyResultPayload;
   /** Reply in a note thread (the coordinator answering, or a reviewer) */
   replyNote: ReviewNote;
@@ -1526,6 +1544,22 @@ export type SurveyKind =
   | 'IPAK'
   | 'IPKP';
 
+/** One survey in a plan before the results (shared surveyPlans): what it must reach and what is assumed */
+export type SurveyPlan = {
+  /** Index the plan works with (measured, else the estimate, else the minimum needed) */
+  assumedIndex: Scalars['Float']['output'];
+  /** Value in force now (null when missing) */
+  index: Maybe<Scalars['Float']['output']>;
+  kind: SurveyKind;
+  meets: Scalars['Boolean']['output'];
+  /** "IPKP ≥ 3,20 diperlukan (…)" */
+  message: Scalars['String']['output'];
+  requiredIndex: Scalars['Float']['output'];
+  /** ANSWER (own entry), BPS, TPN, THIRD_PARTY or INTERNAL */
+  source: Maybe<Scalars['String']['output']>;
+  state: HasilState;
+};
+
 export type SurveyResult = {
   id: Scalars['Int']['output'];
   index: Scalars['Float']['output'];
@@ -1601,6 +1635,7 @@ export type SurveyServiceType = {
 export type SurveySource =
   | 'BPS'
   | 'INTERNAL'
+  | 'THIRD_PARTY'
   | 'TPN';
 
 export type SurveyStatementResult = {

@@ -4,6 +4,7 @@
  */
 import {
   enumOf,
+  HASIL_STATES,
   LEVELS,
   RETURNERS,
   ROLES,
@@ -11,6 +12,7 @@ import {
   SURVEY_KINDS,
   SURVEY_SOURCES,
   TARGETS,
+  type HasilState,
   type Level,
   type ReturnedBy as SharedReturnedBy,
   type Role as SharedRole,
@@ -46,6 +48,10 @@ export type SurveyKindEnum = SurveyKind;
 export const SurveySource = enumOf(SURVEY_SOURCES) satisfies EnumOf<SharedSurveySource>;
 export type SurveySource = SharedSurveySource;
 
+/** Whether a unit's Hasil is measured (official survey), estimated (own round or entry) or missing (shared hasilState). */
+export const HasilStateEnum = enumOf(HASIL_STATES) satisfies EnumOf<HasilState>;
+export type HasilStateEnum = HasilState;
+
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(SubmissionStatus, { name: 'SubmissionStatus' });
 registerEnumType(TargetPredicate, { name: 'TargetPredicate', description: 'Predikat: WBK (Wilayah Bebas dari Korupsi) atau WBBM' });
@@ -53,3 +59,4 @@ registerEnumType(AnswerLevel, { name: 'AnswerLevel' });
 registerEnumType(ReturnedBy, { name: 'ReturnedBy' });
 registerEnumType(SurveyKindEnum, { name: 'SurveyKind' });
 registerEnumType(SurveySource, { name: 'SurveySource' });
+registerEnumType(HasilStateEnum, { name: 'HasilState', description: 'MEASURED: an official result (BPS/TPN/third party) in force; ESTIMATED: the unit’s own survey or entry; MISSING: none' });

@@ -12,6 +12,7 @@ import { Migration20261202003000_return_reason } from './Migration20261202003000
 import { Migration20261202010019_surveys } from './Migration20261202010019_surveys';
 import { Migration20261202010217_notifications } from './Migration20261202010217_notifications';
 import { Migration20261202011500_rate_limit } from './Migration20261202011500_rate_limit';
+import { Migration20261202043559_survey_third_party } from './Migration20261202043559_survey_third_party';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202010019_surveys', class: Migration20261202010019_surveys },
   { name: 'Migration20261202010217_notifications', class: Migration20261202010217_notifications },
   { name: 'Migration20261202011500_rate_limit', class: Migration20261202011500_rate_limit },
+  { name: 'Migration20261202043559_survey_third_party', class: Migration20261202043559_survey_third_party },
 ];

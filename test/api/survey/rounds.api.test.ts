@@ -261,6 +261,13 @@ describe('survey rounds', () => {
     expect(ok(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPKP', index: 3.4, respondents: 45, source: 'INTERNAL' } })).recordSurveyResult.warnings).toEqual([]);
     expect(ok(await c.admin.gql(REC, { id: draft, i: { kind: 'IPAK', index: 3.7, respondents: 30, source: 'BPS' } })).recordSurveyResult.result).toEqual({ kind: 'IPAK', index: 3.7, source: 'BPS' });
     expect(errorCode(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPAK', index: 3.7, respondents: 29, source: 'TPN' } }))).toBe('BAD_USER_INPUT');
+    // a third party the instansi appoints is an official source too: ≥ 30 respondents, stored (the column's check allows it)
+    const few = await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPKP', index: 3.5, respondents: 29, source: 'THIRD_PARTY' } });
+    expect(errorCode(few)).toBe('BAD_USER_INPUT');
+    expect(few.errors![0].message).toContain('THIRD_PARTY');
+    expect(ok(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPKP', index: 3.5, respondents: 30, source: 'THIRD_PARTY' } })).recordSurveyResult.result).toEqual({ kind: 'IPKP', index: 3.5, source: 'THIRD_PARTY' });
+    const stored = ok(await c.kakanwil.gql(`query ($id: Int!) { submission(id: $id) { surveyResults { kind index respondents source } } }`, { id: draft })).submission;
+    expect(stored.surveyResults).toEqual(expect.arrayContaining([{ kind: 'IPKP', index: 3.5, respondents: 30, source: 'THIRD_PARTY' }]));
     expect(errorCode(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPAK', index: 3.7, respondents: 0, source: 'INTERNAL' } }))).toBe('BAD_USER_INPUT');
     for (const u of ['koordinator.polonia', 'pengamat', 'evaluator.itjen', 'kepala.polonia']) {
       expect(errorCode(await c[u].gql(REC, { id: draft, i: { kind: 'IPAK', index: 3.7, respondents: 40, source: 'INTERNAL' } })), u).toBe('FORBIDDEN');

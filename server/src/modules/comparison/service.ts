@@ -4,7 +4,7 @@
  * with the answers' fingerprints — plus, when some submissions changed, their answers and one cache write; never
  * one per unit). The answers themselves are read only for stale cache rows and for the gap field.
  */
-import { checkEligibility, holdsWbk, planGap, submissionDeadline, type Answers, type Instrument, type SurveyRecord, type Target } from '@pantau/shared';
+import { checkEligibility, hasilState, holdsWbk, planGap, submissionDeadline, surveyPlans, type Answers, type Instrument, type SurveyRecord, type Target } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
@@ -88,6 +88,7 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
   const basisAnswers = () =>
     memo(ctx, `comparison:answers:${periodId}:${kanwilId}`, () => answersOfScope(ctx, periodId, kanwilId));
 
+  const locale = ctx.user?.locale === 'en' ? 'en' : 'id';
   const rows: ComparisonRowGql[] = satkers.map((satker) => {
     const wbk = holdsWbk(predBySatker.get(satker.id) ?? []);
     const sub = subBySatker.get(satker.id);
@@ -107,6 +108,7 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
         areas: instrument.areas.map((a) => ({ code: a.code, name: a.name, weight: a.weight, selfPercent: null, kanwilPercent: null, tpiPercent: null })),
         eligibility: null,
         nextDeadline: null,
+        hasil: null,
         gapInput: async () => null,
       };
     }
@@ -133,12 +135,13 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
         tpiPercent: has.TPI ? sc.TPI.areas[i].percent : null,
       })),
       // eligibility is never cached: it depends on the predicate history (holdsWbk)
-      eligibility: eligibilityView(checkEligibility(sc[basis], target, { hasWbk: wbk }), basis),
+      eligibility: eligibilityView(checkEligibility(sc[basis], target, { hasWbk: wbk, locale }), basis),
       nextDeadline: deadlineView(submissionDeadline(period, sub.status, sub.returnedBy ?? null, satker.id, extensions)),
+      hasil: { state: hasilState(sc[basis].survey), basisLevel: basis, surveys: surveyPlans(sc[basis], target, { locale }) },
       gapInput: async () => {
         const answers: Answers = {};
         for (const c of (await basisAnswers()).get(subId) ?? []) if (c.level === basis) answers[c.soalId] = c.value;
-        return gapSummary(instrument, answers, target, basis, wbk, surveysBySub.get(subId) ?? []);
+        return gapSummary(instrument, answers, target, basis, wbk, surveysBySub.get(subId) ?? [], locale);
       },
     };
   });
@@ -153,8 +156,9 @@ function gapSummary(
   basis: AnswerLevel,
   hasWbk: boolean,
   surveys: readonly SurveyRecord[],
+  locale: 'id' | 'en',
 ): GapSummaryGql {
-  const g = planGap(instrument, answers, target, { hasWbk, level: basis, surveys });
+  const g = planGap(instrument, answers, target, { hasWbk, level: basis, surveys, locale });
   return {
     target: target as GapSummaryGql['target'],
     basisLevel: basis,
@@ -168,6 +172,7 @@ function gapSummary(
     topChanges: g.topChanges,
     unreachable: g.plan.unreachable,
     blockers: g.blockers.map((f) => ({ requirement: f.requirement, actual: f.actual, required: f.required, message: f.message, awaitingSurvey: !!f.awaitingSurvey })),
+    surveys: g.surveys,
   };
 }
 

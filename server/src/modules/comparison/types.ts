@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { AnswerLevel, SubmissionStatus, TargetPredicate } from '../../common/enums';
+import { AnswerLevel, HasilStateEnum, SubmissionStatus, SurveyKindEnum, TargetPredicate } from '../../common/enums';
 import { SatkerGql, KanwilGql } from '../org/types';
 import { PeriodGql, DeadlineGql } from '../period/types';
 import { EligibilityFailureGql, EligibilityGql } from '../submission/score-types';
@@ -40,7 +40,37 @@ export class GapChangeGql {
   gain!: number;
 }
 
-@ObjectType('GapSummary', { description: 'What it takes to reach the target (shared planGap), on the basis level, hasil held as it is' })
+@ObjectType('SurveyPlan', { description: 'One survey in a plan before the results (shared surveyPlans): what it must reach and what is assumed' })
+export class SurveyPlanGql {
+  @Field(() => SurveyKindEnum)
+  kind!: SurveyKindEnum;
+  @Field(() => HasilStateEnum)
+  state!: HasilStateEnum;
+  @Field(() => Float, { nullable: true, description: 'Value in force now (null when missing)' })
+  index!: number | null;
+  @Field(() => String, { nullable: true, description: 'ANSWER (own entry), BPS, TPN, THIRD_PARTY or INTERNAL' })
+  source!: string | null;
+  @Field(() => Float, { description: 'Index the plan works with (measured, else the estimate, else the minimum needed)' })
+  assumedIndex!: number;
+  @Field(() => Float)
+  requiredIndex!: number;
+  @Field()
+  meets!: boolean;
+  @Field({ description: '"IPKP ≥ 3,20 diperlukan (…)"' })
+  message!: string;
+}
+
+@ObjectType('HasilStatus', { description: 'Whether the unit’s Hasil is measured, estimated or missing, on the basis level, with each survey value and its source' })
+export class HasilStatusGql {
+  @Field(() => HasilStateEnum)
+  state!: HasilStateEnum;
+  @Field(() => AnswerLevel)
+  basisLevel!: AnswerLevel;
+  @Field(() => [SurveyPlanGql], { description: 'IPAK and IPKP for the row’s target' })
+  surveys!: SurveyPlanGql[];
+}
+
+@ObjectType('GapSummary', { description: 'What it takes to reach the target (shared planGap), on the basis level; surveys not measured yet at the assumed index' })
 export class GapSummaryGql {
   @Field(() => TargetPredicate)
   target!: TargetPredicate;
@@ -64,8 +94,10 @@ export class GapSummaryGql {
   topChanges!: GapChangeGql[];
   @Field(() => [String])
   unreachable!: string[];
-  @Field(() => [EligibilityFailureGql], { description: 'Requirements answers cannot meet (surveys, capaian kinerja, prior WBK)' })
+  @Field(() => [EligibilityFailureGql], { description: 'Requirements answers cannot meet (capaian kinerja, prior WBK, a survey in force below its minimum)' })
   blockers!: EligibilityFailureGql[];
+  @Field(() => [SurveyPlanGql], { description: 'What each survey must reach, and the index the plan assumes' })
+  surveys!: SurveyPlanGql[];
 }
 
 @ObjectType('ComparisonRow', { description: 'One unit of the Kanwil in the period' })
@@ -96,6 +128,8 @@ export class ComparisonRowGql {
   eligibility!: EligibilityGql | null;
   @Field(() => DeadlineGql, { nullable: true })
   nextDeadline!: DeadlineGql | null;
+  @Field(() => HasilStatusGql, { nullable: true, description: 'Hasil measured / estimated / missing (null without a submission)' })
+  hasil!: HasilStatusGql | null;
 
   /** internal: inputs for the gap field resolver */
   gapInput?: () => Promise<GapSummaryGql | null>;

@@ -51,7 +51,7 @@ export class SurveyResolver {
     };
   }
 
-  @Mutation(() => SurveyResultPayload, { description: 'KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN need ≥ 30 respondents; internal ≥ 1)' })
+  @Mutation(() => SurveyResultPayload, { description: 'KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN/THIRD_PARTY need ≥ 30 respondents; internal ≥ 1)' })
   async recordSurveyResult(
     @GqlCtx() ctx: Ctx,
     @Arg('submissionId', () => Int) submissionId: number,

@@ -322,7 +322,7 @@ export interface SurveyInputData {
 /**
  * Records an IPAK/IPKP survey result on a submission, at any stage (the Kanwil head of the unit's Kanwil or an
  * admin): units run SPAK/SPKP themselves all year (INTERNAL), BPS/TPN results arrive late (DOMAIN.md §8). An
- * official result (BPS, TPN) needs at least 30 respondents; an INTERNAL one at least one (fewer than 30 is
+ * official result (BPS, TPN, a third party) needs at least 30 respondents; an INTERNAL one at least one (fewer than 30 is
  * accepted with a warning). Which recorded result feeds [125]/[127] at each level is the survey precedence rule.
  */
 export async function recordSurveyResult(ctx: Ctx, submissionId: number, input: SurveyInputData): Promise<{ result: SurveyResult; warnings: string[] }> {
