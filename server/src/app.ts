@@ -19,6 +19,7 @@ import { AuthService, userFromRequest } from './modules/auth/service';
 import { authServices } from './modules/user/resolver';
 import { buildAppSchema } from './schema';
 import { errorLanguagePlugin } from './common/error-language';
+import { passwordChangeGate } from './modules/user/password-gate';
 import { NotificationScheduler } from './modules/notification/scheduler';
 import { REST_MODULES, type RestDeps } from './rest';
 
@@ -86,7 +87,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     formatError: makeFormatError(log),
     validationRules: limitRules(),
     parseOptions,
-    plugins: [introspectionGate(config.production), errorLanguagePlugin()],
+    plugins: [introspectionGate(config.production), passwordChangeGate(), errorLanguagePlugin()],
     logger: { debug() {}, info() {}, warn: (m) => log(m), error: (m) => log(m) },
   });
   await apollo.start();

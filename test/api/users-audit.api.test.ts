@@ -49,6 +49,46 @@ describe('user administration and audit trail', () => {
     expect(JSON.stringify(ev)).not.toMatch(/scrypt|passwordHash/);
   });
 
+  it('password reset: a one-time temporary password, every other call refused until the user changes it', async () => {
+    const created = ok(
+      await admin.gql(`mutation { createUser(input: { username: "lupa.sandi", displayName: "Lupa Sandi", password: "rahasia-123", roles: [{ role: VIEWER, kanwilId: 1 }] }) { id mustChangePassword } }`),
+    ).createUser;
+    expect(created.mustChangePassword).toBe(false);
+    const old = await loginAs(server, 'lupa.sandi', 'rahasia-123');
+    // only an admin may reset
+    const coord = await loginAs(server, 'koordinator.polonia');
+    expect(errorCode(await coord.gql(`mutation ($id: Int!) { resetUserPassword(id: $id) { temporaryPassword } }`, { id: created.id }))).toBe('FORBIDDEN');
+    expect(errorCode(await admin.gql(`mutation { resetUserPassword(id: 999999) { temporaryPassword } }`))).toBe('NOT_FOUND');
+
+    const reset = ok(await admin.gql(`mutation ($id: Int!) { resetUserPassword(id: $id) { temporaryPassword user { id mustChangePassword } } }`, { id: created.id })).resetUserPassword;
+    expect(reset.user).toEqual({ id: created.id, mustChangePassword: true });
+    expect(reset.temporaryPassword).toMatch(/^[A-Za-z2-9]{14}$/);
+    // the old session ended, the old password no longer works
+    expect(ok(await old.gql('{ me { id } }')).me).toBeNull();
+    expect(errorCode(await new Client(server.url).login('lupa.sandi', 'rahasia-123'))).toBe('BAD_USER_INPUT');
+
+    const temp = await loginAs(server, 'lupa.sandi', reset.temporaryPassword);
+    expect(ok(await temp.gql('{ me { mustChangePassword } }')).me.mustChangePassword).toBe(true);
+    const refused = await temp.gql('{ submissions(periodId: 1) { id } }');
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    expect(refused.errors![0].extensions!.reason).toBe('MUST_CHANGE_PASSWORD');
+    // a mixed document is refused whole
+    expect(errorCode(await temp.gql('{ me { id } periods { id } }'))).toBe('FORBIDDEN');
+
+    ok(await temp.gql(`mutation ($o: String!) { changePassword(oldPassword: $o, newPassword: "punya-saya-sendiri") }`, { o: reset.temporaryPassword }));
+    expect(ok(await temp.gql('{ me { mustChangePassword } }')).me.mustChangePassword).toBe(false);
+    expect(ok(await temp.gql('{ submissions(periodId: 1) { id } }')).submissions.length).toBeGreaterThan(0);
+
+    // an admin-set password (updateUser) is temporary too
+    ok(await admin.gql(`mutation ($id: Int!) { updateUser(id: $id, input: { password: "sementara-456" }) { id } }`, { id: created.id }));
+    const again = await loginAs(server, 'lupa.sandi', 'sementara-456');
+    expect(errorCode(await again.gql('{ periods { id } }'))).toBe('FORBIDDEN');
+
+    const ev = ok(await admin.gql(`query ($id: String) { auditEvents(filter: { objectType: "User", objectId: $id }) { items { action after } } }`, { id: String(created.id) })).auditEvents;
+    expect(ev.items.map((e: any) => e.action)).toContain('user.resetPassword');
+    expect(JSON.stringify(ev)).not.toContain(reset.temporaryPassword);
+  });
+
   it('an admin cannot lock themselves out', async () => {
     const me = ok(await admin.gql('{ me { id } }')).me;
     expect(errorCode(await admin.gql(`mutation ($id: Int!) { deactivateUser(id: $id) { id } }`, { id: me.id }))).toBe('BAD_USER_INPUT');

@@ -51,4 +51,19 @@ describe('ChangePasswordDialog', () => {
     await flushPromises();
     expect(q('[data-test=password-error]').textContent).toContain('Kata sandi lama salah');
   });
+
+  it('forced (temporary password): explains why, offers no way out, reports the change', async () => {
+    vi.mocked(api.changePassword).mockResolvedValue(true);
+    const { wrapper } = mountWithApp(ChangePasswordDialog, { router: blankRouter(), props: { show: true, forced: true } });
+    await flushPromises();
+    expect(q('[data-test=password-forced]').textContent).toContain('kata sandi sementara');
+    expect([...document.body.querySelectorAll('[data-test=password-dialog] button')].map((b) => b.textContent?.trim())).not.toContain('Tutup');
+    expect(document.body.querySelector('[data-test=password-dialog] .n-card-header__close')).toBeNull();
+    await type('[data-test=old-password]', 'Sementara234');
+    await type('[data-test=new-password]', 'baru-panjang-1');
+    await type('[data-test=confirm-password]', 'baru-panjang-1');
+    q('[data-test=password-save]').click();
+    await flushPromises();
+    expect(wrapper.emitted('changed')).toHaveLength(1);
+  });
 });

@@ -18,7 +18,7 @@ function mountAs(role: 'COORDINATOR' | 'EVALUATOR' | 'KANWIL_HEAD', status: stri
   setActivePinia(pinia);
   const auth = useAuthStore();
   auth.checked = true;
-  auth.user = { id: 1, username: 'u', displayName: 'U', locale: 'id', roles: [{ role, kanwilId: null, satkerId: 1 }] };
+  auth.user = { id: 1, username: 'u', displayName: 'U', locale: 'id', mustChangePassword: false, roles: [{ role, kanwilId: null, satkerId: 1 }] };
   return mountWithApp(ImportAnswersDialog, { pinia, router: blankRouter(), props: { submissionId: 9, status } }).wrapper;
 }
 const q = (sel: string) => document.body.querySelector(sel) as HTMLElement;

@@ -630,6 +630,8 @@ export type Mutation = {
   recordSurveyResult: SurveyResultPayload;
   /** Reply in a note thread (the coordinator answering, or a reviewer) */
   replyNote: ReviewNote;
+  /** ADMIN: reset a password to a generated temporary one (shown once; must be changed at the next sign-in) */
+  resetUserPassword: TemporaryPassword;
   /** The reviewer marks a note thread resolved (or reopens it with resolved: false) */
   resolveNote: ReviewNote;
   /** ADMIN / KANWIL_HEAD: revoke one PortalRB token */
@@ -781,6 +783,11 @@ export type MutationRecordSurveyResultArgs = {
 export type MutationReplyNoteArgs = {
   body: Scalars['String']['input'];
   noteId: Scalars['Int']['input'];
+};
+
+
+export type MutationResetUserPasswordArgs = {
+  id: Scalars['Int']['input'];
 };
 
 
@@ -1656,6 +1663,13 @@ export type TargetPredicate =
   | 'WBBM'
   | 'WBK';
 
+/** A password reset by an admin: shown once, never stored in clear */
+export type TemporaryPassword = {
+  /** The temporary password to hand to the user; they must change it at their next sign-in */
+  temporaryPassword: Scalars['String']['output'];
+  user: User;
+};
+
 /** What an action needs besides the click (only the fields of that action are read) */
 export type TransitionInput = {
   /** nominate: P5/2024 priority unit (WBK-AFIRMASI) */
@@ -1695,7 +1709,7 @@ export type UpdateUserInput = {
   /** Address for e-mail notifications ("" clears it) */
   email?: InputMaybe<Scalars['String']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
-  /** Admin reset of the password */
+  /** Admin reset of the password (temporary: the user must change it at the next sign-in) */
   password?: InputMaybe<Scalars['String']['input']>;
   /** Replaces every role assignment when given */
   roles?: InputMaybe<Array<RoleGrantInput>>;
@@ -1708,6 +1722,8 @@ export type User = {
   email: Maybe<Scalars['String']['output']>;
   id: Scalars['Int']['output'];
   locale: Scalars['String']['output'];
+  /** Holds a temporary password: must change it before doing anything else */
+  mustChangePassword: Scalars['Boolean']['output'];
   roles: Array<RoleGrant>;
   username: Scalars['String']['output'];
 };
@@ -1738,10 +1754,12 @@ export type WorkflowStage =
   | 'nomination'
   | 'selfAssessment';
 
+export type AdminUserFragment = { id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> };
+
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UsersQuery = { users: Array<{ id: number, username: string, displayName: string, locale: string, active: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> }> };
+export type UsersQuery = { users: Array<{ id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> }> };
 
 export type SatkersQueryVariables = Exact<{
   kanwilId: InputMaybe<Scalars['Int']['input']>;
@@ -1768,7 +1786,14 @@ export type UpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: number, active: boolean } };
+export type UpdateUserMutation = { updateUser: { id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> } };
+
+export type ResetUserPasswordMutationVariables = Exact<{
+  id: Scalars['Int']['input'];
+}>;
+
+
+export type ResetUserPasswordMutation = { resetUserPassword: { temporaryPassword: string, user: { id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> } } };
 
 export type AuditEventsQueryVariables = Exact<{
   filter: InputMaybe<AuditFilter>;
@@ -2020,12 +2045,12 @@ export type ProgressOverTimeQueryVariables = Exact<{
 
 export type ProgressOverTimeQuery = { progressOverTime: { level: string, weeks: Array<{ week: string, start: string, asOf: string, submissions: number, averageCompleteness: number | null, averageSelfTotal: number | null }>, units: Array<{ submissionId: number, completeness: Array<number | null>, selfTotal: Array<number | null>, satker: { id: number, code: string, name: string } }> } };
 
-export type SessionUserFragment = { id: number, username: string, displayName: string, locale: string, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> };
+export type SessionUserFragment = { id: number, username: string, displayName: string, locale: string, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: number, username: string, displayName: string, locale: string, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> } | null };
+export type MeQuery = { me: { id: number, username: string, displayName: string, locale: string, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> } | null };
 
 export type LoginMutationVariables = Exact<{
   username: Scalars['String']['input'];
@@ -2033,7 +2058,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { id: number, username: string, displayName: string, locale: string, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> } };
+export type LoginMutation = { login: { id: number, username: string, displayName: string, locale: string, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -2268,6 +2293,22 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AdminUserFragmentDoc = new TypedDocumentString(`
+    fragment AdminUser on User {
+  id
+  username
+  displayName
+  locale
+  email
+  active
+  mustChangePassword
+  roles {
+    role
+    kanwilId
+    satkerId
+  }
+}
+    `, {"fragmentName":"AdminUser"}) as unknown as TypedDocumentString<AdminUserFragment, unknown>;
 export const InstrumentVersionFieldsFragmentDoc = new TypedDocumentString(`
     fragment InstrumentVersionFields on InstrumentVersion {
   id
@@ -2325,6 +2366,7 @@ export const SessionUserFragmentDoc = new TypedDocumentString(`
   username
   displayName
   locale
+  mustChangePassword
   roles {
     role
     kanwilId
@@ -2520,19 +2562,23 @@ export const PredicateFieldsFragmentDoc = new TypedDocumentString(`
 export const UsersDocument = new TypedDocumentString(`
     query Users {
   users {
-    id
-    username
-    displayName
-    locale
-    active
-    roles {
-      role
-      kanwilId
-      satkerId
-    }
+    ...AdminUser
   }
 }
-    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+    fragment AdminUser on User {
+  id
+  username
+  displayName
+  locale
+  email
+  active
+  mustChangePassword
+  roles {
+    role
+    kanwilId
+    satkerId
+  }
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
 export const SatkersDocument = new TypedDocumentString(`
     query Satkers($kanwilId: Int) {
   satkers(kanwilId: $kanwilId) {
@@ -2563,11 +2609,46 @@ export const CreateUserDocument = new TypedDocumentString(`
 export const UpdateUserDocument = new TypedDocumentString(`
     mutation UpdateUser($id: Int!, $input: UpdateUserInput!) {
   updateUser(id: $id, input: $input) {
-    id
-    active
+    ...AdminUser
   }
 }
-    `) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+    fragment AdminUser on User {
+  id
+  username
+  displayName
+  locale
+  email
+  active
+  mustChangePassword
+  roles {
+    role
+    kanwilId
+    satkerId
+  }
+}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const ResetUserPasswordDocument = new TypedDocumentString(`
+    mutation ResetUserPassword($id: Int!) {
+  resetUserPassword(id: $id) {
+    temporaryPassword
+    user {
+      ...AdminUser
+    }
+  }
+}
+    fragment AdminUser on User {
+  id
+  username
+  displayName
+  locale
+  email
+  active
+  mustChangePassword
+  roles {
+    role
+    kanwilId
+    satkerId
+  }
+}`) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
 export const AuditEventsDocument = new TypedDocumentString(`
     query AuditEvents($filter: AuditFilter, $page: Int, $pageSize: Int) {
   auditEvents(filter: $filter, page: $page, pageSize: $pageSize) {
@@ -3168,6 +3249,7 @@ export const MeDocument = new TypedDocumentString(`
   username
   displayName
   locale
+  mustChangePassword
   roles {
     role
     kanwilId
@@ -3185,6 +3267,7 @@ export const LoginDocument = new TypedDocumentString(`
   username
   displayName
   locale
+  mustChangePassword
   roles {
     role
     kanwilId

@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '@/utils/roles';
 import { publicSurveyRoutes, surveyRoutes } from '@/modules/survey/routes';
+import { usersRoutes } from '@/modules/users/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -60,12 +61,7 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/AuditView.vue'),
         meta: { roles: KANWIL, title: 'nav.audit', nav: { order: 60, key: 'nav.audit' } },
       },
-      {
-        path: 'admin/users',
-        name: 'users',
-        component: () => import('@/views/UsersView.vue'),
-        meta: { roles: ['ADMIN'], title: 'nav.users', nav: { order: 70, key: 'nav.users' } },
-      },
+      ...usersRoutes,
       {
         path: 'admin/periods',
         name: 'periods',

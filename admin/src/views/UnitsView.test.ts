@@ -45,7 +45,7 @@ function mountAs(role: 'ADMIN' | 'KANWIL_HEAD', lang: 'id' | 'en' = 'id') {
   setActivePinia(pinia);
   const auth = useAuthStore();
   auth.checked = true;
-  auth.user = { id: 1, username: 'u', displayName: 'U', locale: 'id', roles: [{ role, kanwilId: role === 'ADMIN' ? null : 1, satkerId: null }] };
+  auth.user = { id: 1, username: 'u', displayName: 'U', locale: 'id', mustChangePassword: false, roles: [{ role, kanwilId: role === 'ADMIN' ? null : 1, satkerId: null }] };
   return mountWithApp(UnitsView, { pinia, lang, router: blankRouter() }).wrapper;
 }
 const body = () => document.body;

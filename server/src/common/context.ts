@@ -17,6 +17,8 @@ export interface AuthUser {
   locale: string;
   roles: RoleGrant[];
   sessionId: string;
+  /** Holds a temporary password set by an admin: must change it before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** Per-request context: a forked EntityManager, the user (or null), and per-request caches. */

@@ -40,6 +40,7 @@ export function toAuthUser(u: User, sessionId: string): AuthUser {
     displayName: u.displayName,
     locale: u.locale,
     sessionId,
+    mustChangePassword: u.mustChangePassword,
     roles: u.roles.getItems().map((r) => ({ role: r.role, kanwilId: r.kanwil?.id ?? null, satkerId: r.satker?.id ?? null })),
   };
 }
@@ -130,11 +131,13 @@ export class AuthService {
     await ctx.em.transactional(async (em) => {
       const u = await em.findOneOrFail(User, me.id);
       u.passwordHash = newHash;
+      u.mustChangePassword = false;
       await em.nativeDelete(Session, { user: me.id, id: { $ne: me.sessionId } });
       audit(em, ctx, { action: 'user.changePassword', objectType: 'User', objectId: me.id, after: { passwordChanged: true } });
       await em.flush();
     });
     await this.throttle.passwordChanged(ctx.em, me.id);
+    me.mustChangePassword = false;
     return true;
   }
 }

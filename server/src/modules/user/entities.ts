@@ -1,9 +1,11 @@
-import { Collection, DateTimeType, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, DateTimeType, Entity, Enum, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Role } from '../../common/enums';
 import { Kanwil, Satker } from '../org/entities';
 
 @Entity({ tableName: 'app_user' })
 export class User {
+  [OptionalProps]?: 'mustChangePassword';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -20,6 +22,10 @@ export class User {
 
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /** Set when an admin gave a temporary password: the user must choose their own before doing anything else. */
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: boolean = false;
 
   @Property({ type: 'string', length: 5 })
   locale: string = 'id';

@@ -4,8 +4,8 @@ import { requireUser } from '../../common/authz';
 import { AuthService } from '../auth/service';
 import { hashPassword } from '../auth/passwords';
 import { User } from './entities';
-import { checkPassword, createUser, deactivateUser, listUsers, updateUser, userView } from './service';
-import { CreateUserInput, UpdateUserInput, UserGql } from './types';
+import { checkPassword, createUser, deactivateUser, listUsers, resetUserPassword, updateUser, userView } from './service';
+import { CreateUserInput, TemporaryPasswordGql, UpdateUserInput, UserGql } from './types';
 
 /** One AuthService per app (holds the login throttle); set by createApp. */
 export const authServices = new WeakMap<object, AuthService>();
@@ -61,5 +61,10 @@ export class UserResolver {
   @Mutation(() => UserGql, { description: 'ADMIN: deactivate a user (ends their sessions)' })
   deactivateUser(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number): Promise<UserGql> {
     return deactivateUser(ctx, id);
+  }
+
+  @Mutation(() => TemporaryPasswordGql, { description: 'ADMIN: reset a password to a generated temporary one (shown once; must be changed at the next sign-in)' })
+  resetUserPassword(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number): Promise<TemporaryPasswordGql> {
+    return resetUserPassword(ctx, id);
   }
 }

@@ -7,7 +7,8 @@ import { audit } from '../../common/audit';
 import { Kanwil, Satker } from '../org/entities';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { RoleAssignment, Session, User } from './entities';
-import type { CreateUserInput, RoleGrantInput, UpdateUserInput, UserGql } from './types';
+import crypto from 'node:crypto';
+import type { CreateUserInput, RoleGrantInput, TemporaryPasswordGql, UpdateUserInput, UserGql } from './types';
 
 const USERNAME = /^[a-zA-Z0-9._@-]{3,100}$/;
 
@@ -19,6 +20,7 @@ export function userView(u: User): UserGql {
     locale: u.locale,
     email: u.email ?? null,
     active: u.active,
+    mustChangePassword: u.mustChangePassword,
     roles: u.roles.getItems().map((r) => ({ role: r.role, kanwilId: r.kanwil?.id ?? null, satkerId: r.satker?.id ?? null })),
   };
 }
@@ -130,7 +132,10 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
       u.roles.removeAll();
       u.roles.add(roles);
     }
-    if (newHash) u.passwordHash = newHash;
+    if (newHash) {
+      u.passwordHash = newHash;
+      u.mustChangePassword = true;
+    }
     if (!u.active || newHash) await em.nativeDelete(Session, { user: u.id });
     await em.flush();
     const after = snapshot(u);
@@ -148,4 +153,34 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
 
 export async function deactivateUser(ctx: Ctx, id: number): Promise<UserGql> {
   return updateUser(ctx, id, { active: false });
+}
+
+/** 14 characters without look-alikes (0/O, 1/l/I), about 80 bits. */
+const TEMP_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function temporaryPassword(length = 14): string {
+  const bytes = crypto.randomBytes(length);
+  let out = '';
+  for (const b of bytes) out += TEMP_ALPHABET[b % TEMP_ALPHABET.length];
+  return out;
+}
+
+/**
+ * ADMIN: replaces the user's password with a generated temporary one (returned once, audited without it), ends
+ * their sessions; the user must change it at the next sign-in.
+ */
+export async function resetUserPassword(ctx: Ctx, id: number): Promise<TemporaryPasswordGql> {
+  requireAdmin(ctx);
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  await ctx.em.transactional(async (em) => {
+    const u = await em.findOne(User, id);
+    if (!u) throw notFound('Pengguna', id);
+    u.passwordHash = passwordHash;
+    u.mustChangePassword = true;
+    await em.nativeDelete(Session, { user: u.id });
+    audit(em, ctx, { action: 'user.resetPassword', objectType: 'User', objectId: u.id, before: null, after: { passwordReset: true, mustChangePassword: true } });
+    await em.flush();
+  });
+  const user = await ctx.em.findOneOrFail(User, id, { populate: ['roles'], refresh: true });
+  return { user: userView(user), temporaryPassword: password };
 }

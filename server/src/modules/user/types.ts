@@ -36,8 +36,18 @@ export class UserGql {
   email!: string | null;
   @Field()
   active!: boolean;
+  @Field({ description: 'Holds a temporary password: must change it before doing anything else' })
+  mustChangePassword!: boolean;
   @Field(() => [RoleGrantGql])
   roles!: RoleGrantGql[];
+}
+
+@ObjectType('TemporaryPassword', { description: 'A password reset by an admin: shown once, never stored in clear' })
+export class TemporaryPasswordGql {
+  @Field(() => UserGql)
+  user!: UserGql;
+  @Field({ description: 'The temporary password to hand to the user; they must change it at their next sign-in' })
+  temporaryPassword!: string;
 }
 
 @InputType('RoleGrantInput')
@@ -84,7 +94,7 @@ export class UpdateUserInput {
   active?: boolean | null;
   @Field(() => [RoleGrantInput], { nullable: true, description: 'Replaces every role assignment when given' })
   roles?: RoleGrantInput[] | null;
-  @Field(() => String, { nullable: true, description: 'Admin reset of the password' })
+  @Field(() => String, { nullable: true, description: 'Admin reset of the password (temporary: the user must change it at the next sign-in)' })
   @MaxLength(200)
   password?: string | null;
 }
