@@ -169,7 +169,7 @@ export function temporaryPassword(length = 14): string {
  * their sessions; the user must change it at the next sign-in.
  */
 export async function resetUserPassword(ctx: Ctx, id: number): Promise<TemporaryPasswordGql> {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMIN_ONLY);
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   await ctx.em.transactional(async (em) => {
