@@ -21,6 +21,8 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** A calendar date YYYY-MM-DD (a real date: 2026-02-31 is refused) */
+  LocalDate: { input: string; output: string; }
 };
 
 /** A workflow button for the signed-in user: enabled, or why not */
@@ -174,8 +176,7 @@ export type ComparisonRow = {
 };
 
 export type CreateSubmissionInput = {
-  /** YYYY-MM-DD */
-  pencananganDate?: InputMaybe<Scalars['String']['input']>;
+  pencananganDate?: InputMaybe<Scalars['LocalDate']['input']>;
   periodId: Scalars['Int']['input'];
   satkerId: Scalars['Int']['input'];
   target: TargetPredicate;
@@ -803,7 +804,7 @@ export type MutationRevokePortalRbTokenArgs = {
 
 
 export type MutationRevokePredicateArgs = {
-  decreeDate: Scalars['String']['input'];
+  decreeDate: Scalars['LocalDate']['input'];
   predicateId: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
 };
@@ -827,7 +828,7 @@ export type MutationSetNotificationPreferenceArgs = {
 
 
 export type MutationSetPencananganArgs = {
-  date: InputMaybe<Scalars['String']['input']>;
+  date: InputMaybe<Scalars['LocalDate']['input']>;
   expectedVersion: InputMaybe<Scalars['Int']['input']>;
   submissionId: Scalars['Int']['input'];
 };
@@ -969,8 +970,8 @@ export type NotificationPreferenceInput = {
 };
 
 export type OpenSurveyRoundInput = {
-  /** YYYY-MM-DD (Jakarta), last day responses are accepted */
-  endDate: Scalars['String']['input'];
+  /** Last day responses are accepted (Jakarta) */
+  endDate: Scalars['LocalDate']['input'];
   periodId: Scalars['Int']['input'];
   /** Questionnaire version (default: the newest bundled one) */
   questionnaireVersion?: InputMaybe<Scalars['String']['input']>;
@@ -979,8 +980,8 @@ export type OpenSurveyRoundInput = {
   satkerId: Scalars['Int']['input'];
   /** Service types (jenis layanan): one public link + QR code each */
   serviceTypes: Array<Scalars['String']['input']>;
-  /** YYYY-MM-DD (Jakarta) */
-  startDate: Scalars['String']['input'];
+  /** First day (Jakarta) */
+  startDate: Scalars['LocalDate']['input'];
 };
 
 /** One evaluation year (for one Kanwil, or global when kanwilId is null) */
@@ -1049,8 +1050,7 @@ export type PredicateHistory = {
 };
 
 export type PredicateInput = {
-  /** YYYY-MM-DD */
-  decreeDate?: InputMaybe<Scalars['String']['input']>;
+  decreeDate?: InputMaybe<Scalars['LocalDate']['input']>;
   decreeNumber?: InputMaybe<Scalars['String']['input']>;
   predicate: Predicate;
   year: Scalars['Int']['input'];
@@ -1678,8 +1678,8 @@ export type TransitionInput = {
   awarded?: InputMaybe<Scalars['Boolean']['input']>;
   /** nominate: prerequisite checklist values and evidence */
   checklist?: InputMaybe<NominationChecklistInput>;
-  /** recordTpnOutcome: decree date YYYY-MM-DD */
-  decreeDate?: InputMaybe<Scalars['String']['input']>;
+  /** recordTpnOutcome: decree date */
+  decreeDate?: InputMaybe<Scalars['LocalDate']['input']>;
   /** recordTpnOutcome: decree number */
   decreeNumber?: InputMaybe<Scalars['String']['input']>;
   /** nominate: written reason to nominate a unit that misses a score threshold */
@@ -2229,7 +2229,7 @@ export type AddPredicateMutation = { addPredicate: { id: number, predicate: Pred
 export type RevokePredicateMutationVariables = Exact<{
   predicateId: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
-  decreeDate: Scalars['String']['input'];
+  decreeDate: Scalars['LocalDate']['input'];
 }>;
 
 
@@ -2261,7 +2261,7 @@ export type TransitionMutation = { transition: { action: WorkflowAction, from: S
 
 export type SetPencananganMutationVariables = Exact<{
   submissionId: Scalars['Int']['input'];
-  date: InputMaybe<Scalars['String']['input']>;
+  date: InputMaybe<Scalars['LocalDate']['input']>;
   expectedVersion: InputMaybe<Scalars['Int']['input']>;
 }>;
 
@@ -3886,7 +3886,7 @@ export const AddPredicateDocument = new TypedDocumentString(`
   reason
 }`) as unknown as TypedDocumentString<AddPredicateMutation, AddPredicateMutationVariables>;
 export const RevokePredicateDocument = new TypedDocumentString(`
-    mutation RevokePredicate($predicateId: Int!, $reason: String!, $decreeDate: String!) {
+    mutation RevokePredicate($predicateId: Int!, $reason: String!, $decreeDate: LocalDate!) {
   revokePredicate(
     predicateId: $predicateId
     reason: $reason
@@ -3958,7 +3958,7 @@ export const TransitionDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TransitionMutation, TransitionMutationVariables>;
 export const SetPencananganDocument = new TypedDocumentString(`
-    mutation SetPencanangan($submissionId: Int!, $date: String, $expectedVersion: Int) {
+    mutation SetPencanangan($submissionId: Int!, $date: LocalDate, $expectedVersion: Int) {
   setPencanangan(
     submissionId: $submissionId
     date: $date

@@ -8,6 +8,7 @@ import type { Ctx } from './context';
 
 const PATTERNS: [RegExp, (...m: string[]) => string][] = [
   [/^Silakan masuk terlebih dahulu$/, () => 'Please sign in first'],
+  [/^Tanggal harus berupa tanggal kalender yang sah berformat YYYY-MM-DD, bukan (.*)$/s, (_a, v) => `A date must be a real calendar date written YYYY-MM-DD, not ${v}`],
   [/^(.+) (\S+) tidak ditemukan$/, (_a, what, id) => `${WHAT[what] ?? what} ${id} not found`],
   [/^(.+) tidak ditemukan$/, (_a, what) => `${WHAT[what] ?? what} not found`],
   [/^Anda tidak berwenang pada penilaian unit ini$/, () => 'You have no access to this unit’s assessment'],

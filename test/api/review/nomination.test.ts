@@ -7,7 +7,7 @@ import { TargetPredicate } from '../../../server/src/common/enums';
 import { Client, demoSubmissions, errorCode, loginAs, ok, startServer, type TestServer } from '../helpers';
 import { status, step, transition, upload } from './support';
 
-const REVOKE = `mutation ($p: Int!, $r: String!, $d: String!) { revokePredicate(predicateId: $p, reason: $r, decreeDate: $d) { id revoked revokedAt reason } }`;
+const REVOKE = `mutation ($p: Int!, $r: String!, $d: LocalDate!) { revokePredicate(predicateId: $p, reason: $r, decreeDate: $d) { id revoked revokedAt reason } }`;
 const PREDICATES = `query ($id: Int!) { submission(id: $id) { satker { holdsWbk predicates { id predicate year revoked revokedAt } } } }`;
 const isoDaysAgo = (d: number) => new Date(Date.now() - d * 24 * 3600 * 1000).toISOString().slice(0, 10);
 

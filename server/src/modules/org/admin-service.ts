@@ -3,6 +3,7 @@
  * ADMIN for Kanwil; ADMIN or the Kanwil head for units and predicates of their Kanwil; a unit's
  * coordinator may open its own submission. Everything audited.
  */
+import { isIsoDate } from '@pantau/shared';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Ctx } from '../../common/context';
 import { Role, SubmissionStatus } from '../../common/enums';
@@ -16,12 +17,10 @@ import { Kanwil, PredicateHistory, Satker } from './entities';
 import type { CreateSubmissionInput, KanwilInput, PredicateInput, SatkerInput, SatkerUpdateInput } from './inputs';
 
 const CODE = /^[A-Za-z0-9._-]{2,40}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkDate(d: string | null | undefined, what: string): string | null {
   if (d == null || d === '') return null;
-  const t = new Date(`${d}T00:00:00Z`);
-  if (!ISO_DATE.test(d) || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d) throw badInput(`${what} harus berformat YYYY-MM-DD, bukan "${d}"`);
+  if (!isIsoDate(d)) throw badInput(`${what} harus berformat YYYY-MM-DD, bukan "${d}"`);
   return d;
 }
 

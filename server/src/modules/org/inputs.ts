@@ -2,6 +2,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { TargetPredicate } from '../../common/enums';
 import { Predicate, SatkerKind } from './entities';
+import { LocalDate } from '../../common/scalars';
 
 @InputType('KanwilInput')
 export class KanwilInput {
@@ -52,7 +53,7 @@ export class PredicateInput {
   @Field(() => String, { nullable: true })
   @MaxLength(200)
   decreeNumber?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => LocalDate, { nullable: true })
   decreeDate?: string | null;
 }
 
@@ -64,6 +65,6 @@ export class CreateSubmissionInput {
   satkerId!: number;
   @Field(() => TargetPredicate)
   target!: TargetPredicate;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => LocalDate, { nullable: true })
   pencananganDate?: string | null;
 }

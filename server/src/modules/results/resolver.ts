@@ -2,6 +2,7 @@ import { Arg, Ctx as GqlCtx, Int, Mutation, Resolver } from 'type-graphql';
 import type { Ctx } from '../../common/context';
 import { PredicateGql, predicateView } from '../org/types';
 import { revokePredicate } from './service';
+import { LocalDate } from '../../common/scalars';
 
 @Resolver()
 export class ResultsResolver {
@@ -10,7 +11,7 @@ export class ResultsResolver {
     @GqlCtx() ctx: Ctx,
     @Arg('predicateId', () => Int) predicateId: number,
     @Arg('reason') reason: string,
-    @Arg('decreeDate', { description: 'YYYY-MM-DD' }) decreeDate: string,
+    @Arg('decreeDate', () => LocalDate) decreeDate: string,
   ): Promise<PredicateGql> {
     return predicateView(await revokePredicate(ctx, predicateId, reason, decreeDate));
   }

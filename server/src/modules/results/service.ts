@@ -1,12 +1,11 @@
 /** TPN results: predicate revocation (survey results live in the survey module). */
-import { revocationBanUntil } from '@pantau/shared';
+import { isIsoDate, revocationBanUntil } from '@pantau/shared';
 import { audit } from '../../common/audit';
 import { isKanwilHeadOf, requireUser } from '../../common/authz';
 import type { Ctx } from '../../common/context';
 import { badInput, forbidden, invalidState, notFound } from '../../common/errors';
 import { clearLoaders } from '../../common/loaders';
 import { PredicateHistory } from '../org/entities';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Revokes a predicate (admin, or the Kanwil head of the unit) with a reason and the revocation decree date:
@@ -16,7 +15,7 @@ export async function revokePredicate(ctx: Ctx, predicateId: number, reason: str
   const user = requireUser(ctx);
   const why = (reason ?? '').trim();
   if (!why) throw badInput('Alasan pencabutan harus diisi');
-  if (!ISO_DATE.test(decreeDate ?? '') || new Date(`${decreeDate}T00:00:00Z`).toISOString().slice(0, 10) !== decreeDate) {
+  if (!isIsoDate(decreeDate)) {
     throw badInput('Tanggal keputusan pencabutan harus berformat YYYY-MM-DD');
   }
   const p = await ctx.em.transactional(async (em) => {

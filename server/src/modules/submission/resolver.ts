@@ -8,6 +8,7 @@ import { AnswerGql, AnswerInput, SaveAnswersPayload, SubmissionGql } from './typ
 import { answerView, getSubmission, listSubmissions, saveAnswers, setPencanangan, submissionScores, submissionView } from './service';
 import { currentDeadline } from '../period/deadlines';
 import { DeadlineGql, deadlineView } from '../period/types';
+import { LocalDate } from '../../common/scalars';
 
 @Resolver(() => SubmissionGql)
 export class SubmissionResolver {
@@ -98,7 +99,7 @@ export class SubmissionResolver {
   async setPencanangan(
     @GqlCtx() ctx: Ctx,
     @Arg('submissionId', () => Int) submissionId: number,
-    @Arg('date', () => String, { nullable: true }) date: string | null,
+    @Arg('date', () => LocalDate, { nullable: true }) date: string | null,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
   ): Promise<SubmissionGql> {
     return submissionView(await setPencanangan(ctx, submissionId, date, expectedVersion));

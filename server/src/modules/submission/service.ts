@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { AnswerValidationError, holdsWbk, validateAnswers, type Instrument } from '@pantau/shared';
+import { AnswerValidationError, holdsWbk, isIsoDate, validateAnswers, type Instrument } from '@pantau/shared';
+import { localDateMessage } from '../../common/scalars';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
@@ -242,8 +243,6 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
   return { submission: sub, answers: fresh.length ? fresh : result.answers };
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Sets the ZI declaration (pencanangan) date. It is the unit's own (SELF) data: written under the SELF level rule of the
  * shared writer table and its stage deadline (assertCanWriteLevel), like the SELF answers.
@@ -251,11 +250,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function setPencanangan(ctx: Ctx, submissionId: number, date: string | null, expectedVersion?: number | null): Promise<Submission> {
   requireUser(ctx);
   if (date !== null) {
-    const d = new Date(`${date}T00:00:00Z`);
-    if (!ISO_DATE.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
-      throw badInput(`Tanggal pencanangan harus berformat YYYY-MM-DD, bukan "${date}"`);
-    }
-    if (d.getTime() > Date.now() + 24 * 3600 * 1000) throw badInput('Tanggal pencanangan tidak boleh di masa depan');
+    // the LocalDate scalar has refused anything but a real calendar date (also checked for internal callers)
+    if (!isIsoDate(date)) throw badInput(localDateMessage(date));
+    if (new Date(`${date}T00:00:00Z`).getTime() > Date.now() + 24 * 3600 * 1000) throw badInput('Tanggal pencanangan tidak boleh di masa depan');
   }
   const sub = await ctx.em.transactional(async (em) => {
     const s = await loadSubmission(em, submissionId);

@@ -3,6 +3,7 @@ import { conversionText, questionnaire, respondentWarning, type SurveyGroupResul
 import { SurveyKindEnum, SurveySource } from '../../common/enums';
 import type { CodedName, SurveyResult } from './entities';
 import type { RoundResultView, SurveyRoundView } from './service';
+import { LocalDate } from '../../common/scalars';
 
 export enum SurveyRoundStateEnum {
   SCHEDULED = 'SCHEDULED',
@@ -90,9 +91,9 @@ export class OpenSurveyRoundInput {
   periodId!: number;
   @Field(() => String, { nullable: true, description: 'Questionnaire version (default: the newest bundled one)' })
   questionnaireVersion?: string | null;
-  @Field({ description: 'YYYY-MM-DD (Jakarta)' })
+  @Field(() => LocalDate, { description: 'First day (Jakarta)' })
   startDate!: string;
-  @Field({ description: 'YYYY-MM-DD (Jakarta), last day responses are accepted' })
+  @Field(() => LocalDate, { description: 'Last day responses are accepted (Jakarta)' })
   endDate!: string;
   @Field(() => [String], { description: 'Service types (jenis layanan): one public link + QR code each' })
   serviceTypes!: string[];

@@ -14,6 +14,7 @@ import {
   destination,
   evaluateGuards,
   findTransition,
+  isIsoDate,
   transitionsFor,
   type Guard,
   type GuardFacts,
@@ -65,7 +66,6 @@ const ROLE_TEXT: Record<SharedRole, string> = {
 const label = (a: WorkflowAction) => ACTION_LABELS[a].id;
 const statusLabel = (s: string) => STATUS_LABELS[s as SharedStatus]?.id ?? s;
 const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim().length > 0;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type LoadedSubmission = Submission;
 
@@ -187,7 +187,7 @@ function assertGuards(t: Transition, results: GuardResult[], extra: Record<strin
 function validateInput(action: WorkflowAction, input: TransitionInputData): void {
   if (action === 'recordTpnOutcome') {
     if (input.awarded === undefined || input.awarded === null) throw badInput('Hasil TPN (awarded: ya/tidak) harus diisi');
-    if (filled(input.decreeDate) && (!ISO_DATE.test(input.decreeDate!) || Number.isNaN(Date.parse(input.decreeDate!)))) {
+    if (filled(input.decreeDate) && !isIsoDate(input.decreeDate)) {
       throw badInput('Tanggal keputusan harus berformat YYYY-MM-DD');
     }
   }

@@ -5,6 +5,7 @@ import { SubmissionStatus, TargetPredicate } from '../../common/enums';
 import { SubmissionGql } from '../submission/types';
 import { NominationChecklistInput } from '../nomination/types';
 import { RecommendedPredicate } from '../review/entities';
+import { LocalDate } from '../../common/scalars';
 
 /** The actions of the shared workflow table (shared/src/workflow.ts `WorkflowAction`). */
 export const WorkflowActionEnum = enumOf(Object.keys(ACTION_LABELS) as WorkflowAction[]) satisfies { readonly [K in WorkflowAction]: K };
@@ -36,7 +37,7 @@ export class TransitionInput {
   @Field(() => String, { nullable: true, description: 'recordTpnOutcome: decree number' })
   @MaxLength(200)
   decreeNumber?: string | null;
-  @Field(() => String, { nullable: true, description: 'recordTpnOutcome: decree date YYYY-MM-DD' })
+  @Field(() => LocalDate, { nullable: true, description: 'recordTpnOutcome: decree date' })
   decreeDate?: string | null;
 }
 
