@@ -168,9 +168,9 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     const status = e?.status ?? e?.statusCode ?? 500;
     let message = INTERNAL_MESSAGE;
     let code = 'INTERNAL_SERVER_ERROR';
-    if (e?.type === 'entity.parse.failed') (message = 'Isi permintaan bukan JSON yang valid'), (code = 'BAD_USER_INPUT');
-    else if (e?.type === 'entity.too.large') (message = 'Isi permintaan terlalu besar'), (code = 'BAD_USER_INPUT');
-    else if (status >= 400 && status < 500) (message = 'Permintaan tidak valid'), (code = 'BAD_USER_INPUT');
+    if (e?.type === 'entity.parse.failed') [message, code] = ['Isi permintaan bukan JSON yang valid', 'BAD_USER_INPUT'];
+    else if (e?.type === 'entity.too.large') [message, code] = ['Isi permintaan terlalu besar', 'BAD_USER_INPUT'];
+    else if (status >= 400 && status < 500) [message, code] = ['Permintaan tidak valid', 'BAD_USER_INPUT'];
     else log(err);
     if (res.headersSent) return;
     if (req.originalUrl.startsWith('/graphql')) return graphqlError(res, status, message, code);

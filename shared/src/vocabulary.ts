@@ -29,6 +29,7 @@ export const TARGETS = ['WBK', 'WBBM'] as const;
 export type Target = (typeof TARGETS)[number];
 /** A predicate held (the same two words). */
 export type Predicate = Target;
+/** @alias TARGETS, read as the predicates held */
 export const PREDICATES: readonly Predicate[] = TARGETS;
 
 export const SUBMISSION_STATUSES = [

@@ -17,7 +17,7 @@ import { kanwilView, satkerView } from '../org/types';
 import { Period } from '../period/entities';
 import { deadlineView, periodView } from '../period/types';
 import type { AnswerCell } from '../submission/compute';
-import { surveyRecord } from '../survey/service';
+import { surveyRecord } from '../survey/records';
 import type { StoredSurvey } from './score-cache';
 import { Submission } from '../submission/entities';
 import { SurveyResult } from '../survey/entities';

@@ -29,6 +29,7 @@ export function parseTableExport(body: unknown): TableExport {
     return v.trim();
   };
   const title = str(b.title, 'Judul tabel', 120);
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in a file name
   const fileName = str(b.fileName, 'Nama berkas', 120).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
   if (!Array.isArray(b.columns) || !b.columns.length || b.columns.length > MAX_COLUMNS || !b.columns.every((c) => typeof c === 'string' && c.length <= 200)) {
     throw badInput(`Kolom tabel harus berupa daftar teks (1–${MAX_COLUMNS} kolom)`);

@@ -140,8 +140,14 @@ function diffAgainst(base: Instrument, baseRow: VersionRow, items: Map<number, R
       continue;
     }
     let same = true;
-    if (old.text !== it.text) textChanged.push(it.soalId), (same = false);
-    if (old.type !== it.type) typeChanged.push({ soalId: it.soalId, from: old.type, to: it.type }), (same = false);
+    if (old.text !== it.text) {
+      textChanged.push(it.soalId);
+      same = false;
+    }
+    if (old.type !== it.type) {
+      typeChanged.push({ soalId: it.soalId, from: old.type, to: it.type });
+      same = false;
+    }
     if (same) unchanged++;
   }
   for (const old of base.items) if (!items.has(old.soalId)) removed.push(old.soalId);

@@ -24,7 +24,7 @@ import { Evidence, EvidencePurpose } from '../evidence/entities';
 import { evidenceUrl } from '../evidence/service';
 import { PredicateHistory } from '../org/entities';
 import type { Submission } from '../submission/entities';
-import { surveyRecordsOf } from '../survey/service';
+import { surveyRecordsOf } from '../survey/records';
 import { levelAnswers } from '../workflow/answers';
 
 export interface ChecklistInputData {

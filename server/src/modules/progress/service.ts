@@ -20,7 +20,7 @@ import { instrumentOf } from '../instrument/service';
 import { Satker } from '../org/entities';
 import { kanwilView, satkerView } from '../org/types';
 import { periodView } from '../period/types';
-import { surveyRecord } from '../survey/service';
+import { surveyRecord } from '../survey/records';
 import { Submission } from '../submission/entities';
 import { SurveyResult } from '../survey/entities';
 import type { ProgressOverTimeGql, ProgressUnitSeriesGql, ProgressWeekGql } from './types';

@@ -5,7 +5,7 @@ import { AnswerLevel, SurveySource } from '../../common/enums';
 import { Answer, decodeValue } from '../answer/entities';
 import type { Submission } from '../submission/entities';
 import { SurveyResult } from '../survey/entities';
-import { surveyRecordsOf } from '../survey/service';
+import { surveyRecordsOf } from '../survey/records';
 import { predicateFacts } from '../nomination/checklist';
 import { levelAnswers } from '../workflow/answers';
 

@@ -15,7 +15,7 @@ import { satkerView } from '../org/types';
 import { periodView } from '../period/types';
 import { User } from '../user/entities';
 import { computeSubmission, type SubmissionScores } from './compute';
-import { surveyRecord } from '../survey/service';
+import { surveyRecord } from '../survey/records';
 import { Submission } from './entities';
 import type { AnswerGql, AnswerInput, SubmissionGql } from './types';
 

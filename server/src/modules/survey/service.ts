@@ -16,7 +16,6 @@ import {
   questionnaire,
   surveyRoundResult,
   surveyRoundState,
-  type SurveyRecord,
   type SurveyResponseData,
   type SurveyRoundResult,
   type SurveyRoundState,
@@ -302,14 +301,6 @@ export async function openSurveyRoundView(ctx: Ctx, input: OpenRoundInput): Prom
 export async function closeSurveyRoundView(ctx: Ctx, id: number): Promise<Omit<CloseRoundOutcome, 'round'> & { round: SurveyRoundView }> {
   const out = await closeSurveyRound(ctx, id);
   return { ...out, round: (await roundViews(ctx, [await loadRound(ctx.em, id)]))[0] };
-}
-
-/** A recorded result as the shared survey precedence reads it. */
-export const surveyRecord = (r: SurveyResult): SurveyRecord => ({ id: r.id, kind: r.kind, index: r.index, source: r.source, recordedAt: r.recordedAt });
-
-/** Every survey result recorded on a submission (one query). */
-export async function surveyRecordsOf(em: EntityManager, submissionId: number): Promise<SurveyRecord[]> {
-  return (await em.find(SurveyResult, { submission: submissionId })).map(surveyRecord);
 }
 
 export interface SurveyInputData {
