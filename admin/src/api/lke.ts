@@ -15,7 +15,6 @@ export type Level = AnswerLevel;
 export type LkeAnswer = AnswerFieldsFragment;
 export type LkeEvidence = EvidenceFieldsFragment;
 export type LkeSubmission = SubmissionLkeQuery['submission'];
-export type LkeSurveyResult = LkeSubmission['surveyResults'][number];
 export type SavePayload = SaveAnswersMutation['saveAnswers'];
 
 export interface AnswerInput extends GqlAnswerInput {

@@ -2,7 +2,6 @@ import { ProgressOverTimeDocument, type ProgressOverTimeQuery } from '@/graphql/
 import { request } from './client';
 
 export type ProgressData = ProgressOverTimeQuery['progressOverTime'];
-export type ProgressUnit = ProgressData['units'][number];
 
 /** SELF completeness and total per ISO week, per unit and Kanwil average (replayed by the server from the audit trail). */
 export async function fetchProgress(periodId: number, kanwilId?: number): Promise<ProgressData> {

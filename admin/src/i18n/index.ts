@@ -26,15 +26,3 @@ export function createAppI18n(lang: Lang = initialLang()) {
     fallbackWarn: false,
   });
 }
-
-export type AppI18n = ReturnType<typeof createAppI18n>;
-
-export function setLang(i18n: AppI18n, lang: Lang): void {
-  i18n.global.locale.value = lang;
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
-  } catch {
-    /* ignore */
-  }
-  if (typeof document !== 'undefined') document.documentElement.lang = lang;
-}

@@ -1,7 +1,7 @@
 /** Shared steps of the review-cycle API tests (real server over HTTP, demo seed, temp SQLite file). */
 import { bundledInstrument } from '@pantau/shared';
 import { minimalPdf } from '../evidence/fixtures';
-import { Client, errorCode, ok, type GqlResult } from '../helpers';
+import { Client, ok, type GqlResult } from '../helpers';
 
 export const inst = bundledInstrument(2026);
 
@@ -79,11 +79,6 @@ export async function upload(c: Client, fields: Record<string, string | number>,
 export async function userId(admin: Client, username: string): Promise<number> {
   const users = ok(await admin.gql(`{ users { id username } }`)).users as { id: number; username: string }[];
   return users.find((u) => u.username === username)!.id;
-}
-
-export function expectCode(r: GqlResult, code: string) {
-  const got = errorCode(r);
-  if (got !== code) throw new Error(`expected ${code}, got ${got ?? 'success'}: ${JSON.stringify(r.errors ?? r.data)}`);
 }
 
 export interface Actors {

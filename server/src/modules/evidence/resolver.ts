@@ -63,5 +63,3 @@ export class SubmissionEvidenceResolver {
     return (soalId != null ? rows.filter((r) => r.soalId === soalId) : rows).map(evidenceView);
   }
 }
-
-export const EVIDENCE_RESOLVERS = [EvidenceResolver, SubmissionEvidenceResolver] as const;

@@ -274,30 +274,6 @@ export async function listEvidence(ctx: Ctx, submissionId: number, soalId?: numb
   );
 }
 
-/**
- * Evidence of many (submission, soalId) pairs at once — for a DataLoader behind an `Answer.evidence` field:
- * one query set for all pairs. The caller must have authorised read access to the submissions.
- */
-export async function evidenceForItems(
-  em: EntityManager,
-  keys: readonly { submissionId: number; soalId: number }[],
-): Promise<Evidence[][]> {
-  const subIds = [...new Set(keys.map((k) => k.submissionId))];
-  const soalIds = [...new Set(keys.map((k) => k.soalId))];
-  const rows = subIds.length
-    ? await em.find(
-        Evidence,
-        { submission: { $in: subIds }, soalId: { $in: soalIds }, deleted: false },
-        { populate: ['revisions', 'revisions.uploadedBy'], orderBy: { id: 'asc', revisions: { no: 'asc' } } },
-      )
-    : [];
-  const byKey = new Map<string, Evidence[]>();
-  for (const r of rows) {
-    const k = `${r.submission.id}:${r.soalId}`;
-    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(r);
-  }
-  return keys.map((k) => byKey.get(`${k.submissionId}:${k.soalId}`) ?? []);
-}
 
 /** The evidence's own fields: the audit snapshot, and the base of the REST and GraphQL shapes. */
 export function snapshot(e: Evidence) {

@@ -16,7 +16,6 @@ import { instrumentOf } from '../instrument/service';
 import { User } from '../user/entities';
 import { loadSubmission } from '../workflow/service';
 
-export const IMPORT_LEVELS = [AnswerLevel.SELF, AnswerLevel.TPI] as const;
 const COLUMNS = { SELF: { value: 'jawaban_unit', note: 'catatan_unit' }, TPI: { value: 'jawaban_tpi', note: 'catatan_tpi' } } as const;
 const NOTE_MAX = 4000;
 

@@ -67,8 +67,6 @@ const label = (a: WorkflowAction) => ACTION_LABELS[a].id;
 const statusLabel = (s: string) => STATUS_LABELS[s as SharedStatus]?.id ?? s;
 const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim().length > 0;
 
-export type LoadedSubmission = Submission;
-
 export async function loadSubmission(em: EntityManager, id: number): Promise<Submission> {
   const sub = await em.findOne(Submission, id, { populate: ['satker', 'satker.kanwil', 'period'] });
   if (!sub) throw notFound('Penilaian', id);
