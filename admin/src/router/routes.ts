@@ -89,7 +89,7 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'submissions/:id(\\d+)/lke',
         name: 'lke',
-        component: () => import('@/views/LkeView.vue'),
+        component: () => import('@/modules/lke/routes/LkeView.vue'),
         props: (r) => ({ id: Number(r.params.id) }),
         meta: { title: 'lke.title' },
       },
