@@ -17,3 +17,4 @@ export * from './text';
 export * from './level';
 export * from './deadline';
 export * from './nomination';
+export * from './lineage';

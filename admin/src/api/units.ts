@@ -20,7 +20,7 @@ export type OrgSatker = OrgUnitsQuery['satkers'][number];
 export type OrgPredicate = OrgSatker['predicates'][number];
 export type { SatkerKind };
 
-export const SATKER_KINDS: SatkerKind[] = ['KANIM', 'RUTAN', 'LAPAS', 'RUDENIM', 'BAPAS', 'LPKA', 'RUPBASAN', 'OTHER'];
+export const SATKER_KINDS: SatkerKind[] = ['KANIM', 'RUTAN', 'LAPAS', 'RUDENIM', 'BAPAS', 'LPKA', 'RUPBASAN', 'KANWIL', 'OTHER'];
 
 export async function fetchOrgUnits(): Promise<OrgUnits> {
   return request(OrgUnitsDocument, { kanwilId: null });

@@ -123,6 +123,11 @@ export type AuditPage = {
   total: Scalars['Int']['output'];
 };
 
+/** TPN: awarded by KemenPANRB; TPM: by the instansi’s own team (WBK-mandiri) */
+export type AwardTrack =
+  | 'TPM'
+  | 'TPN';
+
 export type ChecklistItem = {
   evidenceIds: Array<Scalars['Int']['output']>;
   evidenceUrls: Array<Scalars['String']['output']>;
@@ -246,6 +251,20 @@ export type EligibilityFailure = {
   required: Scalars['Float']['output'];
   /** total, pengungkit, area:<code>, bersih, ipak, kinerja, pelayanan, wbk */
   requirement: Scalars['String']['output'];
+};
+
+/** An Eselon I unit of an instansi (Ditjen, Itjen, …) */
+export type EselonUnit = {
+  code: Scalars['String']['output'];
+  id: Scalars['Int']['output'];
+  instansiId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type EselonUnitInput = {
+  code: Scalars['String']['input'];
+  instansiId: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
 };
 
 /** An evidence document of a submission, with its revisions */
@@ -411,6 +430,18 @@ export type InboxKind =
   | 'PRE_ASSESS'
   | 'RETURNED_ITEM';
 
+/** A ministry or agency */
+export type Instansi = {
+  code: Scalars['String']['output'];
+  id: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type InstansiInput = {
+  code: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
 export type Instrument = {
   areas: Array<InstrumentArea>;
   /** All items in instrument order */
@@ -562,7 +593,11 @@ export type ItemOption = {
 
 export type Kanwil = {
   code: Scalars['String']['output'];
+  /** The Eselon I unit (Ditjen) of a Ditjen Kanwil */
+  eselonId: Maybe<Scalars['Int']['output']>;
   id: Scalars['Int']['output'];
+  instansiId: Scalars['Int']['output'];
+  kind: KanwilKind;
   name: Scalars['String']['output'];
 };
 
@@ -574,7 +609,25 @@ export type KanwilComparison = {
 
 export type KanwilInput = {
   code: Scalars['String']['input'];
+  /** The Eselon I unit (Ditjen) of a Ditjen Kanwil; must belong to the instansi */
+  eselonId?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: the default instansi */
+  instansiId?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<KanwilKind>;
   name: Scalars['String']['input'];
+};
+
+/** KEMENTERIAN: Kanwil of the ministry itself; DITJEN: Kanwil of a Direktorat Jenderal */
+export type KanwilKind =
+  | 'DITJEN'
+  | 'KEMENTERIAN'
+  | 'OTHER';
+
+/** Where a Kanwil sits: instansi, Eselon I unit, kind */
+export type KanwilPlacementInput = {
+  eselonId?: InputMaybe<Scalars['Int']['input']>;
+  instansiId: Scalars['Int']['input'];
+  kind: KanwilKind;
 };
 
 export type LevelScores = {
@@ -598,6 +651,10 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Close a round: no more responses; its result is recorded as INTERNAL IPAK/IPKP on the unit’s submission */
   closeSurveyRound: CloseSurveyRoundPayload;
+  /** ADMIN: create an Eselon I unit (Ditjen, Itjen) of an instansi */
+  createEselonUnit: EselonUnit;
+  /** ADMIN: create an instansi (ministry or agency) */
+  createInstansi: Instansi;
   /** ADMIN: store a new, inactive instrument version (only when valid; without formulas the previous table is reused when it fits) */
   createInstrumentVersion: InstrumentVersion;
   /** ADMIN: create a Kanwil */
@@ -627,6 +684,8 @@ export type Mutation = {
   markNotificationsRead: Scalars['Int']['output'];
   /** KANWIL_HEAD / ADMIN / the unit's COORDINATOR: open a survey round (one public link + QR per service type) */
   openSurveyRound: SurveyRound;
+  /** ADMIN: place a Kanwil under an instansi / Eselon I unit and set its kind */
+  placeKanwil: Kanwil;
   /** KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN/THIRD_PARTY need ≥ 30 respondents; internal ≥ 1) */
   recordSurveyResult: SurveyResultPayload;
   /** Reply in a note thread (the coordinator answering, or a reviewer) */
@@ -651,6 +710,8 @@ export type Mutation = {
   transition: TransitionPayload;
   /** ADMIN / KANWIL_HEAD: remove an evaluator from a submission */
   unassignEvaluator: Array<UserRef>;
+  /** ADMIN: rename an instansi */
+  updateInstansi: Instansi;
   /** ADMIN: rename a Kanwil */
   updateKanwil: Kanwil;
   /** ADMIN: rename a period or set its own stage deadlines */
@@ -697,6 +758,16 @@ export type MutationChangePasswordArgs = {
 
 export type MutationCloseSurveyRoundArgs = {
   id: Scalars['Int']['input'];
+};
+
+
+export type MutationCreateEselonUnitArgs = {
+  input: EselonUnitInput;
+};
+
+
+export type MutationCreateInstansiArgs = {
+  input: InstansiInput;
 };
 
 
@@ -775,6 +846,12 @@ export type MutationOpenSurveyRoundArgs = {
 };
 
 
+export type MutationPlaceKanwilArgs = {
+  id: Scalars['Int']['input'];
+  input: KanwilPlacementInput;
+};
+
+
 export type MutationRecordSurveyResultArgs = {
   input: SurveyResultInput;
   submissionId: Scalars['Int']['input'];
@@ -845,6 +922,12 @@ export type MutationTransitionArgs = {
 export type MutationUnassignEvaluatorArgs = {
   submissionId: Scalars['Int']['input'];
   userId: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateInstansiArgs = {
+  id: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
 };
 
 
@@ -1037,6 +1120,7 @@ export type Predicate =
   | 'WBK';
 
 export type PredicateHistory = {
+  awardedBy: AwardTrack;
   /** YYYY-MM-DD */
   decreeDate: Maybe<Scalars['String']['output']>;
   decreeNumber: Maybe<Scalars['String']['output']>;
@@ -1046,10 +1130,14 @@ export type PredicateHistory = {
   revoked: Scalars['Boolean']['output'];
   /** YYYY-MM-DD */
   revokedAt: Maybe<Scalars['String']['output']>;
+  /** The unit that received it (the unit itself or a predecessor) */
+  satkerId: Scalars['Int']['output'];
   year: Scalars['Int']['output'];
 };
 
 export type PredicateInput = {
+  /** Default TPN; TPM (WBK only): awarded by the instansi’s own team */
+  awardedBy?: InputMaybe<AwardTrack>;
   decreeDate?: InputMaybe<Scalars['LocalDate']['input']>;
   decreeNumber?: InputMaybe<Scalars['String']['input']>;
   predicate: Predicate;
@@ -1098,6 +1186,8 @@ export type Query = {
   deadlineExtensions: Array<DeadlineExtension>;
   /** The latest desk evaluation (recommendation + LHE) of a submission */
   deskEvaluation: Maybe<DeskEvaluation>;
+  /** Eselon I units (optionally of one instansi) */
+  eselonUnits: Array<EselonUnit>;
   /** ADMIN / KANWIL_HEAD of the submission’s Kanwil: active users with the EVALUATOR role, to assign */
   evaluatorCandidates: Array<UserRef>;
   /** Evaluators assigned to a submission */
@@ -1106,6 +1196,8 @@ export type Query = {
   evidence: Array<Evidence>;
   /** Beranda: what waits for the signed-in user in a period (default: the latest), per role held */
   inbox: Array<InboxEntry>;
+  /** Every instansi (names of the organisation are not restricted) */
+  instansiList: Array<Instansi>;
   /** The LKE instrument: the active version of a year (default 2026), or a given version */
   instrument: Instrument;
   /** Master list + formula table of an instrument version: admin, or anyone who can read a submission of a period using it */
@@ -1174,6 +1266,11 @@ export type QueryDeadlineExtensionsArgs = {
 
 export type QueryDeskEvaluationArgs = {
   submissionId: Scalars['Int']['input'];
+};
+
+
+export type QueryEselonUnitsArgs = {
+  instansiId: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1351,13 +1448,21 @@ export type Role =
   | 'VIEWER';
 
 export type RoleGrant = {
+  /** Scope: every Kanwil of this Eselon I unit */
+  eselonId: Maybe<Scalars['Int']['output']>;
+  /** Scope: every Kanwil of this instansi */
+  instansiId: Maybe<Scalars['Int']['output']>;
   kanwilId: Maybe<Scalars['Int']['output']>;
   role: Role;
   satkerId: Maybe<Scalars['Int']['output']>;
 };
 
 export type RoleGrantInput = {
-  /** Required for KANWIL_HEAD; VIEWER needs a kanwilId or a satkerId */
+  /** KANWIL_HEAD / VIEWER of every Kanwil of the Eselon I unit */
+  eselonId?: InputMaybe<Scalars['Int']['input']>;
+  /** KANWIL_HEAD / VIEWER of every Kanwil of the instansi */
+  instansiId?: InputMaybe<Scalars['Int']['input']>;
+  /** KANWIL_HEAD needs one of kanwilId, instansiId, eselonId; VIEWER one of those or a satkerId */
   kanwilId?: InputMaybe<Scalars['Int']['input']>;
   role: Role;
   /** Required for COORDINATOR */
@@ -1368,15 +1473,21 @@ export type RoleGrantInput = {
 export type Satker = {
   code: Scalars['String']['output'];
   division: Maybe<Scalars['String']['output']>;
-  /** Holds a WBK (or WBBM) predicate that was not revoked */
+  /** Holds a WBK (or WBBM) predicate that was not revoked, itself or through a predecessor */
   holdsWbk: Scalars['Boolean']['output'];
   id: Scalars['Int']['output'];
   kanwil: Kanwil;
   kanwilId: Scalars['Int']['output'];
   kind: SatkerKind;
   name: Scalars['String']['output'];
-  /** WBK/WBBM predicate history */
+  /** The unit this one continues after a reorganisation */
+  predecessorId: Maybe<Scalars['Int']['output']>;
+  /** WBK/WBBM predicate history, including the predecessors’ (lineage; see satkerId) */
   predicates: Array<PredicateHistory>;
+  /** YYYY-MM-DD */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM-DD */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 export type SatkerInput = {
@@ -1386,11 +1497,16 @@ export type SatkerInput = {
   kanwilId: Scalars['Int']['input'];
   kind: SatkerKind;
   name: Scalars['String']['input'];
+  /** The unit this one continues (lineage) */
+  predecessorId?: InputMaybe<Scalars['Int']['input']>;
+  validFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
 export type SatkerKind =
   | 'BAPAS'
   | 'KANIM'
+  | 'KANWIL'
   | 'LAPAS'
   | 'LPKA'
   | 'OTHER'
@@ -1402,6 +1518,12 @@ export type SatkerUpdateInput = {
   division?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<SatkerKind>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The unit this one continues (lineage); 0 clears it */
+  predecessorId?: InputMaybe<Scalars['Int']['input']>;
+  /** null clears it; left out: unchanged */
+  validFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** null clears it; left out: unchanged */
+  validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
 export type SaveAnswersPayload = {

@@ -7,6 +7,11 @@ export interface RoleGrant {
   role: Role;
   kanwilId: number | null;
   satkerId: number | null;
+  /** Scope of a whole instansi / Eselon I unit (expanded into per-Kanwil grants by modules/org/scope.ts). */
+  instansiId?: number | null;
+  eselonId?: number | null;
+  /** True for a per-Kanwil grant derived from an instansi / Eselon I scope. */
+  viaScope?: boolean;
 }
 
 /** The signed-in user as the services see it. */

@@ -4,7 +4,8 @@ import type { Ctx } from './context';
 import { memo } from './context';
 import { Answer } from '../modules/answer/entities';
 import { SurveyResult } from '../modules/survey/entities';
-import { PredicateHistory } from '../modules/org/entities';
+import type { PredicateHistory } from '../modules/org/entities';
+import { lineagePredicates } from '../modules/org/lineage';
 
 function group<T>(ids: readonly number[], rows: T[], key: (r: T) => number): T[][] {
   const m = new Map<number, T[]>();
@@ -35,11 +36,12 @@ export function surveysLoader(ctx: Ctx): DataLoader<number, SurveyResult[]> {
   );
 }
 
+/** A unit's predicate history including its predecessors' (lineage, issue 15). */
 export function predicatesLoader(ctx: Ctx): DataLoader<number, PredicateHistory[]> {
   return memo(ctx, 'loader:predicates', () =>
     new DataLoader<number, PredicateHistory[]>(async (ids) => {
-      const rows = await ctx.em.find(PredicateHistory, { satker: { $in: [...ids] } }, { orderBy: { year: 'asc', id: 'asc' } });
-      return group(ids, rows, (r) => r.satker.id);
+      const byUnit = await lineagePredicates(ctx.em, ids);
+      return ids.map((id) => byUnit.get(id) ?? []);
     }),
   );
 }

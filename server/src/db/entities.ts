@@ -7,7 +7,7 @@ import { Answer } from '../modules/answer/entities';
 import { AuditEvent } from '../modules/audit/entities';
 import { Evidence, EvidenceRevision } from '../modules/evidence/entities';
 import { InstrumentVersion } from '../modules/instrument/entities';
-import { Kanwil, PredicateHistory, Satker } from '../modules/org/entities';
+import { EselonUnit, Instansi, Kanwil, PredicateHistory, Satker } from '../modules/org/entities';
 import { DeadlineExtension, Period } from '../modules/period/entities';
 import { EvaluatorAssignment, Submission } from '../modules/submission/entities';
 import { SurveyResult } from '../modules/survey/entities';
@@ -21,6 +21,8 @@ import { Notification, NotificationPreference } from '../modules/notification/en
 import { RateLimitCounter } from '../modules/ratelimit/entities';
 
 export const ENTITIES = [
+  Instansi,
+  EselonUnit,
   Kanwil,
   Satker,
   PredicateHistory,

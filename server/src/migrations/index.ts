@@ -14,6 +14,7 @@ import { Migration20261202010217_notifications } from './Migration20261202010217
 import { Migration20261202011500_rate_limit } from './Migration20261202011500_rate_limit';
 import { Migration20261202043559_survey_third_party } from './Migration20261202043559_survey_third_party';
 import { Migration20261202045500_must_change_password } from './Migration20261202045500_must_change_password';
+import { Migration20261202051000_organisation } from './Migration20261202051000_organisation';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
@@ -27,4 +28,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202011500_rate_limit', class: Migration20261202011500_rate_limit },
   { name: 'Migration20261202043559_survey_third_party', class: Migration20261202043559_survey_third_party },
   { name: 'Migration20261202045500_must_change_password', class: Migration20261202045500_must_change_password },
+  { name: 'Migration20261202051000_organisation', class: Migration20261202051000_organisation },
 ];

@@ -1,3 +1,4 @@
+import { withScopedGrants } from '../org/scope';
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Request, Response } from 'express';
@@ -41,7 +42,13 @@ export function toAuthUser(u: User, sessionId: string): AuthUser {
     locale: u.locale,
     sessionId,
     mustChangePassword: u.mustChangePassword,
-    roles: u.roles.getItems().map((r) => ({ role: r.role, kanwilId: r.kanwil?.id ?? null, satkerId: r.satker?.id ?? null })),
+    roles: u.roles.getItems().map((r) => ({
+      role: r.role,
+      kanwilId: r.kanwil?.id ?? null,
+      satkerId: r.satker?.id ?? null,
+      instansiId: r.instansi?.id ?? null,
+      eselonId: r.eselon?.id ?? null,
+    })),
   };
 }
 
@@ -60,7 +67,7 @@ export async function userFromRequest(em: EntityManager, req: Request, config: A
   if (now - s.lastSeenAt.getTime() > TOUCH_EVERY) {
     await em.nativeUpdate(Session, { id }, { lastSeenAt: new Date(now), expiresAt: new Date(now + config.sessionHours * 3600_000) });
   }
-  return toAuthUser(s.user, id);
+  return withScopedGrants(em, toAuthUser(s.user, id));
 }
 
 function setSessionCookie(res: Response, token: string, config: AppConfig) {
@@ -107,7 +114,7 @@ export class AuthService {
       await RateLimiter.sweep(ctx.em);
     }
     setSessionCookie(ctx.res, token, ctx.config);
-    const au = toAuthUser(user, id);
+    const au = await withScopedGrants(ctx.em, toAuthUser(user, id));
     ctx.user = au;
     return au;
   }

@@ -12,7 +12,8 @@ import { requireKanwilView, requireUser, viewedKanwilIds } from '../../common/au
 import { badInput, notFound } from '../../common/errors';
 import { Answer, decodeValue } from '../answer/entities';
 import { instrumentOf } from '../instrument/service';
-import { Kanwil, PredicateHistory, Satker } from '../org/entities';
+import { Kanwil, Satker } from '../org/entities';
+import { lineagePredicates } from '../org/lineage';
 import { kanwilView, satkerView } from '../org/types';
 import { Period } from '../period/entities';
 import { deadlineView, periodView } from '../period/types';
@@ -55,12 +56,11 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
   const em = ctx.em;
   const { period, kanwil, kanwilId } = await openKanwilView(ctx, periodId, kanwilIdArg, 'Perbandingan unit');
 
-  const [instrument, satkers, submissions, surveys, predicates, extensionRows] = await Promise.all([
+  const [instrument, satkers, submissions, surveys, extensionRows] = await Promise.all([
     instrumentOf(em, period.instrumentVersion.id),
     em.find(Satker, { kanwil: kanwilId }, { orderBy: { code: 'asc' } }),
     em.find(Submission, { period: periodId, satker: { kanwil: kanwilId } }),
     em.find(SurveyResult, { submission: { period: periodId, satker: { kanwil: kanwilId } } }),
-    em.find(PredicateHistory, { satker: { kanwil: kanwilId } }),
     em.find(DeadlineExtension, { period: periodId }),
   ]);
   const extensions = extensionRows.map((e) => ({ stage: e.stage as string, satkerId: e.satker?.id ?? null, deadline: e.deadline }));
@@ -81,8 +81,8 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
       if (ctx.config.logErrors) console.error('[pantau] score cache write failed:', e instanceof Error ? e.message : e);
     },
   );
-  const predBySatker = new Map<number, PredicateHistory[]>();
-  for (const p of predicates) predBySatker.set(p.satker.id, [...(predBySatker.get(p.satker.id) ?? []), p]);
+  // predicates of each unit and of its predecessors (lineage)
+  const predBySatker = await lineagePredicates(em, satkers.map((s) => s.id));
   const subBySatker = new Map(submissions.map((s) => [s.satker.id, s]));
   // the gap field needs the answers themselves: loaded once per request, only when a gap is asked for
   const basisAnswers = () =>

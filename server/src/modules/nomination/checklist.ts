@@ -6,10 +6,12 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   checkEligibility,
   formatFloor2,
-  holdsWbk,
   lhkpnCompliance,
   lhkpnItemIds,
-  revocationBanUntil,
+  pencananganForRule,
+  pencananganOldEnough,
+  predicateFacts as lineagePredicateFacts,
+  type PredicateFacts,
   SAKIP_MIN,
   SAKIP_SCALE,
   sakipMeets,
@@ -22,7 +24,7 @@ import { AnswerLevel } from '../../common/enums';
 import { badInput } from '../../common/errors';
 import { Evidence, EvidencePurpose } from '../evidence/entities';
 import { evidenceUrl } from '../evidence/service';
-import { PredicateHistory } from '../org/entities';
+import { lineagePredicates, predecessorPencanangan } from '../org/lineage';
 import type { Submission } from '../submission/entities';
 import { surveyRecordsOf } from '../survey/records';
 import { levelAnswers } from '../workflow/answers';
@@ -68,23 +70,10 @@ export interface NominationAssessment {
   prerequisitesMissing: string[];
 }
 
-/** The same day one year later (29 Feb → 1 Mar). */
-function plusOneYear(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
-}
-
-/** hasWbk and the revocation ban from the satker's predicate history. */
-export async function predicateFacts(em: EntityManager, satkerId: number): Promise<{ hasWbk: boolean; banUntil: string | null }> {
-  const rows = await em.find(PredicateHistory, { satker: satkerId });
-  const hasWbk = holdsWbk(rows);
-  let banUntil: string | null = null;
-  for (const p of rows) {
-    if (!p.revoked || !p.revokedAt) continue;
-    const until = revocationBanUntil(p.revokedAt);
-    if (!banUntil || until > banUntil) banUntil = until;
-  }
-  return { hasWbk, banUntil };
+/** hasWbk and the revocation ban from the predicate history of the unit and its predecessors (lineage). */
+export async function predicateFacts(em: EntityManager, satkerId: number): Promise<PredicateFacts> {
+  const rows = (await lineagePredicates(em, [satkerId])).get(satkerId) ?? [];
+  return lineagePredicateFacts(rows);
 }
 
 /** Eligibility on the TPI answers (survey precedence at TPI) + the prerequisite checklist, for a nomination now. */
@@ -97,10 +86,11 @@ export async function assessNomination(
 ): Promise<NominationAssessment> {
   const target = sub.target as Target;
   const today = now.toISOString().slice(0, 10);
-  const [tpi, surveys, pred, evidence] = await Promise.all([
+  const [tpi, surveys, pred, earlierPencanangan, evidence] = await Promise.all([
     levelAnswers(em, sub.id, AnswerLevel.TPI),
     surveyRecordsOf(em, sub.id),
     predicateFacts(em, sub.satker.id),
+    predecessorPencanangan(em, sub.satker.id),
     em.find(Evidence, { submission: sub.id, deleted: false }, { orderBy: { id: 'asc' } }),
   ]);
   const score = scoreAnswers(inst, tpi, { level: 'TPI', surveys });
@@ -149,9 +139,9 @@ export async function assessNomination(
       lhkpn === null ? 'Jumlah wajib lapor/pelapor LHKPN/LHKASN ([113]–[120]) belum lengkap' : `Kepatuhan LHKPN/LHKASN ${formatFloor2(lhkpn)} % < 100 %`, lhkpnEv),
   );
 
-  // Pencanangan at least one year before the nomination date
-  const pDate = sub.pencananganDate ?? null;
-  const pOk = !!pDate && plusOneYear(pDate) <= today;
+  // Pencanangan at least one year before the nomination date; a predecessor's declaration carries over (lineage)
+  const pDate = pencananganForRule(sub.pencananganDate, earlierPencanangan);
+  const pOk = pencananganOldEnough(pDate, today);
   checklist.push(
     item('PENCANANGAN', 'Pencanangan ZI minimal satu tahun sebelum pengusulan', pDate, `≤ ${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, pOk,
       !pDate ? 'Tanggal pencanangan belum diisi' : `Pencanangan ${pDate} kurang dari satu tahun sebelum ${today}`, [pick(input.pencananganEvidenceId, 'pencanangan', prereq)]),

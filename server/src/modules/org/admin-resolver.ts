@@ -2,12 +2,43 @@ import { Arg, Ctx as GqlCtx, Int, Mutation, Resolver } from 'type-graphql';
 import type { Ctx } from '../../common/context';
 import { submissionView } from '../submission/service';
 import { SubmissionGql } from '../submission/types';
-import { addPredicate, createKanwil, createSatker, createSubmission, updateKanwil, updateSatker } from './admin-service';
-import { CreateSubmissionInput, KanwilInput, PredicateInput, SatkerInput, SatkerUpdateInput } from './inputs';
-import { KanwilGql, PredicateGql, SatkerGql, kanwilView, predicateView, satkerView } from './types';
+import {
+  addPredicate,
+  createEselonUnit,
+  createInstansi,
+  createKanwil,
+  createSatker,
+  createSubmission,
+  placeKanwil,
+  updateInstansi,
+  updateKanwil,
+  updateSatker,
+} from './admin-service';
+import { CreateSubmissionInput, EselonUnitInput, InstansiInput, KanwilInput, KanwilPlacementInput, PredicateInput, SatkerInput, SatkerUpdateInput } from './inputs';
+import { EselonUnitGql, InstansiGql, KanwilGql, PredicateGql, SatkerGql, eselonView, instansiView, kanwilView, predicateView, satkerView } from './types';
 
 @Resolver()
 export class OrgAdminResolver {
+  @Mutation(() => InstansiGql, { description: 'ADMIN: create an instansi (ministry or agency)' })
+  async createInstansi(@GqlCtx() ctx: Ctx, @Arg('input', () => InstansiInput) input: InstansiInput): Promise<InstansiGql> {
+    return instansiView(await createInstansi(ctx, input));
+  }
+
+  @Mutation(() => InstansiGql, { description: 'ADMIN: rename an instansi' })
+  async updateInstansi(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number, @Arg('name') name: string): Promise<InstansiGql> {
+    return instansiView(await updateInstansi(ctx, id, { name }));
+  }
+
+  @Mutation(() => EselonUnitGql, { description: 'ADMIN: create an Eselon I unit (Ditjen, Itjen) of an instansi' })
+  async createEselonUnit(@GqlCtx() ctx: Ctx, @Arg('input', () => EselonUnitInput) input: EselonUnitInput): Promise<EselonUnitGql> {
+    return eselonView(await createEselonUnit(ctx, input));
+  }
+
+  @Mutation(() => KanwilGql, { description: 'ADMIN: place a Kanwil under an instansi / Eselon I unit and set its kind' })
+  async placeKanwil(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number, @Arg('input', () => KanwilPlacementInput) input: KanwilPlacementInput): Promise<KanwilGql> {
+    return kanwilView(await placeKanwil(ctx, id, input));
+  }
+
   @Mutation(() => KanwilGql, { description: 'ADMIN: create a Kanwil' })
   async createKanwil(@GqlCtx() ctx: Ctx, @Arg('input', () => KanwilInput) input: KanwilInput): Promise<KanwilGql> {
     return kanwilView(await createKanwil(ctx, input));

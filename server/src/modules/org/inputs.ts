@@ -1,8 +1,30 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { TargetPredicate } from '../../common/enums';
-import { Predicate, SatkerKind } from './entities';
+import { AwardTrack, KanwilKind, Predicate, SatkerKind } from './entities';
 import { LocalDate } from '../../common/scalars';
+
+@InputType('InstansiInput')
+export class InstansiInput {
+  @Field()
+  @MaxLength(40)
+  code!: string;
+  @Field()
+  @MaxLength(200)
+  name!: string;
+}
+
+@InputType('EselonUnitInput')
+export class EselonUnitInput {
+  @Field()
+  @MaxLength(40)
+  code!: string;
+  @Field()
+  @MaxLength(200)
+  name!: string;
+  @Field(() => Int)
+  instansiId!: number;
+}
 
 @InputType('KanwilInput')
 export class KanwilInput {
@@ -12,6 +34,22 @@ export class KanwilInput {
   @Field()
   @MaxLength(200)
   name!: string;
+  @Field(() => Int, { nullable: true, description: 'Default: the default instansi' })
+  instansiId?: number | null;
+  @Field(() => Int, { nullable: true, description: 'The Eselon I unit (Ditjen) of a Ditjen Kanwil; must belong to the instansi' })
+  eselonId?: number | null;
+  @Field(() => KanwilKind, { nullable: true })
+  kind?: KanwilKind | null;
+}
+
+@InputType('KanwilPlacementInput', { description: 'Where a Kanwil sits: instansi, Eselon I unit, kind' })
+export class KanwilPlacementInput {
+  @Field(() => Int)
+  instansiId!: number;
+  @Field(() => Int, { nullable: true })
+  eselonId?: number | null;
+  @Field(() => KanwilKind)
+  kind!: KanwilKind;
 }
 
 @InputType('SatkerInput')
@@ -29,6 +67,12 @@ export class SatkerInput {
   division?: string | null;
   @Field(() => Int)
   kanwilId!: number;
+  @Field(() => Int, { nullable: true, description: 'The unit this one continues (lineage)' })
+  predecessorId?: number | null;
+  @Field(() => LocalDate, { nullable: true })
+  validFrom?: string | null;
+  @Field(() => LocalDate, { nullable: true })
+  validUntil?: string | null;
 }
 
 @InputType('SatkerUpdateInput')
@@ -41,6 +85,12 @@ export class SatkerUpdateInput {
   @Field(() => String, { nullable: true })
   @MaxLength(100)
   division?: string | null;
+  @Field(() => Int, { nullable: true, description: 'The unit this one continues (lineage); 0 clears it' })
+  predecessorId?: number | null;
+  @Field(() => LocalDate, { nullable: true, description: 'null clears it; left out: unchanged' })
+  validFrom?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'null clears it; left out: unchanged' })
+  validUntil?: string | null;
 }
 
 
@@ -55,6 +105,8 @@ export class PredicateInput {
   decreeNumber?: string | null;
   @Field(() => LocalDate, { nullable: true })
   decreeDate?: string | null;
+  @Field(() => AwardTrack, { nullable: true, description: 'Default TPN; TPM (WBK only): awarded by the instansi’s own team' })
+  awardedBy?: AwardTrack | null;
 }
 
 @InputType('CreateSubmissionInput')

@@ -5,10 +5,21 @@ import { notFound } from '../../common/errors';
 import { predicatesLoader } from '../../common/loaders';
 import { holdsWbk } from '@pantau/shared';
 import { Kanwil, Satker } from './entities';
-import { KanwilGql, PredicateGql, SatkerGql, kanwilView, predicateView, satkerView } from './types';
+import { listEselonUnits, listInstansi } from './service';
+import { EselonUnitGql, InstansiGql, KanwilGql, PredicateGql, SatkerGql, eselonView, instansiView, kanwilView, predicateView, satkerView } from './types';
 
 @Resolver(() => SatkerGql)
 export class OrgResolver {
+  @Query(() => [InstansiGql], { description: 'Every instansi (names of the organisation are not restricted)' })
+  async instansiList(@GqlCtx() ctx: Ctx): Promise<InstansiGql[]> {
+    return (await listInstansi(ctx)).map(instansiView);
+  }
+
+  @Query(() => [EselonUnitGql], { description: 'Eselon I units (optionally of one instansi)' })
+  async eselonUnits(@GqlCtx() ctx: Ctx, @Arg('instansiId', () => Int, { nullable: true }) instansiId?: number | null): Promise<EselonUnitGql[]> {
+    return (await listEselonUnits(ctx, instansiId)).map(eselonView);
+  }
+
   @Query(() => [KanwilGql], { description: 'Kanwil you may see' })
   async kanwils(@GqlCtx() ctx: Ctx): Promise<KanwilGql[]> {
     const scope = await readScope(ctx);
@@ -40,12 +51,12 @@ export class OrgResolver {
     return kanwilView(k);
   }
 
-  @FieldResolver(() => [PredicateGql], { description: 'WBK/WBBM predicate history' })
+  @FieldResolver(() => [PredicateGql], { description: 'WBK/WBBM predicate history, including the predecessors’ (lineage; see satkerId)' })
   async predicates(@GqlCtx() ctx: Ctx, @Root() s: SatkerGql): Promise<PredicateGql[]> {
     return (await predicatesLoader(ctx).load(s.id)).map(predicateView);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Holds a WBK (or WBBM) predicate that was not revoked' })
+  @FieldResolver(() => Boolean, { description: 'Holds a WBK (or WBBM) predicate that was not revoked, itself or through a predecessor' })
   async holdsWbk(@GqlCtx() ctx: Ctx, @Root() s: SatkerGql): Promise<boolean> {
     return holdsWbk(await predicatesLoader(ctx).load(s.id));
   }

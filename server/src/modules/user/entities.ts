@@ -1,6 +1,6 @@
 import { Collection, DateTimeType, Entity, Enum, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Role } from '../../common/enums';
-import { Kanwil, Satker } from '../org/entities';
+import { EselonUnit, Instansi, Kanwil, Satker } from '../org/entities';
 
 @Entity({ tableName: 'app_user' })
 export class User {
@@ -41,7 +41,7 @@ export class User {
   createdAt: Date = new Date();
 }
 
-/** A role the user holds, optionally scoped to a Kanwil or a satker. */
+/** A role the user holds, optionally scoped to an instansi, an Eselon I unit, a Kanwil or a satker. */
 @Entity({ tableName: 'role_assignment' })
 export class RoleAssignment {
   @PrimaryKey({ type: 'integer' })
@@ -58,6 +58,14 @@ export class RoleAssignment {
 
   @ManyToOne(() => Satker, { nullable: true })
   satker?: Satker | null;
+
+  /** Scope: every Kanwil of the instansi (KANWIL_HEAD / VIEWER acting at ministry level). */
+  @ManyToOne(() => Instansi, { nullable: true, deleteRule: 'set null' })
+  instansi?: Instansi | null;
+
+  /** Scope: every Kanwil of the Eselon I unit (the Ditjen as pembina). */
+  @ManyToOne(() => EselonUnit, { nullable: true, deleteRule: 'set null' })
+  eselon?: EselonUnit | null;
 }
 
 /** A login session; `id` is the SHA-256 of the cookie token, so a leaked table cannot be replayed. */

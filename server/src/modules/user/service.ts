@@ -4,7 +4,7 @@ import { Role } from '../../common/enums';
 import { requireAdmin } from '../../common/authz';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { audit } from '../../common/audit';
-import { Kanwil, Satker } from '../org/entities';
+import { EselonUnit, Instansi, Kanwil, Satker } from '../org/entities';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { RoleAssignment, Session, User } from './entities';
 import crypto from 'node:crypto';
@@ -21,7 +21,13 @@ export function userView(u: User): UserGql {
     email: u.email ?? null,
     active: u.active,
     mustChangePassword: u.mustChangePassword,
-    roles: u.roles.getItems().map((r) => ({ role: r.role, kanwilId: r.kanwil?.id ?? null, satkerId: r.satker?.id ?? null })),
+    roles: u.roles.getItems().map((r) => ({
+      role: r.role,
+      kanwilId: r.kanwil?.id ?? null,
+      satkerId: r.satker?.id ?? null,
+      instansiId: r.instansi?.id ?? null,
+      eselonId: r.eselon?.id ?? null,
+    })),
   };
 }
 
@@ -56,20 +62,26 @@ async function buildRoles(em: EntityManager, user: User, grants: RoleGrantInput[
   const issues: { index: number; message: string }[] = [];
   const out: RoleAssignment[] = [];
   for (const [index, g] of grants.entries()) {
-    const needKanwil = g.role === Role.KANWIL_HEAD;
     const needSatker = g.role === Role.COORDINATOR;
-    if (needKanwil && g.kanwilId == null) issues.push({ index, message: 'KANWIL_HEAD memerlukan kanwilId' });
+    // Kanwil-level roles act on one Kanwil, or on every Kanwil of an instansi / Eselon I unit (issue 15)
+    const scopes = [g.kanwilId, g.instansiId, g.eselonId].filter((x) => x != null).length;
+    if (g.role === Role.KANWIL_HEAD && scopes !== 1) issues.push({ index, message: 'KANWIL_HEAD memerlukan tepat satu dari kanwilId, instansiId atau eselonId' });
     if (needSatker && g.satkerId == null) issues.push({ index, message: 'COORDINATOR memerlukan satkerId' });
-    if (g.role === Role.VIEWER && (g.kanwilId == null) === (g.satkerId == null)) issues.push({ index, message: 'VIEWER memerlukan tepat satu dari kanwilId atau satkerId' });
-    if ((g.role === Role.ADMIN || g.role === Role.EVALUATOR) && (g.kanwilId != null || g.satkerId != null))
+    if (g.role === Role.VIEWER && scopes + (g.satkerId != null ? 1 : 0) !== 1) issues.push({ index, message: 'VIEWER memerlukan tepat satu dari kanwilId, instansiId, eselonId atau satkerId' });
+    if ((g.role === Role.ADMIN || g.role === Role.EVALUATOR) && (scopes > 0 || g.satkerId != null))
       issues.push({ index, message: `${g.role} tidak dibatasi pada Kanwil atau unit` });
+    if (g.role === Role.COORDINATOR && (g.instansiId != null || g.eselonId != null)) issues.push({ index, message: 'COORDINATOR dibatasi pada satu unit' });
+    const instansi = g.instansiId != null ? await em.findOne(Instansi, g.instansiId) : null;
+    const eselon = g.eselonId != null ? await em.findOne(EselonUnit, g.eselonId) : null;
+    if (g.instansiId != null && !instansi) issues.push({ index, message: `Instansi ${g.instansiId} tidak ditemukan` });
+    if (g.eselonId != null && !eselon) issues.push({ index, message: `Unit Eselon I ${g.eselonId} tidak ditemukan` });
     const kanwil = g.kanwilId != null ? await em.findOne(Kanwil, g.kanwilId) : null;
     const satker = g.satkerId != null ? await em.findOne(Satker, g.satkerId) : null;
     if (g.kanwilId != null && !kanwil) issues.push({ index, message: `Kanwil ${g.kanwilId} tidak ditemukan` });
     if (g.satkerId != null && !satker) issues.push({ index, message: `Unit ${g.satkerId} tidak ditemukan` });
     if (g.role === Role.KANWIL_HEAD && g.satkerId != null) issues.push({ index, message: 'KANWIL_HEAD tidak dibatasi pada satu unit' });
     if (g.role === Role.COORDINATOR && g.kanwilId != null) issues.push({ index, message: 'COORDINATOR dibatasi pada satu unit, bukan Kanwil' });
-    out.push(em.create(RoleAssignment, { user, role: g.role, kanwil, satker }));
+    out.push(em.create(RoleAssignment, { user, role: g.role, kanwil, satker, instansi, eselon }));
   }
   if (issues.length) throw badInput('Peran tidak valid', { issues });
   return out;

@@ -20,6 +20,10 @@ export class RoleGrantGql {
   kanwilId!: number | null;
   @Field(() => Int, { nullable: true })
   satkerId!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Scope: every Kanwil of this instansi' })
+  instansiId!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Scope: every Kanwil of this Eselon I unit' })
+  eselonId!: number | null;
 }
 
 @ObjectType('User')
@@ -54,10 +58,14 @@ export class TemporaryPasswordGql {
 export class RoleGrantInput {
   @Field(() => Role)
   role!: Role;
-  @Field(() => Int, { nullable: true, description: 'Required for KANWIL_HEAD; VIEWER needs a kanwilId or a satkerId' })
+  @Field(() => Int, { nullable: true, description: 'KANWIL_HEAD needs one of kanwilId, instansiId, eselonId; VIEWER one of those or a satkerId' })
   kanwilId?: number | null;
   @Field(() => Int, { nullable: true, description: 'Required for COORDINATOR' })
   satkerId?: number | null;
+  @Field(() => Int, { nullable: true, description: 'KANWIL_HEAD / VIEWER of every Kanwil of the instansi' })
+  instansiId?: number | null;
+  @Field(() => Int, { nullable: true, description: 'KANWIL_HEAD / VIEWER of every Kanwil of the Eselon I unit' })
+  eselonId?: number | null;
 }
 
 @InputType('CreateUserInput')
