@@ -82,6 +82,8 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   const apollo = new ApolloServer<Ctx>({
     schema,
     csrfPrevention: true,
+    // main.ts handles SIGTERM/SIGINT (graceful drain, cluster workers); Apollo's own handler would race it
+    stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(log),
@@ -122,7 +124,8 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   app.get('/health', async (_req, res) => {
     try {
       await orm.em.fork().getConnection().execute('select 1');
-      res.json({ status: 'ok' });
+      // pid: which process answered (PANTAU_WORKERS > 1 spreads connections over several)
+      res.json({ status: 'ok', pid: process.pid });
     } catch (e) {
       log(e);
       res.status(503).json({ status: 'error', message: 'Basis data tidak dapat dihubungi' });

@@ -37,6 +37,8 @@ export interface AppConfig {
   production: boolean;
   /** On SIGTERM/SIGINT: seconds requests in flight may take to finish before their connections are closed. */
   shutdownSeconds: number;
+  /** PANTAU_WORKERS: server processes (node:cluster) sharing the port; more than 1 only on PostgreSQL. */
+  workers: number;
 }
 
 /** A PANTAU_* variable with a value the server does not accept; the message names the variable. */
@@ -69,6 +71,14 @@ export function validateEnv(env: NodeJS.ProcessEnv): string[] {
   check('PANTAU_SMTP_URL', (x) => /^smtps?:\/\/.+/.test(x), 'harus smtp://… atau smtps://…');
   check('PANTAU_SCHEDULER_INTERVAL_SECONDS', int(0), 'harus bilangan bulat ≥ 0 (detik; 0 = tanpa penjadwal)');
   check('PANTAU_SHUTDOWN_SECONDS', int(0, 3600), 'harus bilangan bulat 0–3600 (detik)');
+  check('PANTAU_WORKERS', int(1, 64), 'harus bilangan bulat 1–64 (jumlah proses server)');
+  // one SQLite file has one owner: several processes need PostgreSQL
+  const workers = v('PANTAU_WORKERS');
+  if (workers !== undefined && /^\d+$/.test(workers) && Number(workers) > 1 && v('PANTAU_DATABASE_URL') === undefined) {
+    issues.push(
+      `PANTAU_WORKERS=${workers}: lebih dari 1 proses hanya dengan PostgreSQL (isi PANTAU_DATABASE_URL); berkas SQLite hanya dipakai oleh satu proses (PANTAU_WORKERS=1)`,
+    );
+  }
   return issues;
 }
 
@@ -109,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: parseTrustProxy(env.PANTAU_TRUST_PROXY),
     production: env.NODE_ENV === 'production',
     shutdownSeconds: num(env.PANTAU_SHUTDOWN_SECONDS, 20),
+    workers: num(env.PANTAU_WORKERS, 1),
     ...overrides,
     ...(overrides.dataDir && !overrides.dbFile ? { dbFile: path.join(dataDir, 'pantau.sqlite') } : {}),
   };

@@ -15,7 +15,7 @@ describe('platform: health, CSRF, limits, errors, sessions', () => {
   it('GET /health pings the database', async () => {
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', pid: process.pid });
   });
 
   it('unknown routes and REST 404s answer JSON, not HTML', async () => {
