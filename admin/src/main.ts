@@ -4,6 +4,7 @@ import App from './App.vue';
 import { setUnauthenticatedHandler } from './api/client';
 import { createAppI18n } from './i18n';
 import { createAppRouter, redirectToLogin } from './router';
+import { watchNaiveAria } from './utils/naive-aria';
 import './styles.css';
 
 const app = createApp(App);
@@ -17,3 +18,4 @@ app.use(router);
 setUnauthenticatedHandler(() => redirectToLogin(router));
 document.documentElement.lang = i18n.global.locale.value;
 app.mount('#app');
+watchNaiveAria();

@@ -113,3 +113,37 @@ export async function apiAs(baseUrl: string, username: string, password = DEMO_P
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return gql;
 }
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core (the npm package, injected into the page) on the current page, WCAG 2.x A/AA rules plus best
+ * practices; returns the violations of the given impacts (serious and critical by default).
+ */
+export async function axeViolations(page: Page, impacts: string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
+  const source = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  // evaluated through the DevTools protocol: the app's CSP (script-src 'self') does not apply, the page is unchanged
+  if (!loaded) await page.evaluate(source);
+  const all = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200), failureSummary: n.failureSummary })),
+    }));
+  });
+  return all.filter((v) => v.impact != null && impacts.includes(v.impact));
+}
+
+/** One line per violation and node, for a readable assertion failure. */
+export function describeViolations(vs: AxeViolation[]): string[] {
+  return vs.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')} ${n.html}`));
+}
