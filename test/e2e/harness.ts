@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import axe from 'axe-core';
 import { createApp, type AppHandle } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { DEMO_PASSWORD } from '../../server/src/db/seed';
@@ -126,7 +127,7 @@ export interface AxeViolation {
  * practices; returns the violations of the given impacts (serious and critical by default).
  */
 export async function axeViolations(page: Page, impacts: string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
-  const source = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const source = axe.source;
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   // evaluated through the DevTools protocol: the app's CSP (script-src 'self') does not apply, the page is unchanged
   if (!loaded) await page.evaluate(source);
