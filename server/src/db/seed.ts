@@ -10,6 +10,8 @@
  *   evaluator.itjen       EVALUATOR assigned to 4 submissions
  *   pengamat              VIEWER of the demo Kanwil
  *   kepala.polonia        VIEWER of Kantor Imigrasi Kelas I TPI Polonia
+ * and the 2026 organisation (seed-organisation.ts): pembina.imigrasi / pembina.pas (KANWIL_HEAD of every Kanwil of
+ * the Ditjen), itjen.imipas (VIEWER of Kemenimipas), kakanwil.kemenkum (KANWIL_HEAD of the Kanwil Kementerian Hukum).
  */
 import type { Orm as MikroORM } from './orm';
 import type { EntityManager } from '@mikro-orm/knex';
@@ -26,6 +28,7 @@ import { SurveyResult } from '../modules/survey/entities';
 import { RoleAssignment, User } from '../modules/user/entities';
 import { hashPassword } from '../modules/auth/passwords';
 import { seedSurveyRounds } from './seed-surveys';
+import { seedOrganisation2026 } from './seed-organisation';
 
 export const DEMO_PASSWORD = 'pantau-demo-2026';
 
@@ -311,6 +314,7 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
     for (let i = 0; i < answerRows.length; i += 500) await em.insertMany(Answer, answerRows.slice(i, i + 500) as never[]);
     await em.flush();
     await seedSurveyRounds(em, { period, satkers, createdBy: users.get('kakanwil')!, rnd: prng(4242), now });
+    await seedOrganisation2026(em, { passwordHash: hash, now });
     audit(em, null, {
       action: 'seed.demo',
       objectType: 'Kanwil',
