@@ -18,3 +18,4 @@ export * from './level';
 export * from './deadline';
 export * from './nomination';
 export * from './lineage';
+export * from './tpn';
