@@ -9,10 +9,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Orm as MikroORM } from './db/orm';
 import { dbTargetOf, type AppConfig } from './config';
 import type { Ctx } from './common/context';
-import { INTERNAL_MESSAGE, makeFormatError } from './common/errors';
+import { BUSY_MESSAGE, INTERNAL_MESSAGE, appError, isDatabaseBusy, makeFormatError } from './common/errors';
 import { limitRules, parseOptions } from './common/limits';
 import { httpCompression, introspectionGate, securityHeaders } from './common/http-security';
 import { openOrm, type SqlCounter } from './db/orm';
+import { claimSqliteFile } from './db/sqlite-owner';
 import { seedDemoIfEmpty } from './db/seed';
 import { ensureBundledInstruments } from './modules/instrument/service';
 import { AuthService, userFromRequest } from './modules/auth/service';
@@ -64,9 +65,19 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   const log = (err: unknown) => {
     if (config.logErrors) console.error('[pantau]', err instanceof Error ? (err.stack ?? err.message) : err);
   };
-  const { orm, sql } = await openOrm(dbTargetOf(config), async (o) => {
+  const target = dbTargetOf(config);
+  // one process owns a SQLite file (a second one refuses to start, naming the owner)
+  let releaseSqlite = () => {};
+  if (target.kind === 'sqlite') {
+    fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    releaseSqlite = claimSqliteFile(target.file);
+  }
+  const { orm, sql } = await openOrm(target, async (o) => {
     await ensureBundledInstruments(o.em.fork());
     if (config.seed === 'demo') await seedDemoIfEmpty(o);
+  }).catch((e: unknown) => {
+    releaseSqlite();
+    throw e;
   });
 
   const auth = new AuthService();
@@ -74,7 +85,11 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
 
   const context = async (req: Request, res: Response): Promise<Ctx> => {
     const em = orm.em.fork();
-    const user = await userFromRequest(em, req, config);
+    const user = await userFromRequest(em, req, config).catch((e: unknown) => {
+      // the session read/touch met a locked database: a retryable 503, not an internal error
+      if (isDatabaseBusy(e)) throw appError('CONFLICT', BUSY_MESSAGE, { reason: 'BUSY', retryable: true, http: { status: 503 } });
+      throw e;
+    });
     return { em, user, req, res, config, ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', cache: new Map() };
   };
 
@@ -171,6 +186,13 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     const status = e?.status ?? e?.statusCode ?? 500;
     let message = INTERNAL_MESSAGE;
     let code = 'INTERNAL_SERVER_ERROR';
+    if (isDatabaseBusy(err)) {
+      // the database stayed locked past the busy timeout (e.g. a backup or another tool holds it): retry later
+      res.setHeader('retry-after', '2');
+      if (res.headersSent) return;
+      if (req.originalUrl.startsWith('/graphql')) return graphqlError(res, 503, BUSY_MESSAGE, 'CONFLICT');
+      return sendJsonError(res, 503, 'CONFLICT', BUSY_MESSAGE);
+    }
     if (e?.type === 'entity.parse.failed') [message, code] = ['Isi permintaan bukan JSON yang valid', 'BAD_USER_INPUT'];
     else if (e?.type === 'entity.too.large') [message, code] = ['Isi permintaan terlalu besar', 'BAD_USER_INPUT'];
     else if (status >= 400 && status < 500) [message, code] = ['Permintaan tidak valid', 'BAD_USER_INPUT'];
@@ -197,6 +219,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     await scheduler.stop();
     await apollo.stop();
     await orm.close(true);
+    releaseSqlite();
   };
   return {
     app,

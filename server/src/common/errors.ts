@@ -48,6 +48,21 @@ function isKnownCode(code: unknown): code is ErrorCode {
  * Apollo `formatError`: known codes pass through (without stack traces), request errors become BAD_USER_INPUT,
  * everything else INTERNAL_SERVER_ERROR with a fixed message, logged server-side.
  */
+export const BUSY_MESSAGE = 'Basis data sedang sibuk; coba lagi sebentar lagi.';
+
+/**
+ * The database stayed locked past its busy timeout: SQLite's SQLITE_BUSY ("database is locked", MikroORM's
+ * LockWaitTimeoutException) or PostgreSQL's lock_not_available. Retryable; never an internal error.
+ */
+export function isDatabaseBusy(err: unknown): boolean {
+  for (let e = err as { name?: string; message?: string; code?: string; cause?: unknown; originalError?: unknown } | null, i = 0; e && i < 5; i++) {
+    if (e.name === 'LockWaitTimeoutException' || e.code === 'SQLITE_BUSY' || e.code === '55P03') return true;
+    if (typeof e.message === 'string' && /SQLITE_BUSY|database is locked/.test(e.message)) return true;
+    e = (e.originalError ?? e.cause ?? null) as typeof e;
+  }
+  return false;
+}
+
 export function makeFormatError(log: (err: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // duck-typed, not instanceof: Apollo's GraphQLErrors may come from another graphql build (CJS vs ESM under vitest)
@@ -72,6 +87,9 @@ export function makeFormatError(log: (err: unknown) => void) {
     const inner = original as { message?: string; extensions?: Record<string, unknown> } | null;
     if (original !== error && inner && isKnownCode(inner.extensions?.code)) {
       return { message: String(inner.message), path: formatted.path, extensions: stripStack(inner.extensions) };
+    }
+    if (isDatabaseBusy(original)) {
+      return { message: BUSY_MESSAGE, path: formatted.path, extensions: { code: 'CONFLICT', reason: 'BUSY', retryable: true } };
     }
     const name = (original as { name?: string } | null)?.name;
     // two users changed the same record: MikroORM's version check or a unique key
