@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
+import { knex } from '@mikro-orm/knex';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ON_PG } from '../support/pg';
 import { spawnServer } from '../support/server-process';
@@ -50,8 +50,9 @@ const SAVE = `mutation ($id: Int!, $answers: [AnswerInput!]!) {
 describe.skipIf(ON_PG)('a locked SQLite database', () => {
   it('a write that cannot get the lock within the busy timeout answers CONFLICT/BUSY (retryable), then succeeds', async () => {
     const server = await startServer();
-    const other = new sqlite3.Database(server.handle.config.dbFile);
-    const exec = (sql: string) => new Promise<void>((res, rej) => other.exec(sql, (e) => (e ? rej(e) : res())));
+    // another tool on the same file: one connection of its own
+    const other = knex({ client: 'sqlite3', connection: { filename: server.handle.config.dbFile }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
+    const exec = async (sql: string) => void (await other.raw(sql));
     try {
       const c = new Client(server.url);
       ok(await c.login('koordinator.polonia'));
@@ -65,7 +66,7 @@ describe.skipIf(ON_PG)('a locked SQLite database', () => {
       await exec('COMMIT');
       ok(await c.gql(SAVE, { id, answers: [answer] })); // nothing was written by the refused save
     } finally {
-      await new Promise((res) => other.close(res));
+      await other.destroy();
       await server.cleanup();
     }
   }, 120_000);
