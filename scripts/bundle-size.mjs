@@ -24,7 +24,7 @@ export const ROUTES = {
     modules: [
       'src/layouts/AppLayout.vue',
       'src/views/DashboardView.vue',
-      'src/components/charts/AreaHeatmap.vue',
+      'src/components/charts/PagedHeatmap.vue',
       'src/components/charts/UnitRadar.vue',
       'src/components/ProgressCard.vue',
     ],

@@ -4,6 +4,7 @@ import { createMemoryHistory } from 'vue-router';
 
 vi.mock('@/api/session', () => ({ fetchMe: vi.fn(), login: vi.fn(), logout: vi.fn() }));
 import * as session from '@/api/session';
+import { useAuthStore } from '@/stores/auth';
 import { homeRouteFor, safeRedirect } from '@/utils/roles';
 import { createAppRouter, redirectToLogin } from './index';
 
@@ -33,11 +34,20 @@ describe('router guard', () => {
     expect(router.currentRoute.value.query.forbidden).toBe('1');
   });
 
-  it('UNAUTHENTICATED anywhere goes to /login?redirect=<current path>', async () => {
+  it('UNAUTHENTICATED under a signed-in user keeps the page and asks for the password in place; without a user it goes to /login?redirect=', async () => {
     vi.mocked(session.fetchMe).mockResolvedValue(user('KANWIL_HEAD') as never);
     const router = createAppRouter(createMemoryHistory());
     await router.push('/dashboard');
     expect(router.currentRoute.value.name).toBe('dashboard');
+    const auth = useAuthStore();
+    // every failed request calls the handler: the page stays, one flag, no navigation (no loop with a leave guard)
+    for (let i = 0; i < 5; i++) redirectToLogin(router);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(router.currentRoute.value.name).toBe('dashboard');
+    expect(auth.sessionExpired).toBe(true);
+    expect(auth.user?.username).toBe('u');
+    // no user (the dialog's "another user", or never signed in): the login page, remembering where
+    auth.expire();
     redirectToLogin(router);
     await new Promise((r) => setTimeout(r, 0));
     expect(router.currentRoute.value.name).toBe('login');

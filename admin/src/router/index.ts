@@ -29,11 +29,19 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
   return router;
 }
 
-/** Send the user to the login page, remembering where they were (any UNAUTHENTICATED answer). */
+/**
+ * Any UNAUTHENTICATED answer. A user who was working (signed in, on an app page) keeps the page and its unsaved
+ * edits: the session-expired dialog signs them in again in place. Otherwise: the login page, remembering where
+ * they were. Never a navigation per failed request (that looped with the LKE's leave guard, ~14 saves/s).
+ */
 export function redirectToLogin(router: Router): void {
   const current = router.currentRoute.value;
   if (current.name === 'login') return;
   const auth = useAuthStore();
+  if (auth.user && !current.meta.public) {
+    auth.expireInPlace();
+    return;
+  }
   auth.expire();
   void router.push({ name: 'login', query: { redirect: current.fullPath, expired: '1' } });
 }

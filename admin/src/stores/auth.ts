@@ -11,6 +11,12 @@ export const useAuthStore = defineStore('auth', () => {
   /** True once we asked the server who we are (so the router guard does not ask twice). */
   const checked = ref(false);
   let pending: Promise<SessionUser | null> | null = null;
+  /**
+   * The server said the session is gone while the user was working: the page stays as it is (unsaved edits with it),
+   * a dialog signs the same user in again in place, and whoever waited for the session continues (saves once).
+   */
+  const sessionExpired = ref(false);
+  const restoredListeners = new Set<() => void>();
 
   const roles = computed<Role[]>(() => {
     const set = new Set<Role>();
@@ -56,6 +62,7 @@ export const useAuthStore = defineStore('auth', () => {
     const u = await sessionApi.login(username, password);
     user.value = u;
     checked.value = true;
+    sessionExpired.value = false;
     return u;
   }
 
@@ -65,6 +72,7 @@ export const useAuthStore = defineStore('auth', () => {
     } finally {
       user.value = null;
       checked.value = true;
+      sessionExpired.value = false;
     }
   }
 
@@ -72,7 +80,31 @@ export const useAuthStore = defineStore('auth', () => {
   function expire(): void {
     user.value = null;
     checked.value = true;
+    sessionExpired.value = false;
   }
 
-  return { user, checked, roles, isAuthenticated, canCompare, hasRole, ensureSession, login, logout, expire };
+  /** The session ended under a signed-in user: keep the page and the user, ask for the password again (idempotent). */
+  function expireInPlace(): void {
+    sessionExpired.value = true;
+  }
+
+  /** Called when the session is back (re-login in place); returns the unsubscribe. */
+  function onRestored(fn: () => void): () => void {
+    restoredListeners.add(fn);
+    return () => restoredListeners.delete(fn);
+  }
+
+  /** Sign the expired user in again (the dialog); the same account only, so edits are saved as the one who made them. */
+  async function relogin(password: string): Promise<SessionUser> {
+    const username = user.value?.username;
+    if (!username) throw new ApiError('UNAUTHENTICATED', 'no user to sign in again');
+    const u = await sessionApi.login(username, password);
+    user.value = u;
+    checked.value = true;
+    sessionExpired.value = false;
+    for (const fn of [...restoredListeners]) fn();
+    return u;
+  }
+
+  return { user, checked, sessionExpired, roles, isAuthenticated, canCompare, hasRole, ensureSession, login, logout, expire, expireInPlace, onRestored, relogin };
 });

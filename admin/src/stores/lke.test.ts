@@ -10,9 +10,12 @@ vi.mock('@/api/lke', () => ({
   saveAnswers: vi.fn(),
 }));
 vi.mock('@/api/instrument-source', () => ({ fetchInstrumentSource: vi.fn() }));
+vi.mock('@/api/session', () => ({ fetchMe: vi.fn(), login: vi.fn(), logout: vi.fn() }));
+import * as sessionApi from '@/api/session';
 import * as api from '@/api/lke';
 import * as sourceApi from '@/api/instrument-source';
-import { AUTOSAVE_DELAY_MS, useLkeStore } from './lke';
+import { useAuthStore } from './auth';
+import { AUTOSAVE_DELAY_MS, mergeNotes, retryDelay, useLkeStore } from './lke';
 
 const answer = (soalId: number, value: unknown, version = 1, level: LkeAnswer['level'] = 'SELF'): LkeAnswer => ({
   soalId,
@@ -168,7 +171,8 @@ describe('LKE store', () => {
 
     lke.resolveKeepMine(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(vi.mocked(api.saveAnswers).mock.calls[2]![2]).toEqual([{ soalId: 1, value: 'Ya', note: 'saya', expectedVersion: 3 }]);
+    // "Pakai nilai saya" keeps my value and both notes: the other person's note is not erased
+    expect(vi.mocked(api.saveAnswers).mock.calls[2]![2]).toEqual([{ soalId: 1, value: 'Ya', note: 'dari Budi\n\nsaya', expectedVersion: 3 }]);
     expect(lke.conflicts).toHaveLength(0);
     expect(lke.current(1).value).toBe('Ya');
   });
@@ -209,5 +213,88 @@ describe('LKE store', () => {
     lke.edit(1, { value: 'Ya' });
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 2);
     expect(api.saveAnswers).not.toHaveBeenCalled();
+  });
+
+  it('mergeNotes keeps a note only one person changed, and both when both changed', () => {
+    expect(mergeNotes('dari Budi', 'saya', null)).toBe('dari Budi\n\nsaya');
+    expect(mergeNotes('dari Budi', 'lama', 'lama')).toBe('dari Budi'); // I did not touch the note
+    expect(mergeNotes('lama', 'lama + saya', 'lama')).toBe('lama + saya'); // they did not touch it
+    expect(mergeNotes('dari Budi', 'dari Budi, saya setuju', null)).toBe('dari Budi, saya setuju');
+    expect(mergeNotes(null, 'saya')).toBe('saya');
+    expect(mergeNotes('dari Budi', null)).toBe('dari Budi');
+  });
+
+  it('without a session keeps the edits, sends nothing more, and saves them once after the re-login', async () => {
+    vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([answer(1, 'Ya', 2)]));
+    const auth = useAuthStore();
+    auth.user = { id: 3, username: 'koord', displayName: 'K', roles: [] } as never;
+    auth.checked = true;
+    vi.mocked(api.saveAnswers).mockImplementationOnce(async () => {
+      auth.expireInPlace(); // what the UNAUTHENTICATED handler does for a signed-in user
+      throw new ApiError('UNAUTHENTICATED', 'Sesi berakhir');
+    });
+    vi.mocked(api.saveAnswers).mockImplementation(async (_id, _level, inputs) => ({
+      submission: { id: 7, version: 4, status: 'DRAFT' },
+      answers: inputs.map((i) => answer(i.soalId, i.value, (i.expectedVersion ?? 0) + 1)),
+    }));
+    const lke = useLkeStore();
+    await lke.load(7);
+    lke.edit(1, { value: 'Tidak' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(api.saveAnswers).toHaveBeenCalledTimes(1);
+    expect(auth.sessionExpired).toBe(true);
+    // more typing, leaving, "save now": no request while the session is gone
+    lke.edit(2, { value: 'A' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await lke.flush();
+    expect(api.saveAnswers).toHaveBeenCalledTimes(1);
+    expect(lke.drafts[1]).toEqual({ value: 'Tidak', note: null });
+    expect(lke.pendingCount).toBe(2);
+
+    vi.mocked(sessionApi.login).mockResolvedValue({ id: 3, username: 'koord', displayName: 'K', roles: [] } as never);
+    await auth.relogin('rahasia');
+    expect(sessionApi.login).toHaveBeenCalledWith('koord', 'rahasia');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(api.saveAnswers).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(api.saveAnswers).mock.calls[1]![2]).toEqual([
+      { soalId: 1, value: 'Tidak', note: null, expectedVersion: 2 },
+      { soalId: 2, value: 'A', note: null, expectedVersion: null },
+    ]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(api.saveAnswers).toHaveBeenCalledTimes(2);
+    expect(lke.saveState).toBe('saved');
+    expect(lke.pendingCount).toBe(0);
+  });
+
+  it('retries a save that did not reach the server with a growing delay, and at once when back online', async () => {
+    vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([]));
+    vi.mocked(api.saveAnswers).mockRejectedValue(new ApiError('NETWORK', 'offline'));
+    const lke = useLkeStore();
+    await lke.load(7);
+    lke.edit(6, { value: 'A' });
+    // (stores of earlier tests listen to 'online' too: count this store's saves only)
+    const mine = () => vi.mocked(api.saveAnswers).mock.calls.filter((c) => c[2].some((x) => x.soalId === 6)).length;
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(mine()).toBe(1);
+    await vi.advanceTimersByTimeAsync(retryDelay(0) + 10);
+    expect(mine()).toBe(2);
+    await vi.advanceTimersByTimeAsync(retryDelay(1) - 100);
+    expect(mine()).toBe(2); // 2 s apart now, not 1 s
+    await vi.advanceTimersByTimeAsync(200);
+    expect(mine()).toBe(3);
+    // 30 s in: at most a handful of attempts, never a loop
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(mine()).toBeLessThanOrEqual(6);
+    const before = mine();
+    vi.mocked(api.saveAnswers).mockImplementation(async (_id, _level, inputs) => ({
+      submission: { id: 7, version: 4, status: 'DRAFT' },
+      answers: inputs.map((i) => answer(i.soalId, i.value, 1)),
+    }));
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(mine()).toBe(before + 1);
+    expect(lke.saveState).toBe('saved');
+    expect(lke.pendingCount).toBe(0);
+    expect(retryDelay(20)).toBe(30_000);
   });
 });

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import {
   assessLevel,
   emptyAnswersByLevel,
@@ -19,10 +19,29 @@ import {
 import { ApiError, toApiError } from '@/api/errors';
 import * as lkeApi from '@/api/lke';
 import type { LkeAnswer, LkeSubmission, Level } from '@/api/lke';
+import { useAuthStore } from './auth';
 import { useInstrumentStore } from './instruments';
 
 /** Debounce of the autosave after the last keystroke or click. */
 export const AUTOSAVE_DELAY_MS = 800;
+/** A save that could not reach the server is tried again after 1 s, 2 s, 4 s … at most this (and at once when the browser is back online). */
+export const RETRY_MAX_MS = 30_000;
+export const retryDelay = (attempt: number) => Math.min(RETRY_MAX_MS, 1000 * 2 ** attempt);
+
+/**
+ * "Pakai nilai saya" keeps my value and both people's notes: a note only one of us changed (from the note both
+ * started from, `base`) is that one; two changed notes are kept both, theirs first. Their note is never erased.
+ */
+export function mergeNotes(theirs: string | null, mine: string | null, base: string | null = null): string | null {
+  const norm = (x: string | null) => (x?.trim() ? x : null);
+  const a = norm(theirs);
+  const b = norm(mine);
+  const o = norm(base);
+  if (b === o || b === a || !b) return a ?? b;
+  if (a === o || !a) return b;
+  if (b.startsWith(a)) return b;
+  return `${a}\n\n${b}`;
+}
 
 export interface Draft {
   value: AnswerValue;
@@ -34,6 +53,8 @@ export interface AnswerConflict {
   soalId: number;
   mine: Draft;
   theirs: Draft;
+  /** The note both started from (the one this user's edit was based on). */
+  baseNote: string | null;
   theirVersion: number | null;
   updatedBy: string | null;
   updatedAt: string | null;
@@ -72,9 +93,23 @@ export const useLkeStore = defineStore('lke', () => {
   /** Language of the eligibility messages (the view keeps it in step with the UI language). */
   const locale = ref<Locale>('id');
   const instruments = useInstrumentStore();
+  const auth = useAuthStore();
 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> | null = null;
+  /** Failed attempts in a row to reach the server (the backoff); 0 after any answer. */
+  let attempts = 0;
+  // back from a session expiry (re-login in place) or from a network loss: save what waited, once
+  auth.onRestored(() => {
+    if (Object.keys(drafts.value).length) void flush();
+  });
+  const onOnline = () => {
+    if (Object.keys(drafts.value).length && !saving) void flush();
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('online', onOnline);
+    onScopeDispose(() => window.removeEventListener('online', onOnline));
+  }
 
   function current(soalId: number): Draft {
     const d = drafts.value[soalId] ?? inFlight.value[soalId];
@@ -192,6 +227,14 @@ export const useLkeStore = defineStore('lke', () => {
     }, delay);
   }
 
+  function scheduleRetry(delay: number) {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void flush();
+    }, delay);
+  }
+
   /** Save every draft now (one batch); resolves when the server answered. */
   async function flush(): Promise<void> {
     if (timer) {
@@ -200,9 +243,11 @@ export const useLkeStore = defineStore('lke', () => {
     }
     if (saving) {
       await saving;
-      if (Object.keys(drafts.value).length) return flush();
+      if (Object.keys(drafts.value).length && !auth.sessionExpired && lastError.value?.code !== 'NETWORK') return flush();
       return;
     }
+    // no session: keep the drafts and send nothing until the user signed in again (the dialog); no request loop
+    if (auth.sessionExpired) return;
     const sub = submission.value;
     const batch = drafts.value;
     const ids = Object.keys(batch).map(Number);
@@ -223,6 +268,7 @@ export const useLkeStore = defineStore('lke', () => {
         // answers the server skipped (blank, never stored) simply stay blank
         if (submission.value) submission.value = { ...submission.value, version: res.submission.version, status: res.submission.status };
         inFlight.value = {};
+        attempts = 0;
         lastSavedAt.value = new Date();
         lastError.value = null;
         saveState.value = Object.keys(drafts.value).length ? 'pending' : 'saved';
@@ -238,6 +284,7 @@ export const useLkeStore = defineStore('lke', () => {
           const nextServer = { ...server.value };
           for (const c of list) {
             const mine = drafts.value[c.soalId] ?? sent[c.soalId]!;
+            const baseNote = server.value[c.soalId]?.note ?? null;
             delete back[c.soalId];
             const { [c.soalId]: _d, ...restDrafts } = drafts.value;
             drafts.value = restDrafts;
@@ -258,6 +305,7 @@ export const useLkeStore = defineStore('lke', () => {
                 soalId: c.soalId,
                 mine,
                 theirs: { value: c.currentValue ?? null, note: c.currentNote ?? null },
+                baseNote,
                 theirVersion: c.currentVersion,
                 updatedBy: c.updatedBy,
                 updatedAt: c.updatedAt,
@@ -274,6 +322,9 @@ export const useLkeStore = defineStore('lke', () => {
           drafts.value = { ...back, ...drafts.value };
           lastError.value = e;
           saveState.value = 'error';
+          // the server was not reached: try again later, further apart each time (and on the online event)
+          if (e.code === 'NETWORK') scheduleRetry(retryDelay(attempts++));
+          else attempts = 0;
         }
       } finally {
         saving = null;
@@ -282,12 +333,12 @@ export const useLkeStore = defineStore('lke', () => {
     await saving;
   }
 
-  /** Keep the user's own value: re-send it against the version the other person wrote. */
+  /** Keep the user's own value (and both notes): re-send it against the version the other person wrote. */
   function resolveKeepMine(soalId: number) {
     const c = conflicts.value.find((x) => x.soalId === soalId);
     if (!c) return;
     conflicts.value = conflicts.value.filter((x) => x.soalId !== soalId);
-    drafts.value = { ...drafts.value, [soalId]: c.mine };
+    drafts.value = { ...drafts.value, [soalId]: { value: c.mine.value, note: mergeNotes(c.theirs.note, c.mine.note, c.baseNote) } };
     schedule(0);
   }
 
