@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 const sharedSrc = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 const adminSrc = fileURLToPath(new URL('./admin/src/', import.meta.url));
+const adminAlias = { find: /^@\//, replacement: adminSrc };
 const sharedAlias = { find: /^@pantau\/shared$/, replacement: sharedSrc };
 // The Node-only .xlsx edge of shared (exceljs), a separate entry so the SPA never bundles it.
 const sharedXlsxAlias = { find: /^@pantau\/shared\/xlsx$/, replacement: fileURLToPath(new URL('./shared/src/workbook/xlsx.ts', import.meta.url)) };
@@ -24,7 +25,8 @@ export default defineConfig({
       {
         // esbuild emits no decorator metadata (type-graphql and MikroORM need it): compile TS with swc instead.
         plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
-        resolve: { alias: [sharedAlias, sharedXlsxAlias, ...armorCjs] },
+        // '@/' for the SPA modules that the parity test runs in Node (test/api/lke-parity.api.test.ts).
+        resolve: { alias: [sharedAlias, sharedXlsxAlias, ...armorCjs, adminAlias] },
         test: {
           name: 'node',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -38,7 +40,7 @@ export default defineConfig({
       {
         // The admin SPA: Vue single-file components in a simulated DOM.
         plugins: [vue()],
-        resolve: { alias: [sharedAlias, { find: /^@\//, replacement: adminSrc }] },
+        resolve: { alias: [sharedAlias, adminAlias] },
         test: {
           name: 'admin',
           include: ['admin/src/**/*.test.ts'],
