@@ -12,11 +12,12 @@ import type { Ctx } from './common/context';
 import { BUSY_MESSAGE, INTERNAL_MESSAGE, appError, isDatabaseBusy, makeFormatError } from './common/errors';
 import { limitRules, parseOptions } from './common/limits';
 import { httpCompression, introspectionGate, securityHeaders } from './common/http-security';
-import { openOrm, type SqlCounter } from './db/orm';
+import { isPostgres, openOrm, type SqlCounter } from './db/orm';
 import { claimSqliteFile } from './db/sqlite-owner';
 import { seedDemoIfEmpty } from './db/seed';
 import { ensureBundledInstruments } from './modules/instrument/service';
 import { AuthService, userFromRequest } from './modules/auth/service';
+import { SessionCache } from './modules/auth/session-cache';
 import { authServices } from './modules/user/resolver';
 import { buildAppSchema } from './schema';
 import { errorLanguagePlugin } from './common/error-language';
@@ -81,11 +82,14 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   });
 
   const auth = new AuthService();
+  // the session lookup cache: SQLite only (one process owns the file and sees every write to it)
+  const sessions = isPostgres(orm) ? undefined : new SessionCache();
+  sessions?.watch(orm.em.getConnection().getKnex());
   authServices.set(config, auth);
 
   const context = async (req: Request, res: Response): Promise<Ctx> => {
     const em = orm.em.fork();
-    const user = await userFromRequest(em, req, config).catch((e: unknown) => {
+    const user = await userFromRequest(em, req, config, sessions).catch((e: unknown) => {
       // the session read/touch met a locked database: a retryable 503, not an internal error
       if (isDatabaseBusy(e)) throw appError('CONFLICT', BUSY_MESSAGE, { reason: 'BUSY', retryable: true, http: { status: 503 } });
       throw e;

@@ -10,7 +10,7 @@ import { InstrumentSourceResolver } from './modules/instrument/source';
 import { OrgResolver } from './modules/org/resolver';
 import { OrgAdminResolver } from './modules/org/admin-resolver';
 import { PeriodResolver } from './modules/period/resolver';
-import { SubmissionResolver } from './modules/submission/resolver';
+import { SaveAnswersPayloadResolver, SubmissionResolver } from './modules/submission/resolver';
 import { UserResolver } from './modules/user/resolver';
 import { NominationResolver } from './modules/nomination/resolver';
 import { PortalRbResolver } from './modules/portalrb/resolver';
@@ -30,6 +30,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PeriodResolver,
   InstrumentResolver,
   SubmissionResolver,
+  SaveAnswersPayloadResolver,
   ComparisonResolver,
   AuditResolver,
   EvidenceResolver,

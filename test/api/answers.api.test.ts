@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ON_PG } from '../support/pg';
 import { Client, demoSubmissions, errorCode, loginAs, ok, startServer, type TestServer } from './helpers';
 
 const SAVE = `mutation ($id: Int!, $answers: [AnswerInput!]!) {
@@ -93,6 +94,39 @@ describe('self-assessment API', () => {
     expect(ev.items[0].actor.username).toBe('koordinator.polonia');
     expect(ev.items[0].after.answers['2']).toMatchObject({ value: 'C', note: 'Belum ada SK' });
     expect(ev.items[0].before.level).toBe('SELF');
+  });
+
+  it('a single-answer autosave sends at most 5 SQL statements (6 on PostgreSQL) and computes the score only when asked for', async () => {
+    // the SPA's autosave request (admin/src/graphql/submission.graphql SaveAnswers): no score asked for
+    const SPA_SAVE = `mutation ($id: Int!, $answers: [AnswerInput!]!) { saveAnswers(submissionId: $id, level: SELF, answers: $answers) {
+      submission { id version status } answers { soalId level value note version updatedAt updatedBy { id username displayName } } } }`;
+    const counted = async (query: string, answers: unknown[]) => {
+      const before = server.handle.sql.count;
+      const d = ok(await coord.gql(query, { id: subId, answers }));
+      return { d, statements: server.handle.sql.count - before };
+    };
+    let v = (await current()).get(2)!.version;
+    const warm = await counted(SPA_SAVE, [{ soalId: 2, value: 'A', expectedVersion: v }]);
+    v = warm.d.saveAnswers.answers[0].version;
+    const update = await counted(SPA_SAVE, [{ soalId: 2, value: 'B', expectedVersion: v }]);
+    expect(update.d.saveAnswers.answers[0]).toMatchObject({ soalId: 2, value: 'B', version: v + 1, updatedBy: { username: 'koordinator.polonia' } });
+    // + the session lookup on PostgreSQL (cached only on SQLite: modules/auth/session-cache.ts)
+    expect(update.statements).toBeLessThanOrEqual(ON_PG ? 6 : 5);
+
+    const cur = await current();
+    const free = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30].find((id) => !cur.has(id))!;
+    const inst = ok(await coord.gql(`{ instrument { items { soalId options { key } } } }`)).instrument;
+    const key = inst.items.find((i: any) => i.soalId === free).options[0].key;
+    const insert = await counted(SPA_SAVE, [{ soalId: free, value: key, expectedVersion: null }]);
+    expect(insert.d.saveAnswers.answers[0]).toMatchObject({ soalId: free, value: key, version: 1 });
+    expect(insert.statements).toBeLessThanOrEqual(ON_PG ? 6 : 5);
+
+    // asking for the score loads the whole submission and scores it (more statements), with the value just saved
+    const scored = await counted(SAVE, [{ soalId: 2, value: 'C', expectedVersion: v + 1 }]);
+    expect(scored.statements).toBeGreaterThan(update.statements);
+    expect(scored.d.saveAnswers.score.total).toBeCloseTo(scored.d.saveAnswers.submission.scores.self.total, 12);
+    const fresh = ok(await coord.gql(`query ($id: Int!) { submission(id: $id) { scores { self { total } } } }`, { id: subId })).submission.scores.self.total;
+    expect(scored.d.saveAnswers.score.total).toBeCloseTo(fresh, 12);
   });
 
   it('an option key is accepted case-insensitively and stored as the instrument spells it', async () => {

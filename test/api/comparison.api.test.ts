@@ -175,6 +175,7 @@ describe('Kanwil comparison', () => {
       return { statements: server.handle.sql.count - before, rows: d.kanwilComparison.rows.length };
     };
     ok(await headA.gql('{ instrument(year: 2026) { versionId } }')); // warm the instrument cache
+    ok(await headB.gql('{ __typename }')); // and headB's session (the lookup is cached on SQLite)
     // first request: every submission's score cache row is missing (their answers are read and the cache written)
     const coldA = await measure(headA, small);
     const coldB = await measure(headB, large);

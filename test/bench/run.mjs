@@ -1,42 +1,18 @@
 // Pantau ZI benchmarks: medians and ratios, never pass/fail timings (run with `npm run bench`).
 //  1. shared scoring and gap planning on random LKEs;
 //  2. the Kanwil comparison over HTTP at 100 and 1,000 units × 127 items × 4 levels: median time, the ratio
-//     between the two sizes, and the number of SQL statements per request (must not grow with the units).
-import { createRequire } from 'node:module';
+//     between the two sizes, and the number of SQL statements per request (must not grow with the units);
+//  3. autosaves: 50 coordinator sessions against the server in its own process (saves/s, p50/p99, errors) and the
+//     raw single-row upsert limit of the same database in the same run.
+// With PANTAU_DATABASE_URL set the server figures are repeated on PostgreSQL (scratch databases on that server),
+// and the saves with 1, 2 and 4 worker processes (PANTAU_WORKERS).
+// BENCH_ONLY=shared,comparison,saves runs some sections only.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-
-const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const shared = require(path.join(root, 'shared/dist/index.js'));
-const { createApp } = require(path.join(root, 'server/dist/app.js'));
-const { loadConfig } = require(path.join(root, 'server/dist/config.js'));
-const { hashPassword } = require(path.join(root, 'server/dist/modules/auth/passwords.js'));
-
-const LEVELS = ['SELF', 'KANWIL', 'TPI', 'TPN'];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (ms) => `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
-
-/** Deterministic pseudo-random answers. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-function randomAnswers(inst, r, blank = 0.05) {
-  const a = {};
-  for (const it of inst.items) {
-    if (r() < blank) continue;
-    if (it.options.length) a[it.soalId] = it.options[Math.floor(r() * Math.min(it.options.length, 3))].key;
-    else if (it.type === 'COUNT') a[it.soalId] = Math.floor(r() * 20);
-    else a[it.soalId] = Math.round((3 + r()) * 100) / 100;
-  }
-  return a;
-}
+import { createApp, fmt, hashPassword, LEVELS, loadConfig, median, randomAnswers, rng, shared } from './common.mjs';
+import { benchSaves } from './saves.mjs';
 
 function benchShared() {
   const inst = shared.bundledInstrument();
@@ -153,7 +129,15 @@ if (process.env.BENCH_ONLY_UNITS) {
   await benchComparison(Number(process.env.BENCH_ONLY_UNITS), 3);
   process.exit(0);
 }
-benchShared();
-const small = await benchComparison(100, 7);
-const large = await benchComparison(1000, 5);
-console.log(`ratio 1000/100 units: time ×${(large.m / small.m).toFixed(2)}, SQL statements ${small.statements} → ${large.statements}`);
+const only = new Set((process.env.BENCH_ONLY ?? 'shared,comparison,saves').split(',').map((x) => x.trim()));
+const pgUrl = process.env.PANTAU_DATABASE_URL;
+if (only.has('shared')) benchShared();
+if (only.has('comparison')) {
+  const small = await benchComparison(100, 7);
+  const large = await benchComparison(1000, 5);
+  console.log(`ratio 1000/100 units: time ×${(large.m / small.m).toFixed(2)}, SQL statements ${small.statements} → ${large.statements}`);
+}
+if (only.has('saves')) {
+  await benchSaves({ pg: false });
+  if (pgUrl) await benchSaves({ pg: true, workers: [1, 2, 4] });
+}

@@ -1529,7 +1529,7 @@ export type SatkerUpdateInput = {
 export type SaveAnswersPayload = {
   /** The answers of the batch as stored now */
   answers: Array<Answer>;
-  /** New scores of the level written */
+  /** New scores of the level written (computed only when asked for) */
   score: Score;
   submission: Submission;
 };

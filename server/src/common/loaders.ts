@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { Ctx } from './context';
 import { memo } from './context';
-import { Answer } from '../modules/answer/entities';
+import { answerRows, type AnswerRow } from '../modules/answer/rows';
 import { SurveyResult } from '../modules/survey/entities';
 import type { PredicateHistory } from '../modules/org/entities';
 import { lineagePredicates } from '../modules/org/lineage';
@@ -18,11 +18,12 @@ function group<T>(ids: readonly number[], rows: T[], key: (r: T) => number): T[]
   return ids.map((id) => m.get(id) ?? []);
 }
 
-export function answersLoader(ctx: Ctx): DataLoader<number, Answer[]> {
+/** Stored answers (all levels) per submission, as plain rows with their authors (no entity hydration). */
+export function answersLoader(ctx: Ctx): DataLoader<number, AnswerRow[]> {
   return memo(ctx, 'loader:answers', () =>
-    new DataLoader<number, Answer[]>(async (ids) => {
-      const rows = await ctx.em.find(Answer, { submission: { $in: [...ids] } }, { populate: ['updatedBy'], orderBy: { soalId: 'asc' } });
-      return group(ids, rows, (r) => r.submission.id);
+    new DataLoader<number, AnswerRow[]>(async (ids) => {
+      const rows = await answerRows(ctx.em, ids);
+      return group(ids, rows, (r) => r.submissionId);
     }),
   );
 }

@@ -10,6 +10,7 @@ import { Session, User } from '../user/entities';
 import { dummyHash, verifyPassword } from './passwords';
 import { LoginThrottle } from './throttle';
 import { RateLimiter } from '../ratelimit/service';
+import type { SessionCache } from './session-cache';
 
 export const SESSION_COOKIE = 'pantau_sid';
 /** lastSeenAt / expiry are refreshed at most this often (ms). */
@@ -53,21 +54,32 @@ export function toAuthUser(u: User, sessionId: string): AuthUser {
 }
 
 /** The user behind the request's session cookie (null when absent, expired or deactivated). */
-export async function userFromRequest(em: EntityManager, req: Request, config: AppConfig): Promise<AuthUser | null> {
+export async function userFromRequest(em: EntityManager, req: Request, config: AppConfig, cache?: SessionCache): Promise<AuthUser | null> {
   const token = readCookie(req, SESSION_COOKIE);
   if (!token || token.length > 200) return null;
   const id = sha256(token);
+  const now = Date.now();
+  const hit = cache?.get(id, now);
+  // a fresh copy per request: services may add to it (ctx.user is per request)
+  if (hit && now - hit.lastSeenAt <= TOUCH_EVERY) return { ...hit.user, roles: hit.user.roles.map((r) => ({ ...r })) };
+  const stamp = cache?.stamp ?? 0;
   const s = await em.findOne(Session, id, { populate: ['user', 'user.roles'] });
   if (!s) return null;
-  const now = Date.now();
   if (s.expiresAt.getTime() <= now || !s.user.active) {
     if (s.expiresAt.getTime() <= now) await em.nativeDelete(Session, { id });
     return null;
   }
-  if (now - s.lastSeenAt.getTime() > TOUCH_EVERY) {
-    await em.nativeUpdate(Session, { id }, { lastSeenAt: new Date(now), expiresAt: new Date(now + config.sessionHours * 3600_000) });
+  let expiresAt = s.expiresAt.getTime();
+  let lastSeenAt = s.lastSeenAt.getTime();
+  if (now - lastSeenAt > TOUCH_EVERY) {
+    expiresAt = now + config.sessionHours * 3600_000;
+    lastSeenAt = now;
+    await em.nativeUpdate(Session, { id }, { lastSeenAt: new Date(now), expiresAt: new Date(expiresAt) });
   }
-  return withScopedGrants(em, toAuthUser(s.user, id));
+  const user = await withScopedGrants(em, toAuthUser(s.user, id));
+  // not after a touch (itself a write that empties the cache): the next request caches
+  if (lastSeenAt !== now) cache?.set(stamp, id, user, expiresAt, lastSeenAt, now);
+  return { ...user, roles: user.roles.map((r) => ({ ...r })) };
 }
 
 function setSessionCookie(res: Response, token: string, config: AppConfig) {

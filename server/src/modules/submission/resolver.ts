@@ -90,9 +90,7 @@ export class SubmissionResolver {
     @Arg('answers', () => [AnswerInput]) answers: AnswerInput[],
   ): Promise<SaveAnswersPayload> {
     const r = await saveAnswers(ctx, submissionId, level, answers);
-    const view = submissionView(r.submission);
-    const scores = await submissionScores(ctx, r.submission);
-    return { submission: view, answers: r.answers.map(answerView), score: scoreView(level, scores.scores[level]) as ScoreGql };
+    return { submission: submissionView(r.submission), answers: r.answers, level };
   }
 
   @Mutation(() => SubmissionGql, { description: 'Set (or clear) the pencanangan date, YYYY-MM-DD' })
@@ -103,5 +101,14 @@ export class SubmissionResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
   ): Promise<SubmissionGql> {
     return submissionView(await setPencanangan(ctx, submissionId, date, expectedVersion));
+  }
+}
+
+@Resolver(() => SaveAnswersPayload)
+export class SaveAnswersPayloadResolver {
+  @FieldResolver(() => ScoreGql, { description: 'New scores of the level written (computed only when asked for)' })
+  async score(@GqlCtx() ctx: Ctx, @Root() p: SaveAnswersPayload): Promise<ScoreGql> {
+    const scores = await submissionScores(ctx, p.submission.entity);
+    return scoreView(p.level, scores.scores[p.level]) as ScoreGql;
   }
 }

@@ -10,6 +10,10 @@ import { badInput, conflict, forbidden, fromAnswerValidation, notFound } from '.
 import { audit } from '../../common/audit';
 import { answersLoader, clearLoaders, predicatesLoader, surveysLoader } from '../../common/loaders';
 import { Answer, decodeValue, encodeValue } from '../answer/entities';
+import type { AnswerRow } from '../answer/rows';
+import { columnsOf, pick } from '../../db/lean';
+import { Satker } from '../org/entities';
+import { Period } from '../period/entities';
 import { instrumentOf } from '../instrument/service';
 import { satkerView } from '../org/types';
 import { periodView } from '../period/types';
@@ -40,16 +44,15 @@ export function submissionView(s: Submission): SubmissionGql {
   };
 }
 
-export function answerView(a: Answer): AnswerGql {
-  const u = a.updatedBy;
+export function answerView(a: AnswerRow): AnswerGql {
   return {
     soalId: a.soalId,
-    level: a.level,
+    level: a.level as AnswerLevel,
     value: decodeValue(a.valueJson),
-    note: a.note ?? null,
+    note: a.note,
     version: a.version,
     updatedAt: a.updatedAt,
-    updatedBy: u && u.username ? { id: u.id, username: u.username, displayName: u.displayName } : null,
+    updatedBy: a.updatedBy,
   };
 }
 
@@ -104,13 +107,55 @@ export function submissionScores(ctx: Ctx, s: Submission): Promise<SubmissionSco
 
 export interface SaveResult {
   submission: Submission;
-  answers: Answer[];
+  /** The answers of the batch as stored now (soal order). */
+  answers: AnswerGql[];
+}
+
+/**
+ * The submission (with its satker and period) and the stored answers of `soalIds` at `level`, in ONE statement,
+ * merged into `em` as managed entities (so the flush can update them under their optimistic lock).
+ */
+async function loadForSave(em: EntityManager, submissionId: number, level: AnswerLevel, soalIds: number[]) {
+  const knex = em.getKnex();
+  const qb = knex
+    .select([
+      ...columnsOf(em, Submission, 's'),
+      ...columnsOf(em, Satker, 'k'),
+      ...columnsOf(em, Period, 'p'),
+      ...columnsOf(em, Answer, 'a'),
+      'u.username as u__username',
+      'u.display_name as u__display_name',
+    ])
+    .from('submission as s')
+    .join('satker as k', 'k.id', 's.satker_id')
+    .join('period as p', 'p.id', 's.period_id')
+    .leftJoin('answer as a', function () {
+      this.on('a.submission_id', '=', 's.id').andOn('a.level', '=', knex.raw('?', [level])).andOnIn('a.soal_id', soalIds);
+    })
+    .leftJoin('app_user as u', 'u.id', 'a.updated_by_id')
+    .where('s.id', submissionId);
+  const rows = await em.execute<Record<string, unknown>[]>(qb);
+  if (!rows.length) throw notFound('Penilaian', submissionId);
+  em.map(Satker, pick(rows[0], 'k') as never);
+  em.map(Period, pick(rows[0], 'p') as never);
+  const sub = em.map(Submission, pick(rows[0], 's') as never);
+  const existing = new Map<number, { entity: Answer; updatedBy: AnswerGql['updatedBy'] }>();
+  for (const r of rows) {
+    const a = pick(r, 'a');
+    if (!a) continue;
+    const entity = em.map(Answer, a as never);
+    const updatedBy = r.a__updated_by_id == null || r.u__username == null ? null : { id: Number(r.a__updated_by_id), username: String(r.u__username), displayName: String(r.u__display_name) };
+    existing.set(entity.soalId, { entity, updatedBy });
+  }
+  return { sub, existing };
 }
 
 /**
  * Saves a batch of answers of one level, all or nothing: authorisation (assertCanWriteLevel), validation of every
  * answer (BAD_USER_INPUT listing each bad one), optimistic-lock check of every answer (CONFLICT with current values),
- * then the writes and one audit event, in one transaction.
+ * then the writes and one audit event, in one transaction. A single-answer save is 4 statements besides the
+ * session lookup: BEGIN, one read (submission + answers), the answer write, the audit event, COMMIT. Scores are not
+ * computed here (SaveAnswersPayload.score does that when a client asks for it).
  */
 export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerLevel, inputs: AnswerInput[]): Promise<SaveResult> {
   const user = requireUser(ctx);
@@ -126,7 +171,7 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
   let result: SaveResult;
   try {
     result = await ctx.em.transactional(async (em) => {
-      const sub = await loadSubmission(em, submissionId);
+      const { sub, existing: bySoal } = await loadForSave(em, submissionId, level, inputs.map((i) => i.soalId));
       await assertCanWriteLevel({ ...ctx, em }, sub, level);
       const instrument = await instrumentOf(em, sub.period.instrumentVersion.id);
 
@@ -138,16 +183,10 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
         throw e;
       }
 
-      const existing = await em.find(
-        Answer,
-        { submission: sub.id, level, soalId: { $in: inputs.map((i) => i.soalId) } },
-        { populate: ['updatedBy'] },
-      );
-      const bySoal = new Map(existing.map((a) => [a.soalId, a]));
-
       const conflicts = [];
       for (const i of inputs) {
-        const cur = bySoal.get(i.soalId);
+        const found = bySoal.get(i.soalId);
+        const cur = found?.entity;
         const expected = i.expectedVersion ?? null;
         if ((cur ? cur.version : null) !== expected) {
           conflicts.push({
@@ -156,7 +195,7 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
             currentVersion: cur?.version ?? null,
             currentValue: cur ? decodeValue(cur.valueJson) : null,
             currentNote: cur?.note ?? null,
-            updatedBy: cur?.updatedBy?.displayName ?? null,
+            updatedBy: found?.updatedBy?.displayName ?? null,
             updatedAt: cur?.updatedAt?.toISOString() ?? null,
           });
         }
@@ -172,15 +211,17 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
       const after: Record<number, unknown> = {};
       const now = new Date();
       const userRef = em.getReference(User, user.id);
-      const touched: Answer[] = [];
+      const me = { id: user.id, username: user.username, displayName: user.displayName };
+      const touched: { entity: Answer; updatedBy: AnswerGql['updatedBy'] }[] = [];
       for (const i of inputs) {
         const valueJson = encodeValue(canonical[i.soalId]);
         const note = i.note === undefined ? undefined : i.note === null || i.note.trim() === '' ? null : i.note;
-        const cur = bySoal.get(i.soalId);
-        if (cur) {
+        const found = bySoal.get(i.soalId);
+        if (found) {
+          const cur = found.entity;
           const newNote = note === undefined ? (cur.note ?? null) : note;
           if ((cur.valueJson ?? null) === valueJson && (cur.note ?? null) === newNote) {
-            touched.push(cur);
+            touched.push(found);
             continue;
           }
           before[i.soalId] = { value: decodeValue(cur.valueJson), note: cur.note ?? null, version: cur.version };
@@ -191,7 +232,7 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
           // the flush runs `update … set version = version + 1 where id = ? and version = ?` (Answer.version is a
           // version property): a concurrent save from another process that got there first makes it fail.
           after[i.soalId] = { value: decodeValue(valueJson), note: newNote, version: cur.version + 1 };
-          touched.push(cur);
+          touched.push({ entity: cur, updatedBy: me });
         } else {
           if (valueJson === null && !note) continue;
           const a = em.create(Answer, {
@@ -206,7 +247,7 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
           });
           before[i.soalId] = null;
           after[i.soalId] = { value: decodeValue(valueJson), note: note ?? null, version: 1 };
-          touched.push(a);
+          touched.push({ entity: a, updatedBy: me });
         }
       }
       if (Object.keys(after).length) {
@@ -221,7 +262,18 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
         });
       }
       await em.flush();
-      return { submission: sub, answers: touched };
+      const answers = touched
+        .map(({ entity: a, updatedBy }) => ({
+          soalId: a.soalId,
+          level: a.level,
+          value: decodeValue(a.valueJson),
+          note: a.note ?? null,
+          version: a.version,
+          updatedAt: a.updatedAt,
+          updatedBy,
+        }))
+        .sort((x, y) => x.soalId - y.soalId);
+      return { submission: sub, answers };
     });
   } catch (e) {
     if (e instanceof UniqueConstraintViolationException) {
@@ -233,14 +285,7 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
     throw e;
   }
   clearLoaders(ctx);
-  // the answers of the batch, as stored, with their authors
-  const fresh = await ctx.em.find(
-    Answer,
-    { submission: submissionId, level, soalId: { $in: inputs.map((i) => i.soalId) } },
-    { populate: ['updatedBy'], orderBy: { soalId: 'asc' }, refresh: true },
-  );
-  const sub = await ctx.em.findOneOrFail(Submission, submissionId, { populate: SUBMISSION_POPULATE, refresh: true });
-  return { submission: sub, answers: fresh.length ? fresh : result.answers };
+  return result;
 }
 
 /**

@@ -79,6 +79,9 @@ export class SaveAnswersPayload {
   submission!: SubmissionGql;
   @Field(() => [AnswerGql], { description: 'The answers of the batch as stored now' })
   answers!: AnswerGql[];
-  @Field(() => ScoreGql, { description: 'New scores of the level written' })
-  score!: ScoreGql;
+  @Field(() => ScoreGql, { description: 'New scores of the level written (computed only when asked for)' })
+  score?: ScoreGql;
+
+  /** not exposed: the level written, for the score field resolver */
+  level!: AnswerLevel;
 }
