@@ -1,11 +1,11 @@
 /**
  * The signed-in users of recent requests, by session id: an autosave burst does not look its session up once per
- * request. Only on SQLite, where one server process owns the file: any write to the session, user, role or Kanwil tables (scoped
- * grants expand over the Kanwil: org/scope.ts) in this process (ORM or raw SQL: it watches the statements sent) empties it, so logout, deactivation, role and
- * locale changes apply to the very next request. SESSION_CACHE_MS is only a safety net for a write from another
- * process (a script). On PostgreSQL several processes share the tables, so createApp does not use it there.
+ * request. Only on SQLite, where one server process owns the file: any write to the session, user, role or Kanwil
+ * tables in this process (scoped grants expand over the Kanwils: org/scope.ts; ORM or raw SQL: it watches the
+ * statements sent) empties it, so logout, deactivation, role and locale changes apply to the very next request.
+ * SESSION_CACHE_MS is only a safety net for a write from another process (a script). On PostgreSQL several
+ * processes share the tables, so createApp does not use it there.
  */
-import type { Knex } from 'knex';
 import type { AuthUser } from '../../common/context';
 
 export const SESSION_CACHE_MS = 60_000;
@@ -24,8 +24,9 @@ export class SessionCache {
   /** bumped on every clear: a lookup that started before a clear never stores its (maybe stale) result */
   private generation = 0;
 
-  watch(knex: Knex): void {
-    knex.on('query', (q: { sql?: string }) => {
+  /** `knex`: the ORM's query builder (em.getConnection().getKnex()), whose 'query' event names every statement sent */
+  watch(knex: { on(event: 'query', listener: (q: { sql?: string }) => void): unknown }): void {
+    knex.on('query', (q) => {
       if (q.sql && WRITES_AUTH.test(q.sql)) this.clear();
     });
   }
