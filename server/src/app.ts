@@ -10,6 +10,7 @@ import type { Orm as MikroORM } from './db/orm';
 import { dbTargetOf, type AppConfig } from './config';
 import type { Ctx } from './common/context';
 import { BUSY_MESSAGE, INTERNAL_MESSAGE, appError, isDatabaseBusy, makeFormatError } from './common/errors';
+import { rememberLocale, sendError, sendRestError } from './common/rest-errors';
 import { limitRules, parseOptions } from './common/limits';
 import { httpCompression, introspectionGate, securityHeaders } from './common/http-security';
 import { isPostgres, openOrm, type SqlCounter } from './db/orm';
@@ -46,15 +47,10 @@ export interface AppHandle {
   shutdown(graceMs: number): Promise<void>;
 }
 
-/** Standard JSON error body for non-GraphQL routes. */
-export function sendJsonError(res: Response, status: number, code: string, message: string) {
-  res.status(status).json({ error: code, code, message });
-}
-
 /** Refuses state-changing REST requests without the `x-pantau-csrf: 1` header (a cross-site form cannot set it). */
 export function requireCsrfHeader(req: Request, res: Response, next: NextFunction) {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.get(CSRF_HEADER) === '1') return next();
-  sendJsonError(res, 403, 'FORBIDDEN', 'Permintaan ditolak: header x-pantau-csrf wajib disertakan');
+  sendError(res, 'FORBIDDEN', 'Permintaan ditolak: header x-pantau-csrf wajib disertakan');
 }
 
 /**
@@ -94,6 +90,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
       if (isDatabaseBusy(e)) throw appError('CONFLICT', BUSY_MESSAGE, { reason: 'BUSY', retryable: true, http: { status: 503 } });
       throw e;
     });
+    rememberLocale(res, user);
     return { em, user, req, res, config, ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', cache: new Map() };
   };
 
@@ -136,7 +133,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
       res.json({ status: 'ready' });
     } catch (e) {
       log(e);
-      res.status(503).json({ status: 'error', message: 'Basis data tidak dapat dihubungi' });
+      sendError(res, 'UNAVAILABLE', 'Basis data tidak dapat dihubungi', { extra: { status: 'error' } });
     }
   });
 
@@ -147,7 +144,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
       res.json({ status: 'ok', pid: process.pid });
     } catch (e) {
       log(e);
-      res.status(503).json({ status: 'error', message: 'Basis data tidak dapat dihubungi' });
+      sendError(res, 'UNAVAILABLE', 'Basis data tidak dapat dihubungi', { extra: { status: 'error' } });
     }
   });
 
@@ -173,7 +170,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   app.use('/api', requireCsrfHeader);
   const deps: RestDeps = { orm, config, context, log };
   for (const mount of REST_MODULES) await mount(app, deps);
-  app.use('/api', (_req, res) => sendJsonError(res, 404, 'NOT_FOUND', 'Alamat tidak ditemukan'));
+  app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan'));
 
   const index = path.join(config.adminDist, 'index.html');
   if (fs.existsSync(index)) {
@@ -184,8 +181,9 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     });
   }
 
-  app.use((_req, res) => sendJsonError(res, 404, 'NOT_FOUND', 'Alamat tidak ditemukan'));
+  app.use((_req, res) => sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan'));
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (!req.originalUrl.startsWith('/graphql')) return sendRestError(res, err, log);
     const e = err as { type?: string; status?: number; statusCode?: number };
     const status = e?.status ?? e?.statusCode ?? 500;
     let message = INTERNAL_MESSAGE;
@@ -194,16 +192,14 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
       // the database stayed locked past the busy timeout (e.g. a backup or another tool holds it): retry later
       res.setHeader('retry-after', '2');
       if (res.headersSent) return;
-      if (req.originalUrl.startsWith('/graphql')) return graphqlError(res, 503, BUSY_MESSAGE, 'CONFLICT');
-      return sendJsonError(res, 503, 'CONFLICT', BUSY_MESSAGE);
+      return graphqlError(res, 503, BUSY_MESSAGE, 'CONFLICT');
     }
     if (e?.type === 'entity.parse.failed') [message, code] = ['Isi permintaan bukan JSON yang valid', 'BAD_USER_INPUT'];
     else if (e?.type === 'entity.too.large') [message, code] = ['Isi permintaan terlalu besar', 'BAD_USER_INPUT'];
     else if (status >= 400 && status < 500) [message, code] = ['Permintaan tidak valid', 'BAD_USER_INPUT'];
     else log(err);
     if (res.headersSent) return;
-    if (req.originalUrl.startsWith('/graphql')) return graphqlError(res, status, message, code);
-    sendJsonError(res, status, code, message);
+    graphqlError(res, status, message, code);
   });
 
   const server = http.createServer(app);

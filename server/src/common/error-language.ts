@@ -16,6 +16,11 @@ const BY_CODE: Record<string, string> = {
   INVALID_STATE: 'This is not possible in the assessment’s current status',
   DEADLINE_PASSED: 'The deadline has passed',
   INTERNAL_SERVER_ERROR: 'Something went wrong on the server',
+  BAD_REQUEST: 'The request is not valid',
+  PAYLOAD_TOO_LARGE: 'The file or request is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'This kind of file is not accepted',
+  RATE_LIMITED: 'Too many requests; try again later',
+  UNAVAILABLE: 'The service is unavailable',
 };
 
 /** The English text of a server message (pattern, else by code with the Indonesian detail). */

@@ -202,6 +202,12 @@ export const MESSAGES_EN: Entry[] = [
   [/^Versi instrumen (.+) tidak dapat diaktifkan: (.+) masalah ditemukan saat validasi ulang$/, (_, id, n) => `Instrument version ${id} cannot be activated: ${n} problems found when validating again`],
   [/^Versi instrumen periode tidak dapat diganti: (.+) soal yang sudah dijawab tidak cocok dengan versi baru$/, (_, n) => `The period’s instrument version cannot be changed: ${n} answered items do not fit the new version`],
   // generic
+  [/^Tanggal harus berupa tanggal kalender yang sah berformat YYYY-MM-DD, bukan (.*)$/s, (_, d) => `A date must be a real calendar date written YYYY-MM-DD, not ${d}`],
+  [/^Permintaan ditolak: header x-pantau-csrf wajib disertakan$/, () => 'Request refused: the x-pantau-csrf header is required'],
+  [/^Isi permintaan melebihi batas ukuran$/, () => 'The request body is too large'],
+  [/^Isi permintaan bukan JSON yang valid$/, () => 'The request body is not valid JSON'],
+  [/^Permintaan tidak valid$/, () => 'Invalid request'],
+  [/^Basis data tidak dapat dihubungi$/, () => 'The database cannot be reached'],
   [/^page ≥ 1 dan pageSize 1–500$/, () => 'page ≥ 1 and pageSize 1–500'],
   [/^Masukan tidak valid$/, () => 'Invalid input'],
   [/^Permintaan tidak valid: (.+)$/, (_, d) => `Invalid request: ${d}`],

@@ -258,7 +258,7 @@ describe('refusals leave no file and no row', () => {
       expect(viewer.status).toBe(403);
       // the coordinator's own unit, but already SUBMITTED: the SELF level is closed
       const closed = await upload('coord', { submissionId: h.sub.submitted, soalId: 1 }, { bytes: minimalPdf(), name: 'a.pdf' });
-      expect(closed.status).toBe(403);
+      expect(closed.status).toBe(409);
       expect(closed.body.code).toBe('INVALID_STATE');
       const noSub = await upload('coord', { submissionId: 99999, soalId: 1 }, { bytes: minimalPdf(), name: 'a.pdf' });
       expect(noSub.status).toBe(404);

@@ -48,7 +48,7 @@ describe('PortalRB API', () => {
     for (const t of [null, 'salah', 'pzi_' + 'x'.repeat(43)]) {
       const r = await get('/pengusulan/unit-wbk', t);
       expect(r.status).toBe(401);
-      expect(r.body).toEqual({ error: 'Unauthorized', code: 'UNAUTHENTICATED', message: expect.any(String) });
+      expect(r.body).toEqual({ error: 'UNAUTHENTICATED', code: 'UNAUTHENTICATED', message: expect.any(String) });
     }
     const r = await get('/pengusulan/unit-wbk', null, { authorization: 'Basic abc' });
     expect(r.status).toBe(401);
@@ -104,7 +104,7 @@ describe('PortalRB API', () => {
     const token = await newToken();
     const draft = await get('/lke/jawaban-unit/IMI-POLONIA', token);
     expect(draft.status).toBe(404);
-    expect(draft.body).toEqual({ error: 'Not Found', code: 'NOT_FOUND', message: expect.stringContaining('belum diusulkan') });
+    expect(draft.body).toEqual({ error: 'NOT_FOUND', code: 'NOT_FOUND', message: expect.stringContaining('belum diusulkan') });
     expect((await get('/lke/jawaban-unit/TIDAK-ADA', token)).status).toBe(404);
     const other = await get('/lke/jawaban-unit/LAIN-1', token);
     expect(other.status).toBe(403);

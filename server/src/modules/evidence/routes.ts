@@ -4,16 +4,16 @@
  *   GET    /api/evidence/:id                  the current revision's file
  *   GET    /api/evidence/:id/revisions/:rev   one revision's file
  *   DELETE /api/evidence/:id                  soft delete
- * Errors are JSON `{ error, code, message }` with Indonesian messages.
+ * Errors are JSON `{ error, code, message }` (common/rest-errors.ts).
  */
 import busboy from 'busboy';
-import { Router, type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
-import { INTERNAL_MESSAGE } from '../../common/errors';
+import { RestError, sendRestError } from '../../common/rest-errors';
 import { EvidenceBlobStore, type TempBlob } from './blob-store';
 import { evidenceJson, revisionJson } from './dto';
 import { EvidencePurpose } from './entities';
@@ -42,52 +42,6 @@ export const CSRF_HEADER = 'x-pantau-csrf';
 /** Allowance for the multipart framing and the small text fields around the file. */
 const MULTIPART_OVERHEAD = 256 * 1024;
 
-const HTTP_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  // A level closed in this status / past its deadline is a refusal of the upload, like FORBIDDEN.
-  INVALID_STATE: 403,
-  DEADLINE_PASSED: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  BAD_USER_INPUT: 422,
-  BAD_REQUEST: 400,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  INTERNAL_SERVER_ERROR: 500,
-};
-
-/** An error with an HTTP-only code (413, 415, 400) that GraphQL's fixed set does not have. */
-export class HttpError extends Error {
-  constructor(
-    readonly code: keyof typeof HTTP_STATUS,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function sendError(res: Response, err: unknown, log?: (e: unknown) => void): void {
-  let code = 'INTERNAL_SERVER_ERROR';
-  let message = INTERNAL_MESSAGE;
-  if (err instanceof HttpError) {
-    code = err.code;
-    message = err.message;
-  } else if (err instanceof GraphQLError && typeof err.extensions?.code === 'string' && err.extensions.code in HTTP_STATUS) {
-    code = err.extensions.code;
-    message = err.message;
-  } else {
-    log?.(err);
-  }
-  const status = HTTP_STATUS[code] ?? 500;
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  // same body as the core's sendJsonError (app.ts): { error, code, message }
-  res.status(status).json({ error: code, code, message });
-}
-
 const mb = (bytes: number) => {
   const v = bytes / (1024 * 1024);
   return Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/\.?0+$/, '').replace('.', ',');
@@ -99,7 +53,7 @@ export const UNSUPPORTED_TYPE_MESSAGE = 'Jenis berkas tidak diizinkan: hanya PDF
 function parseId(v: unknown, field: string): number | undefined {
   if (v === undefined || v === '') return undefined;
   if (typeof v !== 'string' || !/^[1-9][0-9]{0,9}$/.test(v.trim())) {
-    throw new HttpError('BAD_USER_INPUT', `${field} harus berupa bilangan bulat positif`);
+    throw new RestError('BAD_USER_INPUT', `${field} harus berupa bilangan bulat positif`);
   }
   return Number(v.trim());
 }
@@ -107,7 +61,7 @@ function parseId(v: unknown, field: string): number | undefined {
 function parseEnum<E extends Record<string, string>>(e: E, v: string | undefined, field: string): E[keyof E] | undefined {
   if (v === undefined || v === '') return undefined;
   const values = Object.values(e);
-  if (!values.includes(v.trim())) throw new HttpError('BAD_USER_INPUT', `${field} harus salah satu dari: ${values.join(', ')}`);
+  if (!values.includes(v.trim())) throw new RestError('BAD_USER_INPUT', `${field} harus salah satu dari: ${values.join(', ')}`);
   return v.trim() as E[keyof E];
 }
 
@@ -142,16 +96,16 @@ export function evidenceRouter(deps: EvidenceRouteDeps): Router {
   const guard =
     (fn: (req: Request, res: Response) => Promise<void>) =>
     (req: Request, res: Response, _next: NextFunction): void => {
-      fn(req, res).catch((err) => sendError(res, err, log));
+      fn(req, res).catch((err) => sendRestError(res, err, log ?? (() => {})));
     };
 
   async function authed(req: Request, res: Response, csrf: boolean): Promise<Ctx> {
     if (csrf && req.get(CSRF_HEADER) !== '1') {
       // also checked globally for /api in app.ts; kept here so the router is safe wherever it is mounted
-      throw new HttpError('FORBIDDEN', 'Permintaan ditolak: header x-pantau-csrf wajib disertakan');
+      throw new RestError('FORBIDDEN', 'Permintaan ditolak: header x-pantau-csrf wajib disertakan');
     }
     const ctx = await deps.context(req, res);
-    if (!ctx.user) throw new GraphQLError('Silakan masuk terlebih dahulu', { extensions: { code: 'UNAUTHENTICATED' } });
+    if (!ctx.user) throw new RestError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
     return ctx;
   }
 
@@ -195,7 +149,7 @@ export function evidenceRouter(deps: EvidenceRouteDeps): Router {
           },
         });
       } catch {
-        void finish(new HttpError('BAD_REQUEST', 'Permintaan multipart/form-data tidak valid'));
+        void finish(new RestError('BAD_REQUEST', 'Permintaan multipart/form-data tidak valid'));
         return;
       }
       let received = 0;
@@ -205,7 +159,7 @@ export function evidenceRouter(deps: EvidenceRouteDeps): Router {
           // A body far beyond the limit (e.g. chunked, with no Content-Length): stop parsing it.
           req.unpipe(bb);
           bb.destroy();
-          void finish(new HttpError('PAYLOAD_TOO_LARGE', tooLargeMessage(maxUploadBytes)));
+          void finish(new RestError('PAYLOAD_TOO_LARGE', tooLargeMessage(maxUploadBytes)));
         }
         // after an early answer the rest is read and discarded only until that answer (Connection: close) is sent
       });
@@ -214,18 +168,18 @@ export function evidenceRouter(deps: EvidenceRouteDeps): Router {
         // the client went away mid-upload: tear busboy down so the file stream errors and its temp file is removed
         req.unpipe(bb);
         bb.destroy(new Error('aborted'));
-        void finish(new HttpError('BAD_REQUEST', 'Unggahan terputus'));
+        void finish(new RestError('BAD_REQUEST', 'Unggahan terputus'));
       });
       bb.on('field', (name, value, info) => {
         if (info.valueTruncated) {
-          out.error ??= new HttpError('BAD_USER_INPUT', `Isian ${name} terlalu panjang`);
+          out.error ??= new RestError('BAD_USER_INPUT', `Isian ${name} terlalu panjang`);
           return;
         }
         out.fields[name] = value;
       });
       bb.on('file', (name, stream: Readable & { truncated?: boolean }, info) => {
         if (name !== 'file' || filePromise) {
-          out.error ??= new HttpError('BAD_USER_INPUT', 'Kirim tepat satu berkas pada isian "file"');
+          out.error ??= new RestError('BAD_USER_INPUT', 'Kirim tepat satu berkas pada isian "file"');
           stream.on('error', () => undefined);
           stream.resume();
           return;
@@ -257,15 +211,15 @@ export function evidenceRouter(deps: EvidenceRouteDeps): Router {
         })();
       });
       bb.on('filesLimit', () => {
-        out.error ??= new HttpError('BAD_USER_INPUT', 'Hanya satu berkas per unggahan');
+        out.error ??= new RestError('BAD_USER_INPUT', 'Hanya satu berkas per unggahan');
       });
       bb.on('fieldsLimit', () => {
-        out.error ??= new HttpError('BAD_USER_INPUT', 'Terlalu banyak isian formulir');
+        out.error ??= new RestError('BAD_USER_INPUT', 'Terlalu banyak isian formulir');
       });
       bb.on('partsLimit', () => {
-        out.error ??= new HttpError('BAD_USER_INPUT', 'Terlalu banyak bagian formulir');
+        out.error ??= new RestError('BAD_USER_INPUT', 'Terlalu banyak bagian formulir');
       });
-      bb.on('error', (err) => void finish(new HttpError('BAD_REQUEST', `Permintaan multipart tidak valid: ${(err as Error).message}`)));
+      bb.on('error', (err) => void finish(new RestError('BAD_REQUEST', `Permintaan multipart tidak valid: ${(err as Error).message}`)));
       bb.on('close', () => void finish());
       req.pipe(bb);
     });
@@ -276,24 +230,24 @@ export function evidenceRouter(deps: EvidenceRouteDeps): Router {
     guard(async (req, res) => {
       const ctx = await authed(req, res, true);
       if (!req.is('multipart/form-data')) {
-        throw new HttpError('UNSUPPORTED_MEDIA_TYPE', 'Unggahan harus berupa multipart/form-data');
+        throw new RestError('UNSUPPORTED_MEDIA_TYPE', 'Unggahan harus berupa multipart/form-data');
       }
       const declared = Number(req.get('content-length'));
       if (Number.isFinite(declared) && declared > hardCap) {
         res.set('Connection', 'close');
-        throw new HttpError('PAYLOAD_TOO_LARGE', tooLargeMessage(maxUploadBytes));
+        throw new RestError('PAYLOAD_TOO_LARGE', tooLargeMessage(maxUploadBytes));
       }
       const got = await receive(req, res, ctx);
       try {
         // a refusal of the target (401/403/404/422 from the fields sent first) wins over the size of what followed
         if (got.error instanceof GraphQLError) throw got.error;
-        if (got.truncated) throw new HttpError('PAYLOAD_TOO_LARGE', tooLargeMessage(maxUploadBytes));
+        if (got.truncated) throw new RestError('PAYLOAD_TOO_LARGE', tooLargeMessage(maxUploadBytes));
         if (got.error) throw got.error;
-        if (!got.tmp) throw new HttpError('BAD_USER_INPUT', 'Berkas wajib diunggah pada isian "file"');
-        if (got.tmp.size === 0) throw new HttpError('BAD_USER_INPUT', 'Berkas kosong');
+        if (!got.tmp) throw new RestError('BAD_USER_INPUT', 'Berkas wajib diunggah pada isian "file"');
+        if (got.tmp.size === 0) throw new RestError('BAD_USER_INPUT', 'Berkas kosong');
         const target = got.target ?? (await resolveUploadTarget(ctx, parseUploadFields(got.fields)));
         const sniffed = await sniffFile(got.tmp.path);
-        if (!sniffed.type) throw new HttpError('UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_TYPE_MESSAGE);
+        if (!sniffed.type) throw new RestError('UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_TYPE_MESSAGE);
         const tmp = got.tmp;
         got.tmp = undefined; // from here on commitUpload owns the temp file
         const result = await commitUpload(ctx, store, target, tmp, sniffed.type, got.fileName);
@@ -316,7 +270,7 @@ export function evidenceRouter(deps: EvidenceRouteDeps): Router {
     const size = await store.size(rev.sha256);
     if (size === undefined) {
       log?.(new Error(`evidence blob missing: revision ${rev.id} sha256 ${rev.sha256}`));
-      throw new GraphQLError('Berkas bukti dukung tidak tersedia di penyimpanan', { extensions: { code: 'NOT_FOUND' } });
+      throw new RestError('NOT_FOUND', 'Berkas bukti dukung tidak tersedia di penyimpanan');
     }
     const type = allowedType(rev.mimeType);
     const inline = req.query.inline === '1' && !!type?.inlineable;
@@ -374,7 +328,7 @@ export function decodeFormDataFileName(name: string | undefined): string | undef
 
 function parseIdOr404(v: unknown): number {
   if (typeof v !== 'string' || !/^[1-9][0-9]{0,9}$/.test(v)) {
-    throw new GraphQLError('Bukti dukung tidak ditemukan', { extensions: { code: 'NOT_FOUND' } });
+    throw new RestError('NOT_FOUND', 'Bukti dukung tidak ditemukan');
   }
   return Number(v);
 }

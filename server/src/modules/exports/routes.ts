@@ -3,7 +3,7 @@
  * user sees in an SPA table) → the file. Session required. Errors: `{ error, code, message }`.
  */
 import express, { Router } from 'express';
-import { sendRestError } from '../../common/rest-send';
+import { sendError, sendRestError } from '../../common/rest-errors';
 import type { RestDeps } from '../../rest';
 import { contentDisposition } from '../evidence/filename';
 import { renderTable } from './service';
@@ -14,7 +14,7 @@ export function exportsRouter(deps: RestDeps): Router {
   router.post('/table.:format', (req, res, next) => json(req, res, (err?: unknown) => (err ? sendRestError(res, err, deps.log) : next())), async (req, res) => {
     try {
       const format = req.params.format;
-      if (format !== 'xlsx' && format !== 'csv') return void res.status(404).json({ error: 'NOT_FOUND', code: 'NOT_FOUND', message: 'Alamat tidak ditemukan' });
+      if (format !== 'xlsx' && format !== 'csv') return sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan');
       const ctx = await deps.context(req, res);
       const f = await renderTable(ctx, req.body, format);
       res.set('Content-Type', f.contentType);

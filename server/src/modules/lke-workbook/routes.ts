@@ -5,7 +5,7 @@
  * Errors: `{ error, code, message }` (+ `issues: [{ sheet, cell, message }]` for an unreadable workbook).
  */
 import express, { Router, type Request, type Response } from 'express';
-import { sendRestError } from '../../common/rest-send';
+import { sendError, sendRestError } from '../../common/rest-errors';
 import type { RestDeps } from '../../rest';
 import { contentDisposition } from '../evidence/filename';
 import { exportWorkbook, parseWorkbook } from './service';
@@ -27,7 +27,7 @@ function origin(req: Request): string {
 
 export function lkeWorkbookRouter(deps: RestDeps): Router {
   const router = Router();
-  const badId = (res: Response) => res.status(404).json({ error: 'NOT_FOUND', code: 'NOT_FOUND', message: 'Penilaian tidak ditemukan' });
+  const badId = (res: Response) => sendError(res, 'NOT_FOUND', 'Penilaian tidak ditemukan');
 
   router.get('/:id/lke.xlsx', async (req, res) => {
     try {

@@ -1,28 +1,15 @@
 /**
  * PortalRB pull endpoints (DOMAIN §6) under /api/portalrb, behind a per-Kanwil bearer token.
- * Errors: `{ error, code, message }` with 401 (no/wrong/revoked token), 403, 404, 422, 429 (per-token rate limit), 500.
+ * Errors: `{ error, code, message }` (common/rest-errors.ts) with 401 (no/wrong/revoked token), 403, 404, 422, 429 (per-token rate limit), 500.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { TargetPredicate } from '../../common/enums';
 import type { RestDeps } from '../../rest';
 import type { PortalRbToken } from './entities';
-import { PortalRbError, findUnit, jawabanUnit, nominatedUnits, resolveYear } from './service';
+import { sendError, sendRestError } from '../../common/rest-errors';
+import { findUnit, jawabanUnit, nominatedUnits, resolveYear } from './service';
 import { findActiveToken } from './tokens';
 import { RateLimiter } from '../ratelimit/service';
-
-const CODES: Record<number, [string, string]> = {
-  401: ['Unauthorized', 'UNAUTHENTICATED'],
-  403: ['Forbidden', 'FORBIDDEN'],
-  404: ['Not Found', 'NOT_FOUND'],
-  422: ['Unprocessable Entity', 'BAD_USER_INPUT'],
-  429: ['Too Many Requests', 'RATE_LIMITED'],
-  500: ['Internal Server Error', 'INTERNAL_SERVER_ERROR'],
-};
-
-function send(res: Response, status: number, message: string) {
-  const [error, code] = CODES[status] ?? CODES[500];
-  res.status(status).json({ error, code, message });
-}
 
 export function portalRbRouter(deps: RestDeps): Router {
   const limit = Number(process.env.PANTAU_PORTALRB_RATE_LIMIT) > 0 ? Number(process.env.PANTAU_PORTALRB_RATE_LIMIT) : 120;
@@ -35,20 +22,17 @@ export function portalRbRouter(deps: RestDeps): Router {
     try {
       res.set('Cache-Control', 'no-store');
       const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-      if (!m) return send(res, 401, 'Token PortalRB wajib disertakan (Authorization: Bearer <token>)');
+      if (!m) return sendError(res, 'UNAUTHENTICATED', 'Token PortalRB wajib disertakan (Authorization: Bearer <token>)');
       const em = deps.orm.em.fork();
       const token = await findActiveToken(em, m[1]);
-      if (!token) return send(res, 401, 'Token PortalRB tidak valid atau sudah dicabut');
+      if (!token) return sendError(res, 'UNAUTHENTICATED', 'Token PortalRB tidak valid atau sudah dicabut');
       const taken = await limiter.consume(em, String(token.id));
       if (!taken.allowed) {
-        res.set('Retry-After', String(Math.max(1, Math.ceil(taken.msBeforeReset / 1000))));
-        return send(res, 429, 'Terlalu banyak permintaan; coba lagi nanti');
+        return sendError(res, 'RATE_LIMITED', 'Terlalu banyak permintaan; coba lagi nanti', { retryAfter: taken.msBeforeReset / 1000 });
       }
       await h(req, res, token, em);
     } catch (e) {
-      if (e instanceof PortalRbError) return send(res, e.status, e.message);
-      deps.log(e);
-      send(res, 500, 'Terjadi kesalahan pada server');
+      sendRestError(res, e, deps.log);
     }
   };
 
@@ -78,6 +62,6 @@ export function portalRbRouter(deps: RestDeps): Router {
     }),
   );
 
-  router.use((_req, res) => send(res, 404, 'Alamat tidak ditemukan'));
+  router.use((_req, res) => sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan'));
   return router;
 }

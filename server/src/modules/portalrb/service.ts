@@ -7,6 +7,7 @@ import { Evidence, EvidencePurpose } from '../evidence/entities';
 import { evidenceUrl } from '../evidence/service';
 import { instrumentOf } from '../instrument/service';
 import { Nomination, NominationStatus } from '../nomination/entities';
+import { RestError } from '../../common/rest-errors';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
 import { Submission } from '../submission/entities';
@@ -14,28 +15,20 @@ import { Submission } from '../submission/entities';
 /** Statuses PortalRB is served: nominated and later. */
 export const SERVED_STATUSES: SubmissionStatus[] = [SubmissionStatus.NOMINATED, SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED];
 
-export class PortalRbError extends Error {
-  constructor(
-    readonly status: 401 | 403 | 404 | 422 | 429 | 500,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The year asked for (`?tahun=`), or the latest period year open to the Kanwil. */
 export async function resolveYear(em: EntityManager, kanwilId: number, tahun: unknown): Promise<{ tahun: number; periodIds: number[] }> {
   const periods = await em.find(Period, { $or: [{ kanwil: null }, { kanwil: kanwilId }] }, { orderBy: { year: 'desc', id: 'asc' } });
   let year: number;
   if (tahun === undefined || tahun === '') {
-    if (!periods.length) throw new PortalRbError(404, 'Belum ada periode penilaian');
+    if (!periods.length) throw new RestError('NOT_FOUND', 'Belum ada periode penilaian');
     year = periods[0].year;
   } else {
-    if (typeof tahun !== 'string' || !/^\d{4}$/.test(tahun)) throw new PortalRbError(422, 'Parameter tahun harus berupa tahun empat angka, mis. 2026');
+    if (typeof tahun !== 'string' || !/^\d{4}$/.test(tahun)) throw new RestError('BAD_USER_INPUT', 'Parameter tahun harus berupa tahun empat angka, mis. 2026');
     year = Number(tahun);
   }
   const periodIds = periods.filter((p) => p.year === year).map((p) => p.id);
-  if (!periodIds.length) throw new PortalRbError(404, `Tidak ada periode penilaian tahun ${year}`);
+  if (!periodIds.length) throw new RestError('NOT_FOUND', `Tidak ada periode penilaian tahun ${year}`);
   return { tahun: year, periodIds };
 }
 
@@ -67,18 +60,18 @@ export async function nominatedUnits(em: EntityManager, kanwilId: number, period
 
 /** A unit by its code (as listed) or numeric id; 404 unknown, 403 another Kanwil's. */
 export async function findUnit(em: EntityManager, kanwilId: number, unitKey: string): Promise<Satker> {
-  if (!unitKey || unitKey.length > 60) throw new PortalRbError(422, 'unit_id tidak valid');
+  if (!unitKey || unitKey.length > 60) throw new RestError('BAD_USER_INPUT', 'unit_id tidak valid');
   let satker = await em.findOne(Satker, { code: unitKey });
   if (!satker && /^[1-9]\d{0,9}$/.test(unitKey)) satker = await em.findOne(Satker, Number(unitKey));
-  if (!satker) throw new PortalRbError(404, `Unit ${unitKey} tidak ditemukan`);
-  if (satker.kanwil.id !== kanwilId) throw new PortalRbError(403, `Unit ${unitKey} bukan wewenang token ini`);
+  if (!satker) throw new RestError('NOT_FOUND', `Unit ${unitKey} tidak ditemukan`);
+  if (satker.kanwil.id !== kanwilId) throw new RestError('FORBIDDEN', `Unit ${unitKey} bukan wewenang token ini`);
   return satker;
 }
 
 /** jawaban-unit of a nominated (or later) submission: SELF, TPI and TPN answers, notes and evidence URLs. */
 export async function jawabanUnit(em: EntityManager, satker: Satker, periodIds: number[], tahun: number, baseUrl: string): Promise<JawabanUnit & { status: string }> {
   const sub = await em.findOne(Submission, { satker: satker.id, period: { $in: periodIds } }, { populate: ['period'] });
-  if (!sub || !SERVED_STATUSES.includes(sub.status)) throw new PortalRbError(404, `Unit ${satker.code} belum diusulkan pada tahun ${tahun}`);
+  if (!sub || !SERVED_STATUSES.includes(sub.status)) throw new RestError('NOT_FOUND', `Unit ${satker.code} belum diusulkan pada tahun ${tahun}`);
   const inst = await instrumentOf(em, sub.period.instrumentVersion.id);
   const [answers, evidence] = await Promise.all([
     em.find(Answer, { submission: sub.id }),

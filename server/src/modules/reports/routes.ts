@@ -8,7 +8,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { RestDeps } from '../../rest';
 import { contentDisposition } from '../evidence/filename';
-import { sendRestError } from '../../common/rest-send';
+import { sendError, sendRestError } from '../../common/rest-errors';
 import { lhePdf, lkeSummaryPdf, nominationRecapPdf, type PdfFile } from './service';
 
 const idParam = (v: unknown): number | null => (typeof v === 'string' && /^[1-9]\d{0,9}$/.test(v) ? Number(v) : null);
@@ -18,7 +18,7 @@ export function reportsRouter(deps: RestDeps): Router {
   const send = (make: (req: Request, res: Response) => Promise<PdfFile | null>) => async (req: Request, res: Response) => {
     try {
       const f = await make(req, res);
-      if (!f) return void res.status(404).json({ error: 'NOT_FOUND', code: 'NOT_FOUND', message: 'Alamat tidak ditemukan' });
+      if (!f) return sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan');
       res.set('Content-Type', 'application/pdf');
       res.set('Content-Disposition', contentDisposition(f.fileName, req.query.inline === '1'));
       res.set('Cache-Control', 'private, no-store');

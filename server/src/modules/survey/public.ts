@@ -14,18 +14,19 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { questionnaire, validateResponseScores } from '@pantau/shared';
 import { SurveyLink, SurveyRateWindow, SurveyResponse, SurveyTicket, type CodedName } from './entities';
 import { parseNames, roundState } from './service';
+import { RestError } from '../../common/rest-errors';
 
 /** Requests per link per minute. A lobby QR code sees bursts of a few people, not hundreds. */
 export const SURVEY_LIMITS = { formPerMinute: 60, submitPerMinute: 30 };
 
-export class PublicSurveyError extends Error {
+export class PublicSurveyError extends RestError {
   constructor(
     readonly status: 404 | 409 | 410 | 422 | 429,
-    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'INVALID_STATE' | 'BAD_USER_INPUT' | 'RATE_LIMITED',
+    code: 'NOT_FOUND' | 'CONFLICT' | 'INVALID_STATE' | 'BAD_USER_INPUT' | 'RATE_LIMITED',
     message: string,
     readonly retryAfter?: number,
   ) {
-    super(message);
+    super(code, message, { status, retryAfter });
   }
 }
 

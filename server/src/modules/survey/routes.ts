@@ -7,20 +7,13 @@
  * Errors are JSON `{ error, code, message }`; 429 with Retry-After above the per-link rate limit.
  */
 import { Router, type Request, type Response } from 'express';
-import { GraphQLError } from 'graphql';
 import QRCode from 'qrcode';
-import { INTERNAL_MESSAGE } from '../../common/errors';
+import { sendError, sendRestError } from '../../common/rest-errors';
 import type { RestDeps } from '../../rest';
 import { SurveyLink } from './entities';
 import { resultsCsv } from './export';
-import { PublicSurveyError, publicForm, submitPublicResponse } from './public';
+import { publicForm, submitPublicResponse } from './public';
 import { surveyRoundResultOf } from './service';
-
-function sendJsonError(res: Response, status: number, code: string, message: string) {
-  res.status(status).json({ error: code, code, message });
-}
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 422 };
 
 /** The public page's address for a link token (the SPA route /survei/:token on the host that served the request). */
 export function publicSurveyUrl(req: Request, token: string): string {
@@ -29,17 +22,7 @@ export function publicSurveyUrl(req: Request, token: string): string {
 
 export function surveyRouter(deps: RestDeps): Router {
   const r = Router();
-  const fail = (res: Response, e: unknown) => {
-    if (e instanceof PublicSurveyError) {
-      if (e.retryAfter) res.set('Retry-After', String(e.retryAfter));
-      return sendJsonError(res, e.status, e.code, e.message);
-    }
-    if (e instanceof GraphQLError && typeof e.extensions?.code === 'string' && e.extensions.code in STATUS) {
-      return sendJsonError(res, STATUS[e.extensions.code as string], e.extensions.code as string, e.message);
-    }
-    deps.log(e);
-    sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
-  };
+  const fail = (res: Response, e: unknown) => sendRestError(res, e, deps.log);
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
   r.get('/public/:token', async (req, res) => {
@@ -64,10 +47,10 @@ export function surveyRouter(deps: RestDeps): Router {
   r.get('/public/:token/qr.:format', async (req, res) => {
     try {
       const format = req.params.format;
-      if (format !== 'svg' && format !== 'png') return sendJsonError(res, 404, 'NOT_FOUND', 'Alamat tidak ditemukan');
+      if (format !== 'svg' && format !== 'png') return sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan');
       const em = deps.orm.em.fork();
       const link = await em.findOne(SurveyLink, { token: req.params.token });
-      if (!link) return sendJsonError(res, 404, 'NOT_FOUND', 'Tautan survei tidak ditemukan');
+      if (!link) return sendError(res, 'NOT_FOUND', 'Tautan survei tidak ditemukan');
       const url = publicSurveyUrl(req, link.token);
       const opts = { errorCorrectionLevel: 'M' as const, margin: 2 };
       if (format === 'svg') res.type('image/svg+xml').send(await QRCode.toString(url, { ...opts, type: 'svg' }));
@@ -80,7 +63,7 @@ export function surveyRouter(deps: RestDeps): Router {
   r.get('/rounds/:id/results.csv', async (req, res) => {
     try {
       const id = Number(req.params.id);
-      if (!Number.isInteger(id) || id <= 0) return sendJsonError(res, 404, 'NOT_FOUND', 'Putaran survei tidak ditemukan');
+      if (!Number.isInteger(id) || id <= 0) return sendError(res, 'NOT_FOUND', 'Putaran survei tidak ditemukan');
       const ctx = await deps.context(req, res);
       const view = await surveyRoundResultOf(ctx, id);
       const locale = ctx.user?.locale === 'en' ? 'en' : 'id';
