@@ -10,14 +10,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      '**/coverage/**',
-      'admin/src/graphql/generated.ts',
-      'server/src/migrations/**',
-      'test/e2e/.cache/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', 'admin/src/graphql/generated.ts', 'server/src/migrations/**', 'test/e2e/.cache/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -36,10 +29,7 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // tsc's noUnusedLocals covers locals; this adds unused parameters/catch bindings only where a leading _ is missing.
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // `any` is reviewed, not linted: the ORM and GraphQL edges need it in a few places.
       '@typescript-eslint/no-explicit-any': 'off',
       // Declaration merging (type-graphql enums, module augmentation) uses namespaces and empty interfaces.

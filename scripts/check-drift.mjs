@@ -16,6 +16,13 @@ const run = (what, cmd, args) => {
     process.exit(r.status ?? 1);
   }
 };
-run('server/schema.graphql', process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'node', 'server/src/schema.test.ts', '--reporter=dot']);
+run('server/schema.graphql', process.execPath, [
+  path.join(root, 'node_modules/vitest/vitest.mjs'),
+  'run',
+  '--project',
+  'node',
+  'server/src/schema.test.ts',
+  '--reporter=dot',
+]);
 run('admin/src/graphql/generated.ts', process.execPath, [path.join(root, 'admin/scripts/codegen.mjs'), '--check']);
 console.log('drift: server/schema.graphql and admin/src/graphql/generated.ts are up to date');
