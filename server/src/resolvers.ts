@@ -9,6 +9,7 @@ import { InstrumentResolver } from './modules/instrument/resolver';
 import { InstrumentSourceResolver } from './modules/instrument/source';
 import { OrgResolver } from './modules/org/resolver';
 import { OrgAdminResolver } from './modules/org/admin-resolver';
+import { TpnResolver } from './modules/tpn/resolver';
 import { PeriodResolver } from './modules/period/resolver';
 import { SaveAnswersPayloadResolver, SubmissionResolver } from './modules/submission/resolver';
 import { UserResolver } from './modules/user/resolver';
@@ -27,6 +28,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
   OrgResolver,
   OrgAdminResolver,
+  TpnResolver,
   PeriodResolver,
   InstrumentResolver,
   SubmissionResolver,

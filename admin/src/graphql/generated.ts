@@ -41,6 +41,12 @@ export type ActionAvailability = {
   to: Scalars['String']['output'];
 };
 
+/** TPN administrative selection: lulus / lulus dengan catatan / tidak lulus */
+export type AdminSelectionOutcome =
+  | 'LULUS'
+  | 'LULUS_DENGAN_CATATAN'
+  | 'TIDAK_LULUS';
+
 /** One level’s answer to one item */
 export type Answer = {
   level: AnswerLevel;
@@ -675,6 +681,8 @@ export type Mutation = {
   deleteEvidence: Evidence;
   /** ADMIN: extend a stage deadline of a period (all units or one), with a reason */
   extendDeadline: DeadlineExtension;
+  /** COORDINATOR / KANWIL_HEAD: the one sanggah against the administrative selection, before its deadline */
+  fileTpnSanggah: TpnStage;
   /** Import a PortalRB jawaban-unit document into the SELF (jawaban_unit, catatan_unit) or TPI (jawaban_tpi, catatan_tpi) level: validated as a whole, all or nothing, under the level’s write rule; returns what changed */
   importAnswers: ImportReport;
   /** Sign in: sets the httpOnly session cookie pantau_sid */
@@ -688,6 +696,8 @@ export type Mutation = {
   placeKanwil: Kanwil;
   /** KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN/THIRD_PARTY need ≥ 30 respondents; internal ≥ 1) */
   recordSurveyResult: SurveyResultPayload;
+  /** ADMIN / KANWIL_HEAD: record the TPN administrative selection of a nominated submission */
+  recordTpnAdminSelection: TpnStage;
   /** Reply in a note thread (the coordinator answering, or a reviewer) */
   replyNote: ReviewNote;
   /** ADMIN: reset a password to a generated temporary one (shown once; must be changed at the next sign-in) */
@@ -706,6 +716,8 @@ export type Mutation = {
   setNotificationPreference: NotificationPreference;
   /** Set (or clear) the pencanangan date, YYYY-MM-DD */
   setPencanangan: Submission;
+  /** ADMIN: an instansi’s TPN quota and sanggah deadline for a year */
+  setTpnCycle: TpnCycle;
   /** Take a workflow step (shared transition table). INVALID_STATE names the steps open to you; FORBIDDEN for the wrong role; DEADLINE_PASSED past the stage deadline; BAD_USER_INPUT for a missing reason/decree/recommendation; CONFLICT when expectedVersion is stale */
   transition: TransitionPayload;
   /** ADMIN / KANWIL_HEAD: remove an evaluator from a submission */
@@ -823,6 +835,12 @@ export type MutationExtendDeadlineArgs = {
 };
 
 
+export type MutationFileTpnSanggahArgs = {
+  input: SanggahInput;
+  submissionId: Scalars['Int']['input'];
+};
+
+
 export type MutationImportAnswersArgs = {
   json: Scalars['JSONObject']['input'];
   level: AnswerLevel;
@@ -854,6 +872,13 @@ export type MutationPlaceKanwilArgs = {
 
 export type MutationRecordSurveyResultArgs = {
   input: SurveyResultInput;
+  submissionId: Scalars['Int']['input'];
+};
+
+
+export type MutationRecordTpnAdminSelectionArgs = {
+  notes: InputMaybe<Scalars['String']['input']>;
+  outcome: AdminSelectionOutcome;
   submissionId: Scalars['Int']['input'];
 };
 
@@ -908,6 +933,11 @@ export type MutationSetPencananganArgs = {
   date: InputMaybe<Scalars['LocalDate']['input']>;
   expectedVersion: InputMaybe<Scalars['Int']['input']>;
   submissionId: Scalars['Int']['input'];
+};
+
+
+export type MutationSetTpnCycleArgs = {
+  input: TpnCycleInput;
 };
 
 
@@ -1240,6 +1270,10 @@ export type Query = {
   surveyRoundResult: SurveyRoundResult;
   /** Survey rounds of the units the user may read (one unit's / one period's when given), newest first */
   surveyRounds: Array<SurveyRound>;
+  /** The instansi’s TPN candidates of a year ranked against its quota */
+  tpnRanking: TpnRanking;
+  /** The TPN sub-stages recorded for a submission */
+  tpnStage: Maybe<TpnStage>;
   /** Unread notifications of the signed-in user (the bell’s badge) */
   unreadNotificationCount: Scalars['Int']['output'];
   /** ADMIN: every user */
@@ -1403,6 +1437,17 @@ export type QuerySurveyRoundsArgs = {
   satkerId: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryTpnRankingArgs = {
+  instansiId: Scalars['Int']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryTpnStageArgs = {
+  submissionId: Scalars['Int']['input'];
+};
+
 /** The TPI’s recommendation: a predicate, or not recommended */
 export type RecommendedPredicate =
   | 'NOT_RECOMMENDED'
@@ -1467,6 +1512,11 @@ export type RoleGrantInput = {
   role: Role;
   /** Required for COORDINATOR */
   satkerId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SanggahInput = {
+  evidenceIds: Array<Scalars['Int']['input']>;
+  reason: Scalars['String']['input'];
 };
 
 /** A unit (satuan kerja) */
@@ -1790,6 +1840,53 @@ export type TemporaryPassword = {
   /** The temporary password to hand to the user; they must change it at their next sign-in */
   temporaryPassword: Scalars['String']['output'];
   user: User;
+};
+
+/** An instansi’s yearly TPN quota and sanggah deadline */
+export type TpnCycle = {
+  instansiId: Scalars['Int']['output'];
+  quota: Maybe<Scalars['Int']['output']>;
+  /** Last day to file a sanggah (WIB) */
+  sanggahDeadline: Maybe<Scalars['LocalDate']['output']>;
+  year: Scalars['Int']['output'];
+};
+
+export type TpnCycleInput = {
+  instansiId: Scalars['Int']['input'];
+  quota?: InputMaybe<Scalars['Int']['input']>;
+  sanggahDeadline?: InputMaybe<Scalars['LocalDate']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+export type TpnRanking = {
+  instansiId: Scalars['Int']['output'];
+  quota: Maybe<Scalars['Int']['output']>;
+  rows: Array<TpnRankingRow>;
+  year: Scalars['Int']['output'];
+};
+
+export type TpnRankingRow = {
+  adminOutcome: Maybe<AdminSelectionOutcome>;
+  /** Rank among candidates still in the race (null: failed administrative selection) */
+  rank: Maybe<Scalars['Int']['output']>;
+  satker: Satker;
+  /** TPN-level total (TPN answers over TPI) */
+  score: Scalars['Float']['output'];
+  status: Scalars['String']['output'];
+  submissionId: Scalars['Int']['output'];
+  target: Scalars['String']['output'];
+  withinQuota: Scalars['Boolean']['output'];
+};
+
+/** A nominated submission’s TPN sub-stages */
+export type TpnStage = {
+  adminNotes: Maybe<Scalars['String']['output']>;
+  adminOutcome: Maybe<AdminSelectionOutcome>;
+  adminRecordedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  sanggahEvidenceIds: Array<Scalars['Int']['output']>;
+  sanggahFiledAt: Maybe<Scalars['DateTimeISO']['output']>;
+  sanggahReason: Maybe<Scalars['String']['output']>;
+  submissionId: Scalars['Int']['output'];
 };
 
 /** What an action needs besides the click (only the fields of that action are read) */

@@ -13,6 +13,7 @@ import { EvaluatorAssignment, Submission } from '../modules/submission/entities'
 import { SurveyResult } from '../modules/survey/entities';
 import { RoleAssignment, Session, User } from '../modules/user/entities';
 import { Nomination } from '../modules/nomination/entities';
+import { TpnCycle, TpnStage } from '../modules/tpn/entities';
 import { PortalRbToken } from '../modules/portalrb/entities';
 import { DeskEvaluation, ReviewNote } from '../modules/review/entities';
 import { SubmissionScoreCache } from '../modules/comparison/entities';
@@ -43,6 +44,8 @@ export const ENTITIES = [
   ReviewNote,
   DeskEvaluation,
   Nomination,
+  TpnCycle,
+  TpnStage,
   PortalRbToken,
   // derived: Kanwil comparison score cache
   SubmissionScoreCache,

@@ -15,6 +15,7 @@ import { Migration20261202011500_rate_limit } from './Migration20261202011500_ra
 import { Migration20261202043559_survey_third_party } from './Migration20261202043559_survey_third_party';
 import { Migration20261202045500_must_change_password } from './Migration20261202045500_must_change_password';
 import { Migration20261202051000_organisation } from './Migration20261202051000_organisation';
+import { Migration20261202054505_tpn_stages } from './Migration20261202054505_tpn_stages';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
@@ -29,4 +30,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202043559_survey_third_party', class: Migration20261202043559_survey_third_party },
   { name: 'Migration20261202045500_must_change_password', class: Migration20261202045500_must_change_password },
   { name: 'Migration20261202051000_organisation', class: Migration20261202051000_organisation },
+  { name: 'Migration20261202054505_tpn_stages', class: Migration20261202054505_tpn_stages },
 ];

@@ -1,0 +1,73 @@
+/** Issue 15 item 4: TPN administrative selection, the one sanggah before its deadline, the quota ranking. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SubmissionStatus } from '../../server/src/common/enums';
+import { Submission } from '../../server/src/modules/submission/entities';
+import { Client, demoSubmissions, errorCode, loginAs, ok, startServer, type TestServer } from './helpers';
+import { Evidence, EvidencePurpose } from '../../server/src/modules/evidence/entities';
+import { User } from '../../server/src/modules/user/entities';
+
+const RANK = 'query ($i: Int!, $y: Int!) { tpnRanking(instansiId: $i, year: $y) { quota rows { submissionId score rank withinQuota adminOutcome satker { code } } } }';
+const CYCLE = 'mutation ($q: Int, $d: LocalDate) { setTpnCycle(input: { instansiId: 1, year: 2026, quota: $q, sanggahDeadline: $d }) { quota sanggahDeadline } }';
+const SELECT = 'mutation ($s: Int!, $o: AdminSelectionOutcome!, $n: String) { recordTpnAdminSelection(submissionId: $s, outcome: $o, notes: $n) { adminOutcome adminNotes } }';
+const SANGGAH = 'mutation ($s: Int!, $r: String!, $e: [Int!]!) { fileTpnSanggah(submissionId: $s, input: { reason: $r, evidenceIds: $e }) { sanggahReason sanggahEvidenceIds sanggahFiledAt } }';
+const isoDays = (d: number) => new Date(Date.now() + d * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+describe('TPN sub-stages and the quota', () => {
+  let server: TestServer;
+  let admin: Client, kakanwil: Client, coord: Client;
+  let medan: number, batam: number;
+  beforeAll(async () => {
+    server = await startServer();
+    [admin, kakanwil, coord] = await Promise.all(['admin', 'kakanwil', 'koordinator.banggai'].map((u) => loginAs(server, u)));
+    const subs = await demoSubmissions(admin);
+    medan = subs['IMI-MEDAN'].id; // NOMINATED
+    batam = subs['IMI-BATAM'].id; // DESK_EVALUATED → nominated here
+    await server.handle.orm.em.fork().nativeUpdate(Submission, { id: batam }, { status: SubmissionStatus.NOMINATED });
+  });
+  afterAll(async () => server?.cleanup());
+
+  it('ranks the instansi’s candidates against its quota; only admin or its Kanwil heads may see it', async () => {
+    ok(await admin.gql(CYCLE, { q: 1, d: null }));
+    const r = ok(await kakanwil.gql(RANK, { i: 1, y: 2026 })).tpnRanking;
+    expect(r.quota).toBe(1);
+    expect(r.rows.map((x: any) => x.submissionId).sort()).toEqual([medan, batam].sort());
+    expect(r.rows[0].score).toBeGreaterThanOrEqual(r.rows[1].score);
+    expect(r.rows.map((x: any) => [x.rank, x.withinQuota])).toEqual([[1, true], [2, false]]);
+    expect(errorCode(await coord.gql(RANK, { i: 1, y: 2026 }))).toBe('FORBIDDEN');
+    expect(errorCode(await kakanwil.gql(CYCLE, { q: 5, d: null }))).toBe('FORBIDDEN');
+
+    // the leader fails the administrative selection: the other moves into the quota
+    const leader = r.rows[0].submissionId;
+    expect(errorCode(await kakanwil.gql(SELECT, { s: leader, o: 'TIDAK_LULUS', n: '' }))).toBe('BAD_USER_INPUT');
+    ok(await kakanwil.gql(SELECT, { s: leader, o: 'TIDAK_LULUS', n: 'SPTJM tidak ditandatangani kepala unit' }));
+    const r2 = ok(await kakanwil.gql(RANK, { i: 1, y: 2026 })).tpnRanking;
+    expect(r2.rows.map((x: any) => [x.submissionId, x.rank, x.withinQuota])).toEqual([
+      [r.rows[1].submissionId, 1, true],
+      [leader, null, false],
+    ]);
+    // a submission not (yet) at the TPN has no administrative selection
+    const subs = await demoSubmissions(admin);
+    expect(errorCode(await kakanwil.gql(SELECT, { s: subs['IMI-PATI'].id, o: 'LULUS', n: null }))).toBe('INVALID_STATE');
+  });
+
+  it('one sanggah, within its deadline, with a reason and evidence', async () => {
+    ok(await kakanwil.gql(SELECT, { s: medan, o: 'LULUS_DENGAN_CATATAN', n: 'Lampiran LHKPN belum lengkap' }));
+    // supporting evidence of the submission (inserted directly: the upload rules per status are not under test here)
+    const em = server.handle.orm.em.fork();
+    const ev = em.create(Evidence, { submission: medan, purpose: EvidencePurpose.PREREQUISITE, title: 'LHKPN lengkap', createdBy: await em.findOneOrFail(User, { username: 'kakanwil' }) });
+    await em.flush();
+    ok(await admin.gql(CYCLE, { q: 1, d: null }));
+    expect(errorCode(await kakanwil.gql(SANGGAH, { s: medan, r: 'Lampiran sudah lengkap', e: [ev.id] }))).toBe('INVALID_STATE'); // no window set
+    ok(await admin.gql(CYCLE, { q: 1, d: isoDays(-2) }));
+    expect(errorCode(await kakanwil.gql(SANGGAH, { s: medan, r: 'Lampiran sudah lengkap', e: [ev.id] }))).toBe('DEADLINE_PASSED');
+    ok(await admin.gql(CYCLE, { q: 1, d: isoDays(3) }));
+    expect(errorCode(await kakanwil.gql(SANGGAH, { s: medan, r: 'Lampiran sudah lengkap', e: [] }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await coord.gql(SANGGAH, { s: medan, r: 'x', e: [ev.id] }))).toBe('FORBIDDEN');
+    const filed = ok(await kakanwil.gql(SANGGAH, { s: medan, r: 'Lampiran sudah lengkap', e: [ev.id] })).fileTpnSanggah;
+    expect(filed).toMatchObject({ sanggahReason: 'Lampiran sudah lengkap', sanggahEvidenceIds: [ev.id] });
+    expect(errorCode(await kakanwil.gql(SANGGAH, { s: medan, r: 'Sekali lagi', e: [ev.id] }))).toBe('CONFLICT');
+    const STAGE = 'query ($s: Int!) { tpnStage(submissionId: $s) { adminOutcome adminNotes sanggahReason } }';
+    expect(ok(await kakanwil.gql(STAGE, { s: medan })).tpnStage).toEqual({ adminOutcome: 'LULUS_DENGAN_CATATAN', adminNotes: 'Lampiran LHKPN belum lengkap', sanggahReason: 'Lampiran sudah lengkap' });
+    expect(errorCode(await coord.gql(STAGE, { s: medan }))).toBe('FORBIDDEN'); // another unit's coordinator
+  });
+});
