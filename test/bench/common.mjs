@@ -92,8 +92,10 @@ export async function openApp(target) {
  * `workers` = PANTAU_WORKERS when > 1. Resolves with { url, stop }.
  */
 export async function spawnServer(target, extraEnv = {}) {
+  const env = { ...process.env, ...target.env, PANTAU_PORT: String(extraEnv.PANTAU_PORT ?? 0), PANTAU_SEED: 'none', PANTAU_QUIET: '1', ...extraEnv };
+  if (target.kind === 'sqlite') delete env.PANTAU_DATABASE_URL; // the SQLite run must not follow the caller's PostgreSQL URL
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(root, 'server/dist/main.js')], {
-    env: { ...process.env, ...target.env, PANTAU_PORT: String(extraEnv.PANTAU_PORT ?? 0), PANTAU_SEED: 'none', PANTAU_QUIET: '1', ...extraEnv },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -152,7 +154,8 @@ export async function fillKanwil(handle, units, { levels = LEVELS, status = 'NOM
   const now = new Date();
   const r = rng(seed);
   return knex.transaction(async (trx) => {
-    const kanwilId = await ins(trx, 'kanwil', { code: 'BENCH', name: 'Kanwil Bench', created_at: now });
+    const instansiId = (await trx('instansi').select('id').first())?.id ?? (await ins(trx, 'instansi', { code: 'BENCH', name: 'Instansi Bench', created_at: now }));
+    const kanwilId = await ins(trx, 'kanwil', { code: 'BENCH', name: 'Kanwil Bench', instansi_id: instansiId, created_at: now });
     const [{ id: versionId }] = await trx('instrument_version').select('id').where({ year: 2026 }).orderBy('id', 'desc').limit(1);
     const periodId = await ins(trx, 'period', { year: 2026, name: 'Bench 2026', kanwil_id: kanwilId, instrument_version_id: versionId, created_at: now });
     const hash = await hashPassword('bench-password-1');

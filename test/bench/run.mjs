@@ -6,12 +6,14 @@
 //     raw single-row upsert limit of the same database in the same run.
 // With PANTAU_DATABASE_URL set the server figures are repeated on PostgreSQL (scratch databases on that server),
 // and the saves with 1, 2 and 4 worker processes (PANTAU_WORKERS).
-// BENCH_ONLY=shared,comparison,saves runs some sections only.
+//  4. LKE open: the SPA's SubmissionLke query, median, p99 of 100 at once, and the raw answer-row read.
+// BENCH_ONLY=shared,comparison,lke,saves runs some sections only.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp, fmt, hashPassword, LEVELS, loadConfig, median, randomAnswers, rng, shared } from './common.mjs';
+import { benchLkeOpen } from './lke.mjs';
 import { benchSaves } from './saves.mjs';
 
 function benchShared() {
@@ -41,7 +43,8 @@ async function fill(handle, units) {
   const now = new Date().toISOString();
   const r = rng(units);
   await knex.transaction(async (trx) => {
-    const [kanwilId] = await trx('kanwil').insert({ code: 'BENCH', name: 'Kanwil Bench', created_at: now });
+    const instansiId = (await trx('instansi').select('id').first())?.id ?? (await trx('instansi').insert({ code: 'BENCH', name: 'Instansi Bench', created_at: now }))[0];
+    const [kanwilId] = await trx('kanwil').insert({ code: 'BENCH', name: 'Kanwil Bench', instansi_id: instansiId, created_at: now });
     const [{ id: versionId }] = await trx('instrument_version').select('id').orderBy('id', 'desc').limit(1);
     const [periodId] = await trx('period').insert({
       year: 2026,
@@ -129,13 +132,17 @@ if (process.env.BENCH_ONLY_UNITS) {
   await benchComparison(Number(process.env.BENCH_ONLY_UNITS), 3);
   process.exit(0);
 }
-const only = new Set((process.env.BENCH_ONLY ?? 'shared,comparison,saves').split(',').map((x) => x.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'shared,comparison,lke,saves').split(',').map((x) => x.trim()));
 const pgUrl = process.env.PANTAU_DATABASE_URL;
 if (only.has('shared')) benchShared();
 if (only.has('comparison')) {
   const small = await benchComparison(100, 7);
   const large = await benchComparison(1000, 5);
   console.log(`ratio 1000/100 units: time ×${(large.m / small.m).toFixed(2)}, SQL statements ${small.statements} → ${large.statements}`);
+}
+if (only.has('lke')) {
+  await benchLkeOpen({ pg: false });
+  if (pgUrl) await benchLkeOpen({ pg: true });
 }
 if (only.has('saves')) {
   await benchSaves({ pg: false });
