@@ -19,3 +19,4 @@ export * from './deadline';
 export * from './nomination';
 export * from './lineage';
 export * from './tpn';
+export * from './audit';

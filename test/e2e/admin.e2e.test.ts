@@ -252,6 +252,11 @@ describe('admin SPA in Chromium', () => {
       await login(b.page, server.url, 'admin');
       await b.page.click('[data-test=nav-audit]');
       await b.page.waitForSelector('[data-test=audit] tbody tr');
+      // labels, not codes; changes as fields, not JSON
+      const actions = await b.page.locator('[data-test=audit-action]').allTextContents();
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.some((a) => /^[a-z]+\.[a-zA-Z.]+$/.test(a))).toBe(false);
+      expect(await b.page.locator('[data-test=audit-changes]').first().textContent()).not.toMatch(/[{}]/);
       await shot(b.page, 'audit');
       await b.page.click('[data-test=nav-users]');
       await b.page.waitForSelector('[data-test=users] tbody tr');
@@ -260,15 +265,15 @@ describe('admin SPA in Chromium', () => {
       await shot(b.page, 'users');
       await b.page.click('[data-test=create-user]');
       const dialog = b.page.locator('.n-modal');
-      await dialog.locator('input').nth(0).fill('uji.pengamat');
-      await dialog.locator('input').nth(1).fill('Pengamat Uji');
-      await dialog.locator('input[type=password]').fill('rahasia-panjang-2026');
-      await dialog.locator('.n-base-selection').nth(0).click();
+      await dialog.locator('[data-test=user-username] input').fill('uji.pengamat');
+      await dialog.locator('[data-test=user-name] input').fill('Pengamat Uji');
+      await dialog.locator('[data-test=user-password] input').fill('rahasia-panjang-2026');
+      await dialog.locator('[data-test=grant-0] [data-test=grant-role]').click();
       await b.page.locator('.n-base-select-option:visible:has-text("Pemantau")').click();
-      await dialog.locator('.n-base-selection').nth(1).click();
+      await dialog.locator('[data-test=grant-0] [data-test=grant-kanwil]').click();
       await b.page.locator('.n-base-select-option:visible').first().click();
       await shot(b.page, 'users-create');
-      await dialog.locator('button:has-text("Tambah pengguna")').click();
+      await dialog.locator('[data-test=user-save]').click();
       await b.page.waitForSelector('text=uji.pengamat', { timeout: 10_000 });
       const gql = await apiAs(server.url, 'uji.pengamat', 'rahasia-panjang-2026').catch(() => null);
       expect(gql).not.toBeNull();

@@ -307,6 +307,12 @@ const en: Messages = {
     reason: 'Reason',
     before: 'Before',
     after: 'After',
+    value: 'value',
+    removed: 'removed',
+    more: '… {n} more changes',
+    system: 'System',
+    code: 'Code',
+    allActions: 'All actions',
   },
   workflow: {
     title: 'Workflow',

@@ -305,6 +305,12 @@ const id = {
     reason: 'Alasan',
     before: 'Sebelum',
     after: 'Sesudah',
+    value: 'nilai',
+    removed: 'dihapus',
+    more: '… {n} perubahan lain',
+    system: 'Sistem',
+    code: 'Kode',
+    allActions: 'Semua tindakan',
   },
   workflow: {
     title: 'Alur kerja',
