@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -59,8 +60,11 @@ export function requireCsrfHeader(req: Request, res: Response, next: NextFunctio
  * (port 0 = any free port, for tests).
  */
 export async function createApp(config: AppConfig): Promise<AppHandle> {
+  // structured logs: one JSON object per line (stderr: errors, stdout: one access line per request)
   const log = (err: unknown) => {
-    if (config.logErrors) console.error('[pantau]', err instanceof Error ? (err.stack ?? err.message) : err);
+    if (!config.logErrors) return;
+    const e = err instanceof Error ? { msg: err.message, stack: err.stack } : { msg: String(err) };
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', pid: process.pid, ...e }));
   };
   const target = dbTargetOf(config);
   // one process owns a SQLite file (a second one refuses to start, naming the owner)
@@ -115,6 +119,32 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   // the client address (req.ip) behind a reverse proxy: PANTAU_TRUST_PROXY
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(), httpCompression());
+
+  // request id: a sane x-request-id from the proxy is kept, else one is made; returned on every response, logged
+  app.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    const id = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    if (config.logErrors) {
+      const t0 = process.hrtime.bigint();
+      res.once('finish', () => {
+        const line = {
+          time: new Date().toISOString(),
+          level: 'info',
+          msg: 'request',
+          pid: process.pid,
+          reqId: id,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - t0) / 1000n) / 1000,
+        };
+        process.stdout.write(`${JSON.stringify(line)}\n`);
+      });
+    }
+    next();
+  });
 
   let draining = false;
   app.use((_req, res, next) => {

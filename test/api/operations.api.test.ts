@@ -81,3 +81,29 @@ describe('graceful shutdown (SIGTERM)', () => {
     }
   });
 });
+
+describe('request id and JSON logs', () => {
+  it('x-request-id is kept (or made) and returned; each request is logged as one JSON line with it', async () => {
+    const srv = await spawnServer({ PANTAU_DATA_DIR: tmp(), PANTAU_SEED: 'none' });
+    try {
+      const res = await fetch(`${srv.url}/health`, { headers: { 'x-request-id': 'req-abc.123' } });
+      expect(res.headers.get('x-request-id')).toBe('req-abc.123');
+      const made = (await fetch(`${srv.url}/health`, { headers: { 'x-request-id': 'bad id with spaces and <html>' } })).headers.get('x-request-id');
+      expect(made).toMatch(/^[0-9a-f-]{36}$/);
+      let line: Record<string, unknown> | undefined;
+      for (let i = 0; i < 50 && !line; i++) {
+        line = srv
+          .output()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+          .find((l) => l.reqId === 'req-abc.123');
+        if (!line) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(line).toMatchObject({ level: 'info', msg: 'request', method: 'GET', path: '/health', status: 200, pid: srv.proc.pid });
+      expect(typeof line!.ms).toBe('number');
+    } finally {
+      await srv.stop();
+    }
+  }, 120_000);
+});

@@ -229,6 +229,7 @@ export const MESSAGES_EN: Entry[] = [
   [/^Permintaan tidak valid: (.+)$/, (_, d) => `Invalid request: ${d}`],
   [/^Permintaan ditolak sebagai kemungkinan CSRF: kirim sebagai JSON \(content-type: application\/json\)$/, () => 'Request refused as possible CSRF: send it as JSON (content-type: application/json)'],
   [/^Terjadi kesalahan pada server$/, () => 'Something went wrong on the server'],
+  [/^Basis data sedang sibuk; coba lagi sebentar lagi\.$/, () => 'The database is busy; please try again in a moment.'],
   [/^(.+) (\S+) tidak ditemukan$/, (_, what, id) => `${v(what)} ${id} not found`],
   [/^(.+) tidak ditemukan$/, (_, what) => `${v(what)} not found`],
 ];

@@ -14,6 +14,7 @@ import type { Period } from '../period/entities';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
 import { EvidenceBlobStore, isSha256Hex, type TempBlob } from './blob-store';
+import { lockDigest, removeIfUnreferenced } from './reconcile';
 import { Evidence, EvidencePurpose, EvidenceRevision } from './entities';
 import { sanitizeFileName } from './filename';
 import { assertCanReadEvidence, assertCanWriteEvidence, levelForPurpose } from './policy';
@@ -142,11 +143,16 @@ export async function commitUpload(
   const user = requireUser(ctx);
   const fileName = sanitizeFileName(originalName, type);
   return store.withLock(tmp.sha256, async () => {
-    const { created } = await store.commit(tmp);
+    let created = false;
     try {
-      // Its own unit of work: the file is already in place, and only the evidence rows (and their audit event)
-      // belong to this commit, whatever else the request has loaded.
+      // Its own unit of work: only the evidence rows (and their audit event) belong to this commit, whatever else
+      // the request has loaded. The digest's lock (in the database, so across processes) is held from putting the
+      // file in place until the rows are committed: a concurrent cleanup of the same content waits and then sees
+      // the row. The file is in place (fsynced) before the rows commit, so a row always has its file; a crash in
+      // between leaves a file without a row, which the start-up reconcile removes (reconcile.ts).
       const result = await ctx.em.fork().transactional(async (em) => {
+        await lockDigest(em as EntityManager, tmp.sha256);
+        ({ created } = await store.commit(tmp));
         const uploader = em.getReference(User, user.id);
         const now = new Date();
         let evidence: Evidence;
@@ -199,10 +205,8 @@ export async function commitUpload(
       });
       return { ...result, newBlob: created };
     } catch (err) {
-      if (created) {
-        const refs = await ctx.em.fork().count(EvidenceRevision, { sha256: tmp.sha256 });
-        if (refs === 0) await store.remove(tmp.sha256).catch(() => undefined);
-      }
+      await store.discard(tmp).catch(() => undefined); // failed before commit: the temp file goes
+      if (created) await removeIfUnreferenced(ctx.em, store, tmp.sha256).catch(() => undefined);
       if (err instanceof UniqueConstraintViolationException) {
         throw conflict('Bukti dukung ini baru saja diubah oleh pengguna lain; muat ulang lalu coba lagi');
       }
