@@ -40,6 +40,9 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'survey.record': { id: 'Hasil survei dicatat', en: 'Survey result recorded' },
   'survey.round.open': { id: 'Putaran survei dibuka', en: 'Survey round opened' },
   'survey.round.close': { id: 'Putaran survei ditutup', en: 'Survey round closed' },
+  'tpn.cycle': { id: 'Siklus TPN disimpan', en: 'TPN cycle saved' },
+  'tpn.adminSelection': { id: 'Seleksi administrasi TPN dicatat', en: 'TPN administrative selection recorded' },
+  'tpn.sanggah': { id: 'Sanggahan TPN diajukan', en: 'TPN objection filed' },
   'user.create': { id: 'Pengguna dibuat', en: 'User created' },
   'user.update': { id: 'Pengguna diubah', en: 'User changed' },
   'user.resetPassword': { id: 'Kata sandi disetel ulang (sementara)', en: 'Password reset (temporary)' },
@@ -62,6 +65,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, Label> = {
   Submission: { id: 'Penilaian', en: 'Assessment' },
   SurveyRound: { id: 'Putaran survei', en: 'Survey round' },
   SurveyResult: { id: 'Hasil survei', en: 'Survey result' },
+  TpnCycle: { id: 'Siklus TPN', en: 'TPN cycle' },
   User: { id: 'Pengguna', en: 'User' },
 };
 
