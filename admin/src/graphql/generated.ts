@@ -2029,7 +2029,7 @@ export type KanwilComparisonQueryVariables = Exact<{
 }>;
 
 
-export type KanwilComparisonQuery = { kanwilComparison: { kanwil: { id: number, code: string, name: string }, period: { id: number, year: number, name: string }, rows: Array<{ submissionId: number | null, status: SubmissionStatus | null, target: TargetPredicate | null, holdsWbk: boolean, completeness: number | null, selfTotal: number | null, kanwilTotal: number | null, tpiTotal: number | null, pencananganDate: string | null, satker: { id: number, code: string, name: string, kind: SatkerKind }, areas: Array<{ code: string, name: string, weight: number, selfPercent: number | null, kanwilPercent: number | null, tpiPercent: number | null }>, eligibility: { target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, message: string, awaitingSurvey: boolean }> } | null, nextDeadline: { stage: string, at: string } | null }> } };
+export type KanwilComparisonQuery = { kanwilComparison: { kanwil: { id: number, code: string, name: string }, period: { id: number, year: number, name: string }, rows: Array<{ submissionId: number | null, status: SubmissionStatus | null, target: TargetPredicate | null, holdsWbk: boolean, completeness: number | null, selfTotal: number | null, kanwilTotal: number | null, tpiTotal: number | null, pencananganDate: string | null, satker: { id: number, code: string, name: string, kind: SatkerKind }, areas: Array<{ code: string, name: string, weight: number, selfPercent: number | null, kanwilPercent: number | null, tpiPercent: number | null }>, eligibility: { target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, message: string, awaitingSurvey: boolean }> } | null, nextDeadline: { stage: string, at: string } | null, hasil: { state: HasilState, basisLevel: AnswerLevel, surveys: Array<{ kind: SurveyKind, state: HasilState, index: number | null, source: string | null, requiredIndex: number, meets: boolean, message: string }> } | null }> } };
 
 export type EvaluatorsQueryVariables = Exact<{
   submissionId: Scalars['Int']['input'];
@@ -2942,6 +2942,19 @@ export const KanwilComparisonDocument = new TypedDocumentString(`
       nextDeadline {
         stage
         at
+      }
+      hasil {
+        state
+        basisLevel
+        surveys {
+          kind
+          state
+          index
+          source
+          requiredIndex
+          meets
+          message
+        }
       }
     }
   }

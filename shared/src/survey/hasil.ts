@@ -87,8 +87,8 @@ export function surveyPlans(score: Pick<ScoreResult, 'survey' | 'hasilParts'>, t
           : `${from} result ${idx(inForce.index!, locale)}`
         : state === 'ESTIMATED'
           ? locale === 'id'
-            ? `perkiraan (${from.toLowerCase()}) ${idx(inForce.index!, locale)}`
-            : `estimate (${from.toLowerCase()}) ${idx(inForce.index!, locale)}`
+            ? `perkiraan dari ${from.toLowerCase()} ${idx(inForce.index!, locale)}`
+            : `estimate from ${from.toLowerCase()} ${idx(inForce.index!, locale)}`
           : locale === 'id'
             ? 'belum ada hasil survei'
             : 'no survey result yet';

@@ -43,10 +43,15 @@ describe('ItemCard', () => {
     const item = instrument.items.find((i) => i.survey === 'IPAK')!;
     const empty = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null }, surveyInForce: { index: 3.6, source: 'BPS' } } }).wrapper;
     expect(empty.text()).toContain('Survei · IPAK');
-    expect(empty.text()).toContain('Dari hasil survei BPS: 3,60');
+    // the value in force with its source beside it
+    expect(empty.find(`[data-test=survey-in-force-${item.soalId}]`).text()).toBe('Nilai yang berlaku: 3,60BPS');
+    expect(empty.find('[data-test=survey-source]').text()).toBe('BPS');
     expect(empty.text()).not.toContain('Estimasi');
-    const own = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: 3.2, note: null } } }).wrapper;
+    const own = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: 3.2, note: null }, surveyInForce: { index: 3.2, source: 'ANSWER' } } }).wrapper;
     expect(own.text()).toContain('Estimasi');
+    expect(own.find('[data-test=survey-source]').text()).toBe('Isian sendiri');
+    const third = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null }, surveyInForce: { index: 3.7, source: 'THIRD_PARTY' } } }).wrapper;
+    expect(third.find('[data-test=survey-source]').text()).toBe('Pihak ketiga');
   });
 
   it('is read only when the level is closed to the user', () => {

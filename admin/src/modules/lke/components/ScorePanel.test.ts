@@ -26,6 +26,16 @@ describe('ScorePanel', () => {
     expect(wrapper.get('[data-test=failures]').text()).toContain('Nilai total');
   });
 
+  it('shows each survey value with its source beside it, and what a missing one awaits', () => {
+    const score = scoreAnswers(instrument, { 125: null, 127: 3.3 }, { level: 'SELF', surveys: [{ kind: 'IPAK', index: 3.8, source: 'TPN', recordedAt: '2026-05-01' }] });
+    const { wrapper } = mountWithApp(ScorePanel, { props: props(score, 'WBK') });
+    expect(wrapper.get('[data-test=score-ipak]').text()).toBe('3,80TPN');
+    expect(wrapper.get('[data-test=score-ipkp]').text()).toBe('3,30Isian sendiri');
+    const none = mountWithApp(ScorePanel, { props: props(scoreAnswers(instrument, {}), 'WBK') }).wrapper;
+    expect(none.get('[data-test=score-ipak]').text()).toBe('menunggu survei');
+    expect(none.get('[data-test=failures]').text()).toContain('IPKP ≥ 3,20 diperlukan');
+  });
+
   it('a perfect sheet is eligible for WBK; WBBM still needs a WBK predicate', () => {
     const score = scoreAnswers(instrument, all);
     expect(score.total).toBeCloseTo(100, 9);
