@@ -3,10 +3,11 @@
  * Authorisation goes through policy.ts only.
  */
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import { audit } from '../../common/audit';
 import { requireUser } from '../../common/authz';
-import type { Ctx } from '../../common/context';
+import { memo, type Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { instrumentOf } from '../instrument/service';
@@ -223,7 +224,7 @@ export async function deleteEvidence(ctx: Ctx, id: number): Promise<Evidence> {
   await assertCanReadEvidence(ctx, sub);
   await assertCanWriteEvidence(ctx, sub, ev.purpose, ev.level);
   // a clean fork, as in commitUpload: only the evidence row is written
-  return ctx.em.fork().transactional(async (em) => {
+  await ctx.em.fork().transactional(async (em) => {
     const e = await em.findOneOrFail(Evidence, id);
     if (e.deleted) throw notFound('Bukti dukung', id);
     const before = snapshot(e);
@@ -243,6 +244,8 @@ export async function deleteEvidence(ctx: Ctx, id: number): Promise<Evidence> {
     await em.flush();
     return e;
   });
+  // the stored row with its revisions, as the caller shows it (the fork's entity has none loaded)
+  return ctx.em.findOneOrFail(Evidence, id, { populate: ['revisions', 'revisions.uploadedBy'], refresh: true });
 }
 
 /**
@@ -301,3 +304,23 @@ export function revisionSnapshot(r: EvidenceRevision) {
 /** Download paths (relative to the server root). */
 export const evidenceUrl = (id: number) => `/api/evidence/${id}`;
 export const revisionUrl = (id: number, no: number) => `/api/evidence/${id}/revisions/${no}`;
+
+/** Evidence of many submissions in one query set (evidence + revisions + uploaders), per request. */
+export function evidenceBySubmissionLoader(ctx: Ctx): DataLoader<number, Evidence[]> {
+  return memo(ctx, 'loader:evidence', () =>
+    new DataLoader<number, Evidence[]>(async (ids) => {
+      const rows = await ctx.em.find(
+        Evidence,
+        { submission: { $in: [...ids] }, deleted: false },
+        { populate: ['revisions', 'revisions.uploadedBy'], orderBy: { soalId: 'asc', id: 'asc' } },
+      );
+      const by = new Map<number, Evidence[]>();
+      for (const r of rows) {
+        const l = by.get(r.submission.id);
+        if (l) l.push(r);
+        else by.set(r.submission.id, [r]);
+      }
+      return ids.map((id) => by.get(id) ?? []);
+    }),
+  );
+}

@@ -1,10 +1,9 @@
 import { Arg, Ctx as GqlCtx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { DEFAULT_INSTRUMENT_YEAR } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
-import { requireAdmin, requireUser } from '../../common/authz';
+import { requireAdmin } from '../../common/authz';
 import { notFound } from '../../common/errors';
-import { activeVersionOfYear, instrumentOf } from './service';
+import { requestedInstrument } from './service';
 import { InstrumentGql, instrumentView } from './types';
 import { InstrumentValidationGql, InstrumentVersionGql, validationView, versionView } from './version-types';
 import { INSTRUMENT_ADMIN_ONLY, activateVersion, createVersion, listVersions, validateVersion } from './versions';
@@ -17,14 +16,8 @@ export class InstrumentResolver {
     @Arg('year', () => Int, { nullable: true }) year?: number | null,
     @Arg('versionId', () => Int, { nullable: true }) versionId?: number | null,
   ): Promise<InstrumentGql> {
-    requireUser(ctx);
-    let id = versionId ?? null;
-    if (id == null) {
-      const v = await activeVersionOfYear(ctx.em, year ?? DEFAULT_INSTRUMENT_YEAR);
-      if (!v) throw notFound(`Instrumen tahun ${year ?? DEFAULT_INSTRUMENT_YEAR}`);
-      id = v.id;
-    }
-    return instrumentView(await instrumentOf(ctx.em, id), id);
+    const { id, instrument } = await requestedInstrument(ctx, year, versionId);
+    return instrumentView(instrument, id);
   }
 
   @Query(() => [InstrumentVersionGql], { description: 'ADMIN: every stored instrument version, newest year first' })

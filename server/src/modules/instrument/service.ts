@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { BUNDLED_INSTRUMENTS, loadInstrument, type Instrument } from '@pantau/shared';
+import { BUNDLED_INSTRUMENTS, DEFAULT_INSTRUMENT_YEAR, loadInstrument, type Instrument } from '@pantau/shared';
+import type { Ctx } from '../../common/context';
+import { requireUser } from '../../common/authz';
 import { InstrumentVersion } from './entities';
 import { notFound } from '../../common/errors';
 
@@ -54,4 +56,17 @@ export async function ensureBundledInstruments(em: EntityManager): Promise<void>
     );
   }
   await em.flush();
+}
+
+/** The instrument a signed-in user asked for: a given version, else the active version of a year (default 2026). */
+export async function requestedInstrument(ctx: Ctx, year?: number | null, versionId?: number | null): Promise<{ id: number; instrument: Instrument }> {
+  requireUser(ctx);
+  let id = versionId ?? null;
+  if (id == null) {
+    const y = year ?? DEFAULT_INSTRUMENT_YEAR;
+    const v = await activeVersionOfYear(ctx.em, y);
+    if (!v) throw notFound(`Instrumen tahun ${y}`);
+    id = v.id;
+  }
+  return { id, instrument: await instrumentOf(ctx.em, id) };
 }

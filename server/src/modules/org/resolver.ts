@@ -1,11 +1,8 @@
 import { Arg, Ctx as GqlCtx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Ctx } from '../../common/context';
-import { readScope, satkerFilter, assertCanReadSatker, requireUser } from '../../common/authz';
-import { notFound } from '../../common/errors';
 import { predicatesLoader } from '../../common/loaders';
 import { holdsWbk } from '@pantau/shared';
-import { Kanwil, Satker } from './entities';
-import { listEselonUnits, listInstansi } from './service';
+import { getSatker, kanwilOfSatker, listEselonUnits, listInstansi, listKanwils, listSatkers } from './service';
 import { EselonUnitGql, InstansiGql, KanwilGql, PredicateGql, SatkerGql, eselonView, instansiView, kanwilView, predicateView, satkerView } from './types';
 
 @Resolver(() => SatkerGql)
@@ -22,33 +19,22 @@ export class OrgResolver {
 
   @Query(() => [KanwilGql], { description: 'Kanwil you may see' })
   async kanwils(@GqlCtx() ctx: Ctx): Promise<KanwilGql[]> {
-    const scope = await readScope(ctx);
-    const rows = await ctx.em.find(Kanwil, scope.all ? {} : { id: { $in: [...scope.kanwilIds] } }, { orderBy: { name: 'asc' } });
-    return rows.map(kanwilView);
+    return (await listKanwils(ctx)).map(kanwilView);
   }
 
   @Query(() => [SatkerGql], { description: 'Units you may see (optionally of one Kanwil)' })
   async satkers(@GqlCtx() ctx: Ctx, @Arg('kanwilId', () => Int, { nullable: true }) kanwilId?: number | null): Promise<SatkerGql[]> {
-    const scope = await readScope(ctx);
-    const filter = satkerFilter(scope);
-    const where = kanwilId != null ? { kanwil: kanwilId } : {};
-    const rows = await ctx.em.find(Satker, filter ? { $and: [where, filter] } : where, { orderBy: { code: 'asc' } });
-    return rows.map(satkerView);
+    return (await listSatkers(ctx, kanwilId)).map(satkerView);
   }
 
   @Query(() => SatkerGql)
   async satker(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number): Promise<SatkerGql> {
-    requireUser(ctx);
-    const s = await ctx.em.findOne(Satker, id);
-    if (!s) throw notFound('Unit', id);
-    await assertCanReadSatker(ctx, s);
-    return satkerView(s);
+    return satkerView(await getSatker(ctx, id));
   }
 
   @FieldResolver(() => KanwilGql)
   async kanwil(@GqlCtx() ctx: Ctx, @Root() s: SatkerGql): Promise<KanwilGql> {
-    const k = await ctx.em.findOneOrFail(Kanwil, s.kanwilId);
-    return kanwilView(k);
+    return kanwilView(await kanwilOfSatker(ctx, s.kanwilId));
   }
 
   @FieldResolver(() => [PredicateGql], { description: 'WBK/WBBM predicate history, including the predecessors’ (lineage; see satkerId)' })

@@ -1,7 +1,8 @@
 /** Reading the organisation tree (instansi, Eselon I units). Names of the organisation are visible to every user. */
 import type { Ctx } from '../../common/context';
-import { requireUser } from '../../common/authz';
-import { EselonUnit, Instansi } from './entities';
+import { assertCanReadSatker, readScope, requireUser, satkerFilter } from '../../common/authz';
+import { notFound } from '../../common/errors';
+import { EselonUnit, Instansi, Kanwil, Satker } from './entities';
 
 export async function listInstansi(ctx: Ctx): Promise<Instansi[]> {
   requireUser(ctx);
@@ -11,4 +12,32 @@ export async function listInstansi(ctx: Ctx): Promise<Instansi[]> {
 export async function listEselonUnits(ctx: Ctx, instansiId?: number | null): Promise<EselonUnit[]> {
   requireUser(ctx);
   return ctx.em.find(EselonUnit, instansiId != null ? { instansi: instansiId } : {}, { orderBy: { name: 'asc' } });
+}
+
+/** The Kanwil the user may see, by name. */
+export async function listKanwils(ctx: Ctx): Promise<Kanwil[]> {
+  const scope = await readScope(ctx);
+  return ctx.em.find(Kanwil, scope.all ? {} : { id: { $in: [...scope.kanwilIds] } }, { orderBy: { name: 'asc' } });
+}
+
+/** The units the user may see (optionally of one Kanwil), by code. */
+export async function listSatkers(ctx: Ctx, kanwilId?: number | null): Promise<Satker[]> {
+  const scope = await readScope(ctx);
+  const filter = satkerFilter(scope);
+  const where = kanwilId != null ? { kanwil: kanwilId } : {};
+  return ctx.em.find(Satker, filter ? { $and: [where, filter] } : where, { orderBy: { code: 'asc' } });
+}
+
+/** One unit the user may read (NOT_FOUND / FORBIDDEN otherwise). */
+export async function getSatker(ctx: Ctx, id: number): Promise<Satker> {
+  requireUser(ctx);
+  const s = await ctx.em.findOne(Satker, id);
+  if (!s) throw notFound('Unit', id);
+  await assertCanReadSatker(ctx, s);
+  return s;
+}
+
+/** The Kanwil of a unit already read (the unit's read was authorised). */
+export async function kanwilOfSatker(ctx: Ctx, kanwilId: number): Promise<Kanwil> {
+  return ctx.em.findOneOrFail(Kanwil, kanwilId);
 }

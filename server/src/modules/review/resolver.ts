@@ -1,17 +1,12 @@
 import { Arg, Ctx as GqlCtx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import DataLoader from 'dataloader';
-import { memo } from '../../common/context';
 import { SubmissionGql } from '../submission/types';
 import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
 import { UserRefGql } from '../user/types';
-import { ReviewNote } from './entities';
-import { addNote, assignEvaluator, evaluatorCandidates, latestDeskEvaluation, listEvaluators, listNotes, replyNote, resolveNote, returnedItems, unassignEvaluator } from './service';
+import type { ReviewNote } from './entities';
+import { addNote, assignEvaluator, notesLoader, evaluatorCandidates, latestDeskEvaluation, listEvaluators, listNotes, replyNote, resolveNote, returnedItems, unassignEvaluator } from './service';
 import { DeskEvaluationGql, ReturnedItemGql, ReviewNoteGql, deskView, noteView, threadView, userRef } from './types';
 
-async function reload(ctx: Ctx, n: ReviewNote): Promise<ReviewNote> {
-  return ctx.em.findOneOrFail(ReviewNote, n.id, { populate: ['author', 'resolvedBy', 'submission'], refresh: true });
-}
 
 @Resolver()
 export class ReviewResolver {
@@ -38,12 +33,12 @@ export class ReviewResolver {
     @Arg('level', () => AnswerLevel) level: AnswerLevel,
     @Arg('body') body: string,
   ): Promise<ReviewNoteGql> {
-    return noteView(await reload(ctx, await addNote(ctx, submissionId, soalId, level, body)));
+    return noteView(await addNote(ctx, submissionId, soalId, level, body));
   }
 
   @Mutation(() => ReviewNoteGql, { description: 'Reply in a note thread (the coordinator answering, or a reviewer)' })
   async replyNote(@GqlCtx() ctx: Ctx, @Arg('noteId', () => Int) noteId: number, @Arg('body') body: string): Promise<ReviewNoteGql> {
-    return noteView(await reload(ctx, await replyNote(ctx, noteId, body)));
+    return noteView(await replyNote(ctx, noteId, body));
   }
 
   @Mutation(() => ReviewNoteGql, { description: 'The reviewer marks a note thread resolved (or reopens it with resolved: false)' })
@@ -52,7 +47,7 @@ export class ReviewResolver {
     @Arg('noteId', () => Int) noteId: number,
     @Arg('resolved', () => Boolean, { nullable: true, defaultValue: true }) resolved: boolean,
   ): Promise<ReviewNoteGql> {
-    return noteView(await reload(ctx, await resolveNote(ctx, noteId, resolved)));
+    return noteView(await resolveNote(ctx, noteId, resolved));
   }
 
   @Mutation(() => [UserRefGql], { description: 'ADMIN / KANWIL_HEAD: assign an evaluator (a user with role EVALUATOR) to a submission' })
@@ -84,18 +79,6 @@ export class ReviewResolver {
   }
 }
 
-
-/** Note threads of many submissions in one query (per request), for list and detail views. */
-function notesLoader(ctx: Ctx): DataLoader<number, ReviewNote[]> {
-  return memo(ctx, 'loader:reviewNotes', () =>
-    new DataLoader<number, ReviewNote[]>(async (ids) => {
-      const rows = await ctx.em.find(ReviewNote, { submission: { $in: [...ids] } }, { populate: ['author', 'resolvedBy'], orderBy: { id: 'asc' } });
-      const by = new Map<number, ReviewNote[]>();
-      for (const r of rows) (by.get(r.submission.id) ?? by.set(r.submission.id, []).get(r.submission.id)!).push(r);
-      return ids.map((id) => by.get(id) ?? []);
-    }),
-  );
-}
 
 @Resolver(() => SubmissionGql)
 export class SubmissionReviewResolver {

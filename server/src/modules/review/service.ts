@@ -6,7 +6,8 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { canWriteLevel, type Level, type SubmissionStatus as SharedStatus } from '@pantau/shared';
 import { audit } from '../../common/audit';
 import { assertCanWriteLevel, isKanwilHeadOf, requireUser } from '../../common/authz';
-import type { Ctx } from '../../common/context';
+import DataLoader from 'dataloader';
+import { memo, type Ctx } from '../../common/context';
 import { AnswerLevel, Role, SubmissionStatus } from '../../common/enums';
 import { badInput, forbidden, invalidState, notFound } from '../../common/errors';
 import { instrumentOf } from '../instrument/service';
@@ -47,7 +48,7 @@ function noteAudit(ctx: Ctx, em: EntityManager, action: string, sub: Submission,
 export async function addNote(ctx: Ctx, submissionId: number, soalId: number, level: AnswerLevel, body: string): Promise<ReviewNote> {
   const user = requireUser(ctx);
   const text = cleanBody(body);
-  return ctx.em.transactional(async (em) => {
+  const saved = await ctx.em.transactional(async (em) => {
     const sub = await loadSubmission(em, submissionId);
     await rolesForAction(em, user, sub);
     await assertCanWriteLevel({ ...ctx, em }, sub, level);
@@ -61,13 +62,14 @@ export async function addNote(ctx: Ctx, submissionId: number, soalId: number, le
     await em.flush();
     return n;
   });
+  return reloadNote(ctx, saved);
 }
 
 /** A reply in a note's thread: the unit's coordinator answering, or a reviewer following up. */
 export async function replyNote(ctx: Ctx, noteId: number, body: string): Promise<ReviewNote> {
   const user = requireUser(ctx);
   const text = cleanBody(body);
-  return ctx.em.transactional(async (em) => {
+  const saved = await ctx.em.transactional(async (em) => {
     const parent = await loadNote(em, noteId);
     const root = parent.parent ?? parent;
     const sub = parent.submission;
@@ -94,12 +96,13 @@ export async function replyNote(ctx: Ctx, noteId: number, body: string): Promise
     await em.flush();
     return n;
   });
+  return reloadNote(ctx, saved);
 }
 
 /** The reviewer of the note's level closes (or reopens) a thread. */
 export async function resolveNote(ctx: Ctx, noteId: number, resolved: boolean): Promise<ReviewNote> {
   const user = requireUser(ctx);
-  return ctx.em.transactional(async (em) => {
+  const saved = await ctx.em.transactional(async (em) => {
     const note = await loadNote(em, noteId);
     if (note.parent) throw badInput('Hanya catatan utama (bukan balasan) yang dapat ditandai selesai');
     const sub = note.submission;
@@ -117,6 +120,24 @@ export async function resolveNote(ctx: Ctx, noteId: number, resolved: boolean): 
     await em.flush();
     return note;
   });
+  return reloadNote(ctx, saved);
+}
+
+/** A note as the API returns it: with its author, resolver and submission, read again after the write. */
+async function reloadNote(ctx: Ctx, n: ReviewNote): Promise<ReviewNote> {
+  return ctx.em.findOneOrFail(ReviewNote, n.id, { populate: ['author', 'resolvedBy', 'submission'], refresh: true });
+}
+
+/** Note threads of many submissions in one query (per request), for list and detail views. */
+export function notesLoader(ctx: Ctx): DataLoader<number, ReviewNote[]> {
+  return memo(ctx, 'loader:reviewNotes', () =>
+    new DataLoader<number, ReviewNote[]>(async (ids) => {
+      const rows = await ctx.em.find(ReviewNote, { submission: { $in: [...ids] } }, { populate: ['author', 'resolvedBy'], orderBy: { id: 'asc' } });
+      const by = new Map<number, ReviewNote[]>();
+      for (const r of rows) (by.get(r.submission.id) ?? by.set(r.submission.id, []).get(r.submission.id)!).push(r);
+      return ids.map((id) => by.get(id) ?? []);
+    }),
+  );
 }
 
 export interface NoteThread {

@@ -3,8 +3,7 @@ import type { Ctx } from '../../common/context';
 import { requireUser } from '../../common/authz';
 import { AuthService } from '../auth/service';
 import { hashPassword } from '../auth/passwords';
-import { User } from './entities';
-import { checkPassword, createUser, deactivateUser, listUsers, resetUserPassword, updateUser, userView } from './service';
+import { checkPassword, createUser, deactivateUser, listUsers, resetUserPassword, updateUser, userWithRoles } from './service';
 import { CreateUserInput, TemporaryPasswordGql, UpdateUserInput, UserGql } from './types';
 
 /** One AuthService per app (holds the login throttle); set by createApp. */
@@ -20,15 +19,15 @@ function auth(ctx: Ctx): AuthService {
 export class UserResolver {
   @Query(() => UserGql, { nullable: true, description: 'The signed-in user, or null' })
   async me(@GqlCtx() ctx: Ctx): Promise<UserGql | null> {
-    if (!ctx.user) return null;
-    const u = await ctx.em.findOne(User, ctx.user.id, { populate: ['roles'] });
-    return u ? userView(u) : null;
+    return ctx.user ? userWithRoles(ctx, ctx.user.id) : null;
   }
 
   @Mutation(() => UserGql, { description: 'Sign in: sets the httpOnly session cookie pantau_sid' })
   async login(@GqlCtx() ctx: Ctx, @Arg('username') username: string, @Arg('password') password: string): Promise<UserGql> {
     const au = await auth(ctx).login(ctx, username, password);
-    return userView(await ctx.em.findOneOrFail(User, au.id, { populate: ['roles'] }));
+    const u = await userWithRoles(ctx, au.id);
+    if (!u) throw new Error(`user ${au.id} vanished after sign-in`);
+    return u;
   }
 
   @Mutation(() => Boolean)

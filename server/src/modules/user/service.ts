@@ -87,6 +87,12 @@ async function buildRoles(em: EntityManager, user: User, grants: RoleGrantInput[
   return out;
 }
 
+/** A user with their role assignments, as the API shows them (null when gone). */
+export async function userWithRoles(ctx: Ctx, id: number): Promise<UserGql | null> {
+  const u = await ctx.em.findOne(User, id, { populate: ['roles'] });
+  return u ? userView(u) : null;
+}
+
 export async function listUsers(ctx: Ctx): Promise<UserGql[]> {
   requireAdmin(ctx, ADMIN_ONLY);
   const users = await ctx.em.find(User, {}, { populate: ['roles'], orderBy: { username: 'asc' } });
