@@ -59,6 +59,8 @@ export interface SubmissionAssessment {
   basis: Exclude<Level, 'TPN'>;
   /** Eligibility for both targets at the basis level. */
   eligibility: Record<Target, Eligibility>;
+  /** Eligibility for both targets on the TPN level (TPN over TPI): what the TPN outcome is decided against. */
+  tpnEligibility: Record<Target, Eligibility>;
 }
 
 /** Every level's score, the basis level and its eligibility for both targets. */
@@ -71,5 +73,5 @@ export function assessSubmission(
   const scores = {} as Record<Level, ScoreResult>;
   for (const l of LEVELS) scores[l] = scoreLevel(instrument, byLevel, l, surveys);
   const basis = basisLevel(byLevel);
-  return { scores, basis, eligibility: checkAllTargets(scores[basis], opts) };
+  return { scores, basis, eligibility: checkAllTargets(scores[basis], opts), tpnEligibility: checkAllTargets(scores.TPN, opts) };
 }

@@ -31,7 +31,8 @@ const SCORE = `total pengungkit pemenuhan reform hasil completeness answered req
   areas { code score pemenuhan reform percent weight } hasilParts { bersih ipak kinerja pelayanan } survey { kind index source }`;
 const SERVER = `query ($id: Int!) { submission(id: $id) { target satker { holdsWbk }
   scores { self { ${SCORE} } kanwil { ${SCORE} } tpi { ${SCORE} } tpn { ${SCORE} } }
-  eligibility { basisLevel target eligible failures { requirement actual required message awaitingSurvey } } } }`;
+  eligibility { basisLevel target eligible failures { requirement actual required message awaitingSurvey } }
+  tpnEligibility { basisLevel target eligible failures { requirement actual required message awaitingSurvey } } } }`;
 
 interface ServerScore {
   total: number;
@@ -203,6 +204,11 @@ describe('LKE parity: the SPA store shows the server’s scores and eligibility'
           if (level === 'TPN') {
             expect(spaScore(store.score!), `${c.unit} TPN score = tpnScore`).toEqual(spaScore(tpn.score));
             expect(eligibilityShape(store.eligibility!), `${c.unit} TPN eligibility = tpnScore`).toEqual(eligibilityShape(tpn.eligibility));
+            // the TPN outcome card shows the server's tpnEligibility: the same result as the LKE page at TPN
+            expect(srv.tpnEligibility.basisLevel).toBe('TPN');
+            expect(eligibilityShape(store.eligibility!), `${c.unit} TPN eligibility = Submission.tpnEligibility`).toEqual(
+              eligibilityShape({ target: srv.tpnEligibility.target, eligible: srv.tpnEligibility.eligible, failures: srv.tpnEligibility.failures }),
+            );
             if (store.eligibility!.eligible) seen.eligible++;
             else seen.notEligible++;
           }

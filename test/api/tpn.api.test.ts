@@ -54,7 +54,7 @@ describe('TPN sub-stages and the quota', () => {
     ok(await kakanwil.gql(SELECT, { s: medan, o: 'LULUS_DENGAN_CATATAN', n: 'Lampiran LHKPN belum lengkap' }));
     // supporting evidence of the submission (inserted directly: the upload rules per status are not under test here)
     const em = server.handle.orm.em.fork();
-    const ev = em.create(Evidence, { submission: medan, purpose: EvidencePurpose.PREREQUISITE, title: 'LHKPN lengkap', createdBy: await em.findOneOrFail(User, { username: 'kakanwil' }) });
+    const ev = em.create(Evidence, { submission: medan, purpose: EvidencePurpose.PREREQUISITE, title: 'LHKPN lengkap', createdBy: await em.findOneOrFail(User, { username: 'kakanwil' }) }, { partial: true });
     await em.flush();
     ok(await admin.gql(CYCLE, { q: 1, d: null }));
     expect(errorCode(await kakanwil.gql(SANGGAH, { s: medan, r: 'Lampiran sudah lengkap', e: [ev.id] }))).toBe('INVALID_STATE'); // no window set

@@ -8,20 +8,9 @@ import * as wf from '@/api/workflow';
 import { mountWithApp } from '@/test/mount';
 import TpnOutcomeCard from './TpnOutcomeCard.vue';
 
-const AREAS = [
-  { code: '1', name: 'Manajemen Perubahan', weight: 8, pemenuhan: 4, reform: 4, score: 8, percent: 100 },
-  { code: '2', name: 'Penataan Tatalaksana', weight: 7, pemenuhan: 3.5, reform: 3.5, score: 7, percent: 100 },
-];
-const GOOD = {
-  total: 95,
-  pengungkit: 57,
-  areas: AREAS,
-  hasilParts: { ipak: 17.5, kinerja: 5, bersih: 22.5, pelayanan: 17.5 },
-  survey: [
-    { kind: 'IPAK', index: 4, source: 'BPS' },
-    { kind: 'IPKP', index: 4, source: 'BPS' },
-  ],
-};
+// what the server's Submission.tpnEligibility returns (the card shows it and re-derives nothing)
+const ELIGIBLE = { eligible: true, failures: [] };
+const SHORT = { eligible: false, failures: [{ requirement: 'total', message: 'Total score 60.00 below the minimum of 75.00' }] };
 const q = (sel: string) => document.body.querySelector(sel) as HTMLElement;
 const type = async (sel: string, v: string) => {
   const el = q(`${sel} input, ${sel} textarea`) as HTMLInputElement;
@@ -37,7 +26,7 @@ describe('TpnOutcomeCard', () => {
   });
 
   it('shows the computed TPN result and records an outcome that agrees with it without a reason', async () => {
-    const { wrapper } = mountWithApp(TpnOutcomeCard, { props: { submissionId: 3, version: 4, target: 'WBK', score: GOOD, hasWbk: false } });
+    const { wrapper } = mountWithApp(TpnOutcomeCard, { props: { submissionId: 3, version: 4, target: 'WBK', total: 95, eligibility: ELIGIBLE } });
     expect(wrapper.get('[data-test=tpn-computed]').text()).toContain('memenuhi syarat WBK');
     await wrapper.get('[data-test=tpn-record]').trigger('click');
     await flushPromises();
@@ -49,10 +38,10 @@ describe('TpnOutcomeCard', () => {
 
   it('asks for a reason when the decision differs from the computed result, and shows server errors', async () => {
     vi.mocked(wf.transition).mockRejectedValue(new ApiError('DEADLINE_PASSED', 'Tenggat lewat'));
-    const bad = { ...GOOD, total: 60, pengungkit: 30 };
-    const { wrapper } = mountWithApp(TpnOutcomeCard, { props: { submissionId: 3, version: 4, target: 'WBK', score: bad, hasWbk: false }, lang: 'en' });
+    const { wrapper } = mountWithApp(TpnOutcomeCard, { props: { submissionId: 3, version: 4, target: 'WBK', total: 60, eligibility: SHORT }, lang: 'en' });
     expect(wrapper.get('[data-test=tpn-computed]').text()).toContain('does not meet the WBK requirements');
     expect(wrapper.text()).toContain('Total score 60');
+    expect(wrapper.get('[data-test=tpn-outcome]').text()).toContain('below the minimum of 75.00');
     await wrapper.get('[data-test=tpn-record]').trigger('click');
     await flushPromises();
     (q('[data-test=tpn-awarded-yes] input') as HTMLInputElement).click();

@@ -1637,6 +1637,8 @@ export type Submission = {
   /** Recorded IPAK/IPKP survey results, newest first */
   surveyResults: Array<SurveyResult>;
   target: TargetPredicate;
+  /** Eligibility for the submission’s target on the TPN level (TPN answers over TPI): what the TPN outcome is weighed against */
+  tpnEligibility: Eligibility;
   /** Required items still unanswered at a level (default SELF) */
   unanswered: Array<Scalars['Int']['output']>;
   updatedAt: Scalars['DateTimeISO']['output'];
@@ -2331,12 +2333,14 @@ export type SaveAnswersMutationVariables = Exact<{
 
 export type SaveAnswersMutation = { saveAnswers: { submission: { id: number, version: number, status: SubmissionStatus }, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }> } };
 
+export type EligibilityFieldsFragment = { target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> };
+
 export type SubmissionDetailQueryVariables = Exact<{
   id: Scalars['Int']['input'];
 }>;
 
 
-export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
+export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, tpnEligibility: { target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
 
 export type SatkerDetailQueryVariables = Exact<{
   id: Scalars['Int']['input'];
@@ -2720,6 +2724,20 @@ export const NoteFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"NoteFields"}) as unknown as TypedDocumentString<NoteFieldsFragment, unknown>;
+export const EligibilityFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EligibilityFields on Eligibility {
+  target
+  eligible
+  basisLevel
+  failures {
+    requirement
+    actual
+    required
+    message
+    awaitingSurvey
+  }
+}
+    `, {"fragmentName":"EligibilityFields"}) as unknown as TypedDocumentString<EligibilityFieldsFragment, unknown>;
 export const SurveyRoundFieldsFragmentDoc = new TypedDocumentString(`
     fragment SurveyRoundFields on SurveyRound {
   id
@@ -3749,16 +3767,10 @@ export const SubmissionDetailDocument = new TypedDocumentString(`
       }
     }
     eligibilityAll {
-      target
-      eligible
-      basisLevel
-      failures {
-        requirement
-        actual
-        required
-        message
-        awaitingSurvey
-      }
+      ...EligibilityFields
+    }
+    tpnEligibility {
+      ...EligibilityFields
     }
     surveyResults {
       id
@@ -3845,6 +3857,18 @@ fragment SubmissionHeader on Submission {
   nextDeadline {
     stage
     at
+  }
+}
+fragment EligibilityFields on Eligibility {
+  target
+  eligible
+  basisLevel
+  failures {
+    requirement
+    actual
+    required
+    message
+    awaitingSurvey
   }
 }`) as unknown as TypedDocumentString<SubmissionDetailQuery, SubmissionDetailQueryVariables>;
 export const SatkerDetailDocument = new TypedDocumentString(`

@@ -59,6 +59,12 @@ export class SubmissionResolver {
     return [TargetPredicate.WBK, TargetPredicate.WBBM].map((t) => eligibilityView(r.eligibility[t], r.basis));
   }
 
+  @FieldResolver(() => EligibilityGql, { description: 'Eligibility for the submission’s target on the TPN level (TPN answers over TPI): what the TPN outcome is weighed against' })
+  async tpnEligibility(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<EligibilityGql> {
+    const r = await submissionScores(ctx, s.entity);
+    return eligibilityView(r.tpnEligibility[s.target], AnswerLevel.TPN);
+  }
+
   @FieldResolver(() => [Int], { description: 'Required items still unanswered at a level (default SELF)' })
   async unanswered(
     @GqlCtx() ctx: Ctx,
