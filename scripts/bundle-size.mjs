@@ -82,11 +82,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   else {
     console.log('route       files   raw kB   gzip kB   br kB   budget (gzip kB)');
     for (const [name, r] of Object.entries(res))
-      console.log(`${name.padEnd(10)} ${String(r.files).padStart(6)} ${kb(r.raw).padStart(8)} ${kb(r.gzip).padStart(9)} ${kb(r.br).padStart(7)}   ${r.budgetGzipKb ?? '–'}${r.missing.length ? `  (not in build: ${r.missing.join(', ')})` : ''}`);
+      console.log(
+        `${name.padEnd(10)} ${String(r.files).padStart(6)} ${kb(r.raw).padStart(8)} ${kb(r.gzip).padStart(9)} ${kb(r.br).padStart(7)}   ${r.budgetGzipKb ?? '–'}${r.missing.length ? `  (not in build: ${r.missing.join(', ')})` : ''}`,
+      );
   }
   if (process.argv.includes('--check')) {
     const over = Object.entries(res).filter(([, r]) => r.budgetGzipKb !== null && (r.gzip / 1024 > r.budgetGzipKb || r.missing.length));
-    for (const [name, r] of over) console.error(`${name}: ${kb(r.gzip)} kB gzip > ${r.budgetGzipKb} kB${r.missing.length ? ` (missing ${r.missing.join(', ')})` : ''}`);
+    for (const [name, r] of over)
+      console.error(`${name}: ${kb(r.gzip)} kB gzip > ${r.budgetGzipKb} kB${r.missing.length ? ` (missing ${r.missing.join(', ')})` : ''}`);
     process.exit(over.length ? 1 : 0);
   }
 }

@@ -58,7 +58,10 @@ export function validateEnv(env: NodeJS.ProcessEnv): string[] {
     const x = v(k);
     if (x !== undefined && !ok(x)) issues.push(`${k}=${JSON.stringify(env[k])}: ${expected}`);
   };
-  const int = (min: number, max = Number.MAX_SAFE_INTEGER) => (x: string) => /^\d+$/.test(x) && Number(x) >= min && Number(x) <= max;
+  const int =
+    (min: number, max = Number.MAX_SAFE_INTEGER) =>
+    (x: string) =>
+      /^\d+$/.test(x) && Number(x) >= min && Number(x) <= max;
   const positive = (x: string) => Number.isFinite(Number(x)) && Number(x) > 0;
   check('PANTAU_PORT', int(0, 65535), 'harus bilangan bulat 0–65535');
   check('PANTAU_SEED', (x) => ['demo', 'none'].includes(x.toLowerCase()), 'harus demo atau none');

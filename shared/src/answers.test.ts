@@ -17,7 +17,16 @@ function refused(input: Record<string | number, unknown>): AnswerValidationError
 describe('validateAnswers', () => {
   it('accepts valid answers and returns canonical option keys', () => {
     expect(validateAnswers(inst, { 1: 'ya', 2: ' b ', 6: 'B', 88: 0, 89: 12, 125: 3.62, 127: 4, 126: 'E', 3: null, 4: '' })).toEqual({
-      1: 'Ya', 2: 'B', 6: 'B', 88: 0, 89: 12, 125: 3.62, 127: 4, 126: 'E', 3: null, 4: null,
+      1: 'Ya',
+      2: 'B',
+      6: 'B',
+      88: 0,
+      89: 12,
+      125: 3.62,
+      127: 4,
+      126: 'E',
+      3: null,
+      4: null,
     });
   });
 

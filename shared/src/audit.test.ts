@@ -16,7 +16,14 @@ describe('audit vocabulary', () => {
 describe('auditDiff', () => {
   it('lists only changed fields, one level into objects, with added and removed sides', () => {
     const before = { displayName: 'A', active: true, roles: [{ role: 'VIEWER' }], answers: { '12': 'A', '13': 'B' }, email: null };
-    const after = { displayName: 'B', active: true, roles: [{ role: 'EVALUATOR' }], answers: { '12': 'A', '13': 'C', '14': 'D' }, passwordReset: true, email: null };
+    const after = {
+      displayName: 'B',
+      active: true,
+      roles: [{ role: 'EVALUATOR' }],
+      answers: { '12': 'A', '13': 'C', '14': 'D' },
+      passwordReset: true,
+      email: null,
+    };
     expect(auditDiff(before, after)).toEqual([
       { field: 'displayName', before: 'A', after: 'B' },
       { field: 'roles', before: '[{"role":"VIEWER"}]', after: '[{"role":"EVALUATOR"}]' },

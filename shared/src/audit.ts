@@ -106,7 +106,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function auditDiff(before: unknown, after: unknown): AuditChange[] {
   if (!isRecord(before) && !isRecord(after)) {
     if (before == null && after == null) return [];
-    return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: '', before: before == null ? undefined : text(before), after: after == null ? undefined : text(after) }];
+    return JSON.stringify(before) === JSON.stringify(after)
+      ? []
+      : [{ field: '', before: before == null ? undefined : text(before), after: after == null ? undefined : text(after) }];
   }
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};

@@ -81,7 +81,16 @@ describe.each(['WBK', 'WBBM'] as const)('%s thresholds', (target) => {
 describe('the numbers themselves', () => {
   it('are those of P90 Lampiran II', () => {
     expect(THRESHOLDS.WBK).toEqual({ total: 75, pengungkit: 40, areaPercent: 60, bersih: 18.25, ipak: 15.75, kinerja: 2.5, pelayanan: 14, requiresWbk: false });
-    expect(THRESHOLDS.WBBM).toEqual({ total: 85, pengungkit: 48, areaPercent: 75, bersih: 19.5, ipak: 15.75, kinerja: 3.75, pelayanan: 15.75, requiresWbk: true });
+    expect(THRESHOLDS.WBBM).toEqual({
+      total: 85,
+      pengungkit: 48,
+      areaPercent: 75,
+      bersih: 19.5,
+      ipak: 15.75,
+      kinerja: 3.75,
+      pelayanan: 15.75,
+      requiresWbk: true,
+    });
   });
 
   it('meets() compares with 1e-9 tolerance', () => {
@@ -95,9 +104,7 @@ describe('messages', () => {
     const s = atMinimum('WBBM');
     s.areas[4].percent = 63.1;
     const e = checkEligibility(s, 'WBBM', { hasWbk: true });
-    expect(e.failures).toEqual([
-      { requirement: 'area:5', actual: 63.1, required: 75, message: 'Area Penguatan Pengawasan 63,1 % < 75 %' },
-    ]);
+    expect(e.failures).toEqual([{ requirement: 'area:5', actual: 63.1, required: 75, message: 'Area Penguatan Pengawasan 63,1 % < 75 %' }]);
   });
 
   it('floors to two decimals: 74.999 → "74,99", never "75"', () => {

@@ -10,10 +10,28 @@ import { bundledInstrument } from './instruments';
 import { scoreAnswers } from './scoring';
 
 const SCHEMES: Record<string, [string, number][]> = {
-  YA_TIDAK: [['Ya', 1], ['Tidak', 0]],
-  ABC: [['A', 1], ['B', 0.5], ['C', 0]],
-  ABCD: [['A', 1], ['B', 0.67], ['C', 0.33], ['D', 0]],
-  ABCDE: [['A', 1], ['B', 0.75], ['C', 0.5], ['D', 0.25], ['E', 0]],
+  YA_TIDAK: [
+    ['Ya', 1],
+    ['Tidak', 0],
+  ],
+  ABC: [
+    ['A', 1],
+    ['B', 0.5],
+    ['C', 0],
+  ],
+  ABCD: [
+    ['A', 1],
+    ['B', 0.67],
+    ['C', 0.33],
+    ['D', 0],
+  ],
+  ABCDE: [
+    ['A', 1],
+    ['B', 0.75],
+    ['C', 0.5],
+    ['D', 0.25],
+    ['E', 0],
+  ],
 };
 
 let nextNode = 1;

@@ -162,17 +162,13 @@ export function planGap(instrument: Instrument, given: Answers, target: Target, 
     }
   }
 
-  const changes = chosen
-    .map(({ c, o }) => toChange(c, o))
-    .sort((a, b) => instrument.itemById[a.soalId].order - instrument.itemById[b.soalId].order);
+  const changes = chosen.map(({ c, o }) => toChange(c, o)).sort((a, b) => instrument.itemById[a.soalId].order - instrument.itemById[b.soalId].order);
   const next: Answers = { ...answers };
   for (const ch of changes) next[ch.soalId] = ch.to;
   const s = scoreAnswers(instrument, next, { level: opts.level, surveys: opts.surveys });
   const after = { total: s.total, pengungkit: s.pengungkit, areas: s.areas.map((a) => ({ code: a.code, percent: a.percent })) };
 
-  const blockers = checkEligibility(score, target, { hasWbk: opts.hasWbk, locale }).failures.filter((f) =>
-    HASIL_REQUIREMENTS.has(f.requirement),
-  );
+  const blockers = checkEligibility(score, target, { hasWbk: opts.hasWbk, locale }).failures.filter((f) => HASIL_REQUIREMENTS.has(f.requirement));
   return {
     target,
     assumption: assumptionText(surveys, target, score.hasil, opts.assume ?? {}, locale),
@@ -204,12 +200,20 @@ function assumptionText(surveys: SurveyPlan[], target: Target, hasil: number, as
     const from = surveyOriginLabel(sp.source, locale).toLowerCase();
     const why =
       sp.state === 'MEASURED'
-        ? locale === 'id' ? `hasil ${surveyOriginLabel(sp.source, locale)}` : `${surveyOriginLabel(sp.source, locale)} result`
+        ? locale === 'id'
+          ? `hasil ${surveyOriginLabel(sp.source, locale)}`
+          : `${surveyOriginLabel(sp.source, locale)} result`
         : assume[sp.kind] !== undefined && assume[sp.kind] !== null
-          ? locale === 'id' ? 'anggapan' : 'assumed'
+          ? locale === 'id'
+            ? 'anggapan'
+            : 'assumed'
           : sp.state === 'ESTIMATED'
-            ? locale === 'id' ? `perkiraan: ${from}` : `estimate: ${from}`
-            : locale === 'id' ? `minimum ${target}, belum ada hasil survei` : `the ${target} minimum, no survey result yet`;
+            ? locale === 'id'
+              ? `perkiraan: ${from}`
+              : `estimate: ${from}`
+            : locale === 'id'
+              ? `minimum ${target}, belum ada hasil survei`
+              : `the ${target} minimum, no survey result yet`;
     return `${sp.kind} ${idx(sp.assumedIndex)} (${why})`;
   });
   return locale === 'id'

@@ -57,7 +57,12 @@ describe('the level scorer', () => {
 
   it('holdsWbk ignores revoked predicates', () => {
     expect(holdsWbk([{ predicate: 'WBK', revoked: true }])).toBe(false);
-    expect(holdsWbk([{ predicate: 'WBK', revoked: true }, { predicate: 'WBBM', revoked: false }])).toBe(true);
+    expect(
+      holdsWbk([
+        { predicate: 'WBK', revoked: true },
+        { predicate: 'WBBM', revoked: false },
+      ]),
+    ).toBe(true);
     expect(holdsWbk([])).toBe(false);
   });
 });

@@ -13,7 +13,12 @@ describe('unit lineage', () => {
     expect(lineageChain(3, nodes)).toEqual([3, 2, 1]);
     expect(lineageChain(1, nodes)).toEqual([1]);
     expect(lineageChain(9, nodes)).toEqual([9]);
-    expect(lineageChain(1, [{ id: 1, predecessorId: 2 }, { id: 2, predecessorId: 1 }])).toEqual([1, 2]);
+    expect(
+      lineageChain(1, [
+        { id: 1, predecessorId: 2 },
+        { id: 2, predecessorId: 1 },
+      ]),
+    ).toEqual([1, 2]);
     expect(lineageWouldCycle(1, 3, nodes)).toBe(true);
     expect(lineageWouldCycle(3, 1, nodes)).toBe(false);
   });

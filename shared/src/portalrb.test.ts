@@ -40,7 +40,13 @@ describe('parseJawabanUnit', () => {
 
   it('lists bad answers of every column once, unknown soal_id once', () => {
     try {
-      parseJawabanUnit(inst, doc([{ soal_id: 500, jawaban_unit: 'A', jawaban_tpi: 'A' }, { soal_id: 2, jawaban_unit: 'Q', jawaban_tpi: 'A', jawaban_tpn: 'Ya' }]));
+      parseJawabanUnit(
+        inst,
+        doc([
+          { soal_id: 500, jawaban_unit: 'A', jawaban_tpi: 'A' },
+          { soal_id: 2, jawaban_unit: 'Q', jawaban_tpi: 'A', jawaban_tpn: 'Ya' },
+        ]),
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(AnswerValidationError);

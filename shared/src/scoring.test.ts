@@ -35,13 +35,28 @@ describe('whole-instrument scores', () => {
 
   it('all best answers with real counts (every ratio 1, disiplin prev > 0 and now = 0) give pengungkit 60', () => {
     const counts = {
-      88: 10, 89: 12, 90: 12, 91: 12, // changes ≥ agents, all integrated
-      102: 4, 103: 0, 104: 0,
-      105: 7, 106: 7,
-      110: 15, 111: 0, 112: 15,
-      113: 1, 114: 3, 115: 6, 116: 10,
-      117: 2, 118: 5, 119: 40, 120: 47,
-      122: 9, 123: 9,
+      88: 10,
+      89: 12,
+      90: 12,
+      91: 12, // changes ≥ agents, all integrated
+      102: 4,
+      103: 0,
+      104: 0,
+      105: 7,
+      106: 7,
+      110: 15,
+      111: 0,
+      112: 15,
+      113: 1,
+      114: 3,
+      115: 6,
+      116: 10,
+      117: 2,
+      118: 5,
+      119: 40,
+      120: 47,
+      122: 9,
+      123: 9,
     };
     const s = scoreAnswers(inst, best(counts));
     close(s.pengungkit, 60);
@@ -64,7 +79,7 @@ describe('whole-instrument scores', () => {
     delete c[88];
     const d = scoreAnswers(inst, c);
     for (const s of [a, b, d]) {
-      close(s.total, 100 - (0.5 / 2) - 2 / 2); // [2] is half of A.I.1.i (0.5); [88] blanks half of A.II.1.i (2)
+      close(s.total, 100 - 0.5 / 2 - 2 / 2); // [2] is half of A.I.1.i (0.5); [88] blanks half of A.II.1.i (2)
       expect(s.completeness).toBe(123 / 125);
       expect(s.unanswered).toEqual([2, 88]);
     }
@@ -108,7 +123,13 @@ describe('answer values', () => {
   });
 
   it('[126] scores value × 5', () => {
-    for (const [k, v] of [['A', 5], ['B', 3.75], ['C', 2.5], ['D', 1.25], ['E', 0]] as const) {
+    for (const [k, v] of [
+      ['A', 5],
+      ['B', 3.75],
+      ['C', 2.5],
+      ['D', 1.25],
+      ['E', 0],
+    ] as const) {
       const s = scoreAnswers(inst, { 126: k });
       close(s.hasilParts.kinerja, v);
       close(s.hasilParts.bersih, v);

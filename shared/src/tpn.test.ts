@@ -15,7 +15,14 @@ describe('TPN sub-stages', () => {
   it('sanggah: once per unit, within its window (the whole deadline day, WIB), with a reason and evidence', () => {
     const deadline = endOfDayWib('2026-06-10');
     expect(deadline.toISOString()).toBe('2026-06-10T16:59:59.999Z');
-    const ok = { outcome: 'TIDAK_LULUS' as const, alreadyFiled: 0, deadline, now: new Date('2026-06-10T16:59:00Z'), reason: 'Bukti LHKPN sudah lengkap', evidenceCount: 1 };
+    const ok = {
+      outcome: 'TIDAK_LULUS' as const,
+      alreadyFiled: 0,
+      deadline,
+      now: new Date('2026-06-10T16:59:00Z'),
+      reason: 'Bukti LHKPN sudah lengkap',
+      evidenceCount: 1,
+    };
     expect(sanggahProblems(ok)).toEqual([]);
     expect(sanggahProblems({ ...ok, now: new Date('2026-06-10T17:00:00Z') }).map((p) => p.code)).toEqual(['DEADLINE_PASSED']);
     expect(sanggahProblems({ ...ok, alreadyFiled: 1 }).map((p) => p.code)).toEqual(['CONFLICT']);

@@ -47,7 +47,8 @@ export function sanggahProblems(r: SanggahRequest): { code: 'INVALID_STATE' | 'C
   else if (r.outcome === 'LULUS') out.push({ code: 'INVALID_STATE', message: 'Unit lulus seleksi administrasi tanpa catatan: tidak ada yang disanggah' });
   if (r.alreadyFiled > 0) out.push({ code: 'CONFLICT', message: 'Sanggahan hanya dapat diajukan satu kali' });
   if (!r.deadline) out.push({ code: 'INVALID_STATE', message: 'Masa sanggah belum ditetapkan' });
-  else if (r.now.getTime() > r.deadline.getTime()) out.push({ code: 'DEADLINE_PASSED', message: `Masa sanggah berakhir ${r.deadline.toISOString().slice(0, 10)}` });
+  else if (r.now.getTime() > r.deadline.getTime())
+    out.push({ code: 'DEADLINE_PASSED', message: `Masa sanggah berakhir ${r.deadline.toISOString().slice(0, 10)}` });
   if (!r.reason?.trim()) out.push({ code: 'BAD_USER_INPUT', message: 'Alasan sanggahan wajib diisi' });
   if (r.evidenceCount < 1) out.push({ code: 'BAD_USER_INPUT', message: 'Sanggahan wajib disertai bukti dukung' });
   return out;
@@ -91,9 +92,7 @@ export interface QuotaRank {
 export function rankAgainstQuota(candidates: readonly QuotaCandidate[], quota: number | null): QuotaRank[] {
   const inRace = candidates.filter((c) => c.outcome !== 'TIDAK_LULUS');
   const out = candidates.filter((c) => c.outcome === 'TIDAK_LULUS');
-  const sorted = [...inRace].sort(
-    (a, b) => b.score - a.score || (a.nominatedAt ?? '').localeCompare(b.nominatedAt ?? '') || a.id - b.id,
-  );
+  const sorted = [...inRace].sort((a, b) => b.score - a.score || (a.nominatedAt ?? '').localeCompare(b.nominatedAt ?? '') || a.id - b.id);
   return [
     ...sorted.map((c, i) => ({ id: c.id, rank: i + 1, withinQuota: quota == null || i < quota })),
     ...out.sort((a, b) => a.id - b.id).map((c) => ({ id: c.id, rank: null, withinQuota: false })),

@@ -7,16 +7,7 @@ import type { Level, ReturnedBy, Role, Stage, SubmissionStatus, Target } from '.
 export type { Level, Role, Stage, SubmissionStatus } from './vocabulary';
 
 export type WorkflowAction =
-  | 'submit'
-  | 'forward'
-  | 'return'
-  | 'startDeskReview'
-  | 'resubmit'
-  | 'finalise'
-  | 'nominate'
-  | 'withdrawNomination'
-  | 'recordTpnOutcome'
-  | 'withdraw';
+  'submit' | 'forward' | 'return' | 'startDeskReview' | 'resubmit' | 'finalise' | 'nominate' | 'withdrawNomination' | 'recordTpnOutcome' | 'withdraw';
 
 export type Guard =
   | 'complete'
@@ -56,28 +47,74 @@ export interface Transition {
   copyLevel?: { from: Level; to: Level };
 }
 
-const BEFORE_NOMINATION: SubmissionStatus[] = [
-  'DRAFT',
-  'SUBMITTED',
-  'KANWIL_REVIEWED',
-  'IN_DESK_REVIEW',
-  'REVISION_REQUESTED',
-  'DESK_EVALUATED',
-];
+const BEFORE_NOMINATION: SubmissionStatus[] = ['DRAFT', 'SUBMITTED', 'KANWIL_REVIEWED', 'IN_DESK_REVIEW', 'REVISION_REQUESTED', 'DESK_EVALUATED'];
 
 /** DESIGN.md's transition table. ADMIN may do everything a Kanwil head may. */
 export const TRANSITIONS: Transition[] = [
-  { from: ['DRAFT'], action: 'submit', roles: ['COORDINATOR'], guards: ['complete', 'pencanganSet'], to: 'SUBMITTED', stage: 'selfAssessment', copyLevel: { from: 'SELF', to: 'KANWIL' } },
+  {
+    from: ['DRAFT'],
+    action: 'submit',
+    roles: ['COORDINATOR'],
+    guards: ['complete', 'pencanganSet'],
+    to: 'SUBMITTED',
+    stage: 'selfAssessment',
+    copyLevel: { from: 'SELF', to: 'KANWIL' },
+  },
   { from: ['SUBMITTED'], action: 'forward', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['kanwilAnswersSet'], to: 'KANWIL_REVIEWED', stage: 'kanwilReview' },
-  { from: ['SUBMITTED'], action: 'return', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['itemNote'], to: 'REVISION_REQUESTED', stage: 'kanwilReview', returnedBy: 'KANWIL' },
-  { from: ['KANWIL_REVIEWED'], action: 'startDeskReview', roles: ['EVALUATOR'], guards: ['assignedEvaluator'], to: 'IN_DESK_REVIEW', stage: 'deskEvaluation', copyLevel: { from: 'KANWIL', to: 'TPI' } },
-  { from: ['IN_DESK_REVIEW'], action: 'return', roles: ['EVALUATOR'], guards: ['assignedEvaluator', 'itemNote'], to: 'REVISION_REQUESTED', stage: 'deskEvaluation', returnedBy: 'TPI', newRound: true },
+  {
+    from: ['SUBMITTED'],
+    action: 'return',
+    roles: ['KANWIL_HEAD', 'ADMIN'],
+    guards: ['itemNote'],
+    to: 'REVISION_REQUESTED',
+    stage: 'kanwilReview',
+    returnedBy: 'KANWIL',
+  },
+  {
+    from: ['KANWIL_REVIEWED'],
+    action: 'startDeskReview',
+    roles: ['EVALUATOR'],
+    guards: ['assignedEvaluator'],
+    to: 'IN_DESK_REVIEW',
+    stage: 'deskEvaluation',
+    copyLevel: { from: 'KANWIL', to: 'TPI' },
+  },
+  {
+    from: ['IN_DESK_REVIEW'],
+    action: 'return',
+    roles: ['EVALUATOR'],
+    guards: ['assignedEvaluator', 'itemNote'],
+    to: 'REVISION_REQUESTED',
+    stage: 'deskEvaluation',
+    returnedBy: 'TPI',
+    newRound: true,
+  },
   { from: ['REVISION_REQUESTED'], action: 'resubmit', roles: ['COORDINATOR'], guards: ['complete'], to: 'RETURNER' },
-  { from: ['IN_DESK_REVIEW'], action: 'finalise', roles: ['EVALUATOR'], guards: ['assignedEvaluator', 'tpiAnswersSet', 'lheUploaded', 'recommendationGiven'], to: 'DESK_EVALUATED', stage: 'deskEvaluation' },
-  { from: ['DESK_EVALUATED'], action: 'nominate', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['eligibleOrOverride', 'prerequisites', 'wbbmNeedsWbk', 'noRevocationBan'], to: 'NOMINATED', stage: 'nomination' },
+  {
+    from: ['IN_DESK_REVIEW'],
+    action: 'finalise',
+    roles: ['EVALUATOR'],
+    guards: ['assignedEvaluator', 'tpiAnswersSet', 'lheUploaded', 'recommendationGiven'],
+    to: 'DESK_EVALUATED',
+    stage: 'deskEvaluation',
+  },
+  {
+    from: ['DESK_EVALUATED'],
+    action: 'nominate',
+    roles: ['KANWIL_HEAD', 'ADMIN'],
+    guards: ['eligibleOrOverride', 'prerequisites', 'wbbmNeedsWbk', 'noRevocationBan'],
+    to: 'NOMINATED',
+    stage: 'nomination',
+  },
   { from: ['NOMINATED'], action: 'withdrawNomination', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['noTpnResult', 'reason'], to: 'DESK_EVALUATED' },
   { from: ['NOMINATED'], action: 'recordTpnOutcome', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['decree', 'differenceReason'], to: 'OUTCOME' },
-  { from: ['DRAFT', 'SUBMITTED', 'KANWIL_REVIEWED', 'REVISION_REQUESTED'], action: 'withdraw', roles: ['COORDINATOR'], guards: ['beforeDeskReview', 'reason'], to: 'WITHDRAWN' },
+  {
+    from: ['DRAFT', 'SUBMITTED', 'KANWIL_REVIEWED', 'REVISION_REQUESTED'],
+    action: 'withdraw',
+    roles: ['COORDINATOR'],
+    guards: ['beforeDeskReview', 'reason'],
+    to: 'WITHDRAWN',
+  },
   { from: BEFORE_NOMINATION, action: 'withdraw', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['reason'], to: 'WITHDRAWN' },
 ];
 

@@ -37,20 +37,26 @@ describe('self-assessment API', () => {
     expect(inst.year).toBe(2026);
     expect(inst.items).toHaveLength(127);
     expect(inst.requiredCount).toBe(125);
-    expect(inst.roots.map((r: any) => [r.code, r.weight])).toEqual([['A', 60], ['B', 40]]);
+    expect(inst.roots.map((r: any) => [r.code, r.weight])).toEqual([
+      ['A', 60],
+      ['B', 40],
+    ]);
     expect(inst.areas.map((a: any) => a.weight)).toEqual([8, 7, 10, 10, 15, 10]);
     expect(inst.items.find((i: any) => i.soalId === 125)).toMatchObject({ type: 'INDEX', survey: 'IPAK' });
   });
 
   it('returns submission details: answers, per-level scores, eligibility, unanswered', async () => {
     const d = ok(
-      await coord.gql(`query ($id: Int!) { submission(id: $id) { status target pencananganDate round version
+      await coord.gql(
+        `query ($id: Int!) { submission(id: $id) { status target pencananganDate round version
         satker { code kind division holdsWbk predicates { predicate } } period { year selfAssessmentDeadline }
         scores { self { total pengungkit pemenuhan reform hasil completeness answered required areas { code name weight pemenuhan reform score percent } hasilParts { ipak kinerja bersih pelayanan } survey { kind index source } }
                  kanwil { total } tpi { total } tpn { total } }
         eligibility { target eligible basisLevel failures { requirement actual required message awaitingSurvey } }
         eligibilityAll { target eligible }
-        unanswered nextDeadline { stage at } } }`, { id: subId }),
+        unanswered nextDeadline { stage at } } }`,
+        { id: subId },
+      ),
     );
     const s = d.submission;
     expect(s).toMatchObject({ status: 'DRAFT', target: 'WBK', satker: { code: 'IMI-POLONIA', kind: 'KANIM', division: 'Imigrasi', holdsWbk: false } });
@@ -74,7 +80,11 @@ describe('self-assessment API', () => {
     ];
     const d = ok(await coord.gql(SAVE, { id: subId, answers: batch }));
     const saved = d.saveAnswers.answers;
-    expect(saved.map((a: any) => [a.soalId, a.value])).toEqual([[2, 'C'], [3, 'Tidak'], [88, 10]]);
+    expect(saved.map((a: any) => [a.soalId, a.value])).toEqual([
+      [2, 'C'],
+      [3, 'Tidak'],
+      [88, 10],
+    ]);
     for (const a of saved) {
       expect(a.version).toBe((cur.get(a.soalId)?.version ?? 0) + 1);
       expect(a.updatedBy.username).toBe('koordinator.polonia');
@@ -86,9 +96,12 @@ describe('self-assessment API', () => {
 
     const admin = await loginAs(server, 'admin');
     const ev = ok(
-      await admin.gql(`query ($id: String) { auditEvents(filter: { objectType: "Submission", objectId: $id, action: "answers.save" }) { total items { actor { username } satkerId kanwilId before after } } }`, {
-        id: String(subId),
-      }),
+      await admin.gql(
+        `query ($id: String) { auditEvents(filter: { objectType: "Submission", objectId: $id, action: "answers.save" }) { total items { actor { username } satkerId kanwilId before after } } }`,
+        {
+          id: String(subId),
+        },
+      ),
     ).auditEvents;
     expect(ev.total).toBe(1);
     expect(ev.items[0].actor.username).toBe('koordinator.polonia');
@@ -167,7 +180,13 @@ describe('self-assessment API', () => {
   it('duplicate items in one batch are refused', async () => {
     const cur = await current();
     const v = cur.get(2)!.version;
-    const r = await coord.gql(SAVE, { id: subId, answers: [{ soalId: 2, value: 'A', expectedVersion: v }, { soalId: 2, value: 'B', expectedVersion: v }] });
+    const r = await coord.gql(SAVE, {
+      id: subId,
+      answers: [
+        { soalId: 2, value: 'A', expectedVersion: v },
+        { soalId: 2, value: 'B', expectedVersion: v },
+      ],
+    });
     expect(errorCode(r)).toBe('BAD_USER_INPUT');
   });
 
@@ -218,7 +237,9 @@ describe('self-assessment API', () => {
     expect(errorCode(await coord.gql(`mutation { setPencanangan(submissionId: ${subId}, date: "kemarin") { id } }`))).toBe('BAD_USER_INPUT');
     const d = ok(await coord.gql(`mutation { setPencanangan(submissionId: ${subId}, date: "2025-01-15") { pencananganDate version } }`));
     expect(d.setPencanangan.pencananganDate).toBe('2025-01-15');
-    const stale = await coord.gql(`mutation { setPencanangan(submissionId: ${subId}, date: "2025-01-16", expectedVersion: ${d.setPencanangan.version - 1}) { id } }`);
+    const stale = await coord.gql(
+      `mutation { setPencanangan(submissionId: ${subId}, date: "2025-01-16", expectedVersion: ${d.setPencanangan.version - 1}) { id } }`,
+    );
     expect(errorCode(stale)).toBe('CONFLICT');
     const kak = await loginAs(server, 'kakanwil');
     expect(errorCode(await kak.gql(`mutation { setPencanangan(submissionId: ${subId}, date: "2025-01-15") { id } }`))).toBe('FORBIDDEN');

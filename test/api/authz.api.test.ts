@@ -68,7 +68,10 @@ describe('authorisation matrix', () => {
   });
 
   it('a coordinator writes SELF of their unit (DRAFT and REVISION_REQUESTED)', async () => {
-    for (const [user, code] of [['koordinator.polonia', 'IMI-POLONIA'], ['koordinator.banggai', 'IMI-BANGGAI']]) {
+    for (const [user, code] of [
+      ['koordinator.polonia', 'IMI-POLONIA'],
+      ['koordinator.banggai', 'IMI-BANGGAI'],
+    ]) {
       const c = clients[user];
       const v = await versionOf(c, subs[code].id, 'SELF', 2);
       const d = ok(await c.gql(SAVE, { id: subs[code].id, level: 'SELF', answers: [{ soalId: 2, value: 'B', expectedVersion: v }] }));
@@ -83,7 +86,9 @@ describe('authorisation matrix', () => {
 
   it('an evaluator sees only assigned submissions and writes TPI only in desk review', async () => {
     const c = clients['evaluator.itjen'];
-    const codes = ok(await c.gql('{ submissions(periodId: 1) { satker { code } } }')).submissions.map((s: any) => s.satker.code).sort();
+    const codes = ok(await c.gql('{ submissions(periodId: 1) { satker { code } } }'))
+      .submissions.map((s: any) => s.satker.code)
+      .sort();
     expect(codes).toEqual(['IMI-BATAM', 'IMI-PATI', 'IMI-TPINANG', 'PAS-LAPAS-BINJAI']);
     expect(errorCode(await c.gql(READ, { id: subs['IMI-POLONIA'].id }))).toBe('FORBIDDEN');
     expect(errorCode(await c.gql(`{ kanwilComparison(periodId: 1) { rows { submissionId } } }`))).toBe('FORBIDDEN');
@@ -126,7 +131,9 @@ describe('authorisation matrix', () => {
   it('user administration is ADMIN only', async () => {
     for (const u of ['kakanwil', 'koordinator.polonia', 'evaluator.itjen', 'pengamat']) {
       expect(errorCode(await clients[u].gql('{ users { id } }')), u).toBe('FORBIDDEN');
-      const r = await clients[u].gql(`mutation { createUser(input: { username: "x${u.length}", displayName: "X", password: "rahasia-123", roles: [] }) { id } }`);
+      const r = await clients[u].gql(
+        `mutation { createUser(input: { username: "x${u.length}", displayName: "X", password: "rahasia-123", roles: [] }) { id } }`,
+      );
       expect(errorCode(r), u).toBe('FORBIDDEN');
     }
     expect(ok(await clients.admin.gql('{ users { username } }')).users.length).toBeGreaterThanOrEqual(7);
@@ -135,8 +142,11 @@ describe('authorisation matrix', () => {
   it('a coordinator of a submitted unit gets INVALID_STATE; past the deadline DEADLINE_PASSED', async () => {
     const admin = clients.admin;
     ok(
-      await admin.gql(`mutation ($s: Int!) { createUser(input: { username: "koordinator.belawan", displayName: "Koordinator Belawan", password: "rahasia-123",
-        roles: [{ role: COORDINATOR, satkerId: $s }] }) { id } }`, { s: subs['IMI-BELAWAN'].satkerId }),
+      await admin.gql(
+        `mutation ($s: Int!) { createUser(input: { username: "koordinator.belawan", displayName: "Koordinator Belawan", password: "rahasia-123",
+        roles: [{ role: COORDINATOR, satkerId: $s }] }) { id } }`,
+        { s: subs['IMI-BELAWAN'].satkerId },
+      ),
     );
     const c = await loginAs(server, 'koordinator.belawan', 'rahasia-123');
     const r = await c.gql(SAVE, { id: subs['IMI-BELAWAN'].id, level: 'SELF', answers: [{ soalId: 2, value: 'A', expectedVersion: 1 }] });

@@ -31,7 +31,14 @@ async function buildKanwil(server: TestServer, code: string, n: number, periodId
   const period = em.getReference(Period, periodId);
   const rows: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
-    const satker = em.create(Satker, { code: `${code}-${i}`, name: `Unit ${i}`, kind: SatkerKind.LAPAS, division: 'Pemasyarakatan', kanwil, createdAt: new Date() });
+    const satker = em.create(Satker, {
+      code: `${code}-${i}`,
+      name: `Unit ${i}`,
+      kind: SatkerKind.LAPAS,
+      division: 'Pemasyarakatan',
+      kanwil,
+      createdAt: new Date(),
+    });
     if (i % 3 === 0) em.create(PredicateHistory, { satker, predicate: Predicate.WBK, year: 2022, revoked: false });
     if (i % 7 === 6) continue; // a unit without submission
     const sub = em.create(Submission, {
@@ -46,13 +53,23 @@ async function buildKanwil(server: TestServer, code: string, n: number, periodId
     em.create(SurveyResult, { submission: sub, kind: SurveyKindEnum.IPAK, index: 3.7, respondents: 40, source: SurveySource.BPS, recordedAt: new Date() });
     await em.flush();
     const self = demoAnswers(inst, i, 0.6 + (i % 5) * 0.08);
-    for (const [level, on] of [[AnswerLevel.SELF, true], [AnswerLevel.KANWIL, true], [AnswerLevel.TPI, i % 2 === 1]] as const) {
+    for (const [level, on] of [
+      [AnswerLevel.SELF, true],
+      [AnswerLevel.KANWIL, true],
+      [AnswerLevel.TPI, i % 2 === 1],
+    ] as const) {
       if (!on) continue;
-      for (const [k, v] of Object.entries(self)) rows.push({ submission: sub.id, soalId: Number(k), level, valueJson: JSON.stringify(v), updatedAt: new Date(), version: 1 });
+      for (const [k, v] of Object.entries(self))
+        rows.push({ submission: sub.id, soalId: Number(k), level, valueJson: JSON.stringify(v), updatedAt: new Date(), version: 1 });
     }
   }
   for (let i = 0; i < rows.length; i += 500) await em.insertMany(Answer, rows.slice(i, i + 500) as never[]);
-  await createUserIn(em, null, { username: `head.${code.toLowerCase()}`, displayName: 'Head', password: 'rahasia-123', roles: [{ role: Role.KANWIL_HEAD, kanwilId: kanwil.id }] });
+  await createUserIn(em, null, {
+    username: `head.${code.toLowerCase()}`,
+    displayName: 'Head',
+    password: 'rahasia-123',
+    roles: [{ role: Role.KANWIL_HEAD, kanwilId: kanwil.id }],
+  });
   return kanwil.id;
 }
 
@@ -80,14 +97,22 @@ describe('Kanwil comparison', () => {
     for (const r of d.rows.filter((r: any) => r.eligibility && !r.eligibility.eligible)) expect(r.eligibility.failures.length).toBeGreaterThan(0);
 
     // the same numbers as the submission view
-    const s = ok(await c.gql(`query ($id: Int!) { submission(id: $id) { scores { self { total } kanwil { total } tpi { total } } } }`, { id: byCode['IMI-BATAM'].submissionId })).submission;
+    const s = ok(
+      await c.gql(`query ($id: Int!) { submission(id: $id) { scores { self { total } kanwil { total } tpi { total } } } }`, {
+        id: byCode['IMI-BATAM'].submissionId,
+      }),
+    ).submission;
     expect(byCode['IMI-BATAM'].selfTotal).toBeCloseTo(s.scores.self.total, 12);
     expect(byCode['IMI-BATAM'].tpiTotal).toBeCloseTo(s.scores.tpi.total, 12);
   });
 
   it('gives the gap to the target (shared planGap)', async () => {
     const c = await loginAs(server, 'kakanwil');
-    const d = ok(await c.gql(`{ kanwilComparison(periodId: 1) { rows { satker { code } eligibility { eligible } gap { target basisLevel reachable itemCount requiredPengungkit changes { soalId from to gain } blockers { requirement } } } } }`)).kanwilComparison;
+    const d = ok(
+      await c.gql(
+        `{ kanwilComparison(periodId: 1) { rows { satker { code } eligibility { eligible } gap { target basisLevel reachable itemCount requiredPengungkit changes { soalId from to gain } blockers { requirement } } } } }`,
+      ),
+    ).kanwilComparison;
     const pol = d.rows.find((r: any) => r.satker.code === 'IMI-POLONIA');
     expect(pol.gap).toMatchObject({ target: 'WBK', basisLevel: 'SELF' });
     expect(pol.gap.itemCount).toBe(pol.gap.changes.length);
@@ -97,7 +122,9 @@ describe('Kanwil comparison', () => {
   it('says for each unit whether its Hasil is measured, estimated or missing, with each survey value, its source and what it must reach', async () => {
     const c = await loginAs(server, 'kakanwil');
     const d = ok(
-      await c.gql(`{ kanwilComparison(periodId: 1) { rows { satker { code } target hasil { state basisLevel surveys { kind state index source requiredIndex message } } gap { surveys { kind state assumedIndex message } blockers { requirement } } } } }`),
+      await c.gql(
+        `{ kanwilComparison(periodId: 1) { rows { satker { code } target hasil { state basisLevel surveys { kind state index source requiredIndex message } } gap { surveys { kind state assumedIndex message } blockers { requirement } } } } }`,
+      ),
     ).kanwilComparison;
     const by = Object.fromEntries(d.rows.map((r: any) => [r.satker.code, r]));
     // nominated units carry BPS results: measured, at TPI level
@@ -243,7 +270,9 @@ describe('Kanwil comparison score cache', () => {
     expect(cold.statements).toBe(warm.statements + 2);
     // the numbers equal the submission view's (computed from the answers by the submission module)
     const s = (await subOf('KC-1')).id;
-    const view = ok(await head.gql(`query ($id: Int!) { submission(id: $id) { scores { self { total } kanwil { total } tpi { total } } } }`, { id: s })).submission;
+    const view = ok(
+      await head.gql(`query ($id: Int!) { submission(id: $id) { scores { self { total } kanwil { total } tpi { total } } } }`, { id: s }),
+    ).submission;
     const row = warm.rows.find((r: any) => r.submissionId === s);
     expect(row.selfTotal).toBe(view.scores.self.total);
     expect(row.kanwilTotal).toBe(view.scores.kanwil.total);
@@ -254,7 +283,10 @@ describe('Kanwil comparison score cache', () => {
     await run();
     const sub = await subOf('KC-0'); // SUBMITTED: the Kanwil head writes KANWIL answers
     const before = (await run()).rows.find((r: any) => r.submissionId === sub.id);
-    const saved = await head.gql(`mutation ($id: Int!) { saveAnswers(submissionId: $id, level: KANWIL, answers: [{ soalId: 1, value: "Tidak", expectedVersion: 1 }, { soalId: 2, value: "C", expectedVersion: 1 }]) { score { total } } }`, { id: sub.id });
+    const saved = await head.gql(
+      `mutation ($id: Int!) { saveAnswers(submissionId: $id, level: KANWIL, answers: [{ soalId: 1, value: "Tidak", expectedVersion: 1 }, { soalId: 2, value: "C", expectedVersion: 1 }]) { score { total } } }`,
+      { id: sub.id },
+    );
     ok(saved);
     const edited = await run();
     const row = edited.rows.find((r: any) => r.submissionId === sub.id);
@@ -278,14 +310,28 @@ describe('Kanwil comparison score cache', () => {
     await em.flush();
     const before = (await run()).rows.find((r: any) => r.submissionId === sub.id);
     expect(before.eligibility.failures.map((f: any) => f.requirement)).toContain('pelayanan'); // IPKP awaited
-    em.create(SurveyResult, { submission: sub.id, kind: SurveyKindEnum.IPKP, index: 3.9, respondents: 35, source: SurveySource.BPS, recordedAt: new Date() } as never);
+    em.create(SurveyResult, {
+      submission: sub.id,
+      kind: SurveyKindEnum.IPKP,
+      index: 3.9,
+      respondents: 35,
+      source: SurveySource.BPS,
+      recordedAt: new Date(),
+    } as never);
     await em.flush();
     const after = await run();
     const row = after.rows.find((r: any) => r.submissionId === sub.id);
     expect(row.tpiTotal).toBeGreaterThan(before.tpiTotal);
     expect(row.eligibility.failures.map((f: any) => f.requirement)).not.toContain('pelayanan');
     // a newer result of the same kind replaces it
-    em.create(SurveyResult, { submission: sub.id, kind: SurveyKindEnum.IPKP, index: 2.0, respondents: 40, source: SurveySource.TPN, recordedAt: new Date(Date.now() + 1000) } as never);
+    em.create(SurveyResult, {
+      submission: sub.id,
+      kind: SurveyKindEnum.IPKP,
+      index: 2.0,
+      respondents: 40,
+      source: SurveySource.TPN,
+      recordedAt: new Date(Date.now() + 1000),
+    } as never);
     await em.flush();
     const later = await run();
     expect(later.rows.find((r: any) => r.submissionId === sub.id).tpiTotal).toBeLessThan(row.tpiTotal);

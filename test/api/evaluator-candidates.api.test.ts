@@ -16,8 +16,18 @@ describe('evaluator candidates (scoped for the Kanwil head)', () => {
     const em = server.handle.orm.em.fork();
     const other = em.create(Kanwil, { code: 'KW-LAIN', name: 'Kanwil Lain', createdAt: new Date() });
     await em.flush();
-    await createUserIn(em, null, { username: 'head.lain', displayName: 'Kepala Kanwil Lain', password: 'rahasia-123', roles: [{ role: Role.KANWIL_HEAD, kanwilId: other.id }] } as never);
-    await createUserIn(em, null, { username: 'evaluator.dua', displayName: 'Evaluator Dua', password: 'rahasia-123', roles: [{ role: Role.EVALUATOR }] } as never);
+    await createUserIn(em, null, {
+      username: 'head.lain',
+      displayName: 'Kepala Kanwil Lain',
+      password: 'rahasia-123',
+      roles: [{ role: Role.KANWIL_HEAD, kanwilId: other.id }],
+    } as never);
+    await createUserIn(em, null, {
+      username: 'evaluator.dua',
+      displayName: 'Evaluator Dua',
+      password: 'rahasia-123',
+      roles: [{ role: Role.EVALUATOR }],
+    } as never);
   });
   afterAll(async () => server?.cleanup());
 
@@ -28,7 +38,9 @@ describe('evaluator candidates (scoped for the Kanwil head)', () => {
     }
     const head = await loginAs(server, 'kakanwil');
     const pick = ok(await head.gql(CANDIDATES, { id: subId })).evaluatorCandidates.find((u: any) => u.username === 'evaluator.dua');
-    const after = ok(await head.gql(`mutation ($s: Int!, $u: Int!) { assignEvaluator(submissionId: $s, userId: $u) { username } }`, { s: subId, u: pick.id })).assignEvaluator;
+    const after = ok(
+      await head.gql(`mutation ($s: Int!, $u: Int!) { assignEvaluator(submissionId: $s, userId: $u) { username } }`, { s: subId, u: pick.id }),
+    ).assignEvaluator;
     expect(after.map((u: any) => u.username)).toContain('evaluator.dua');
   });
 

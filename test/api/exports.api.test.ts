@@ -17,7 +17,11 @@ describe('table exports', () => {
   let server: TestServer;
   let viewer: Client;
   const post = (c: Client, format: string, body: unknown, csrf = true) =>
-    c.fetch(`/api/exports/table.${format}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(csrf ? { 'x-pantau-csrf': '1' } : {}) }, body: JSON.stringify(body) });
+    c.fetch(`/api/exports/table.${format}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(csrf ? { 'x-pantau-csrf': '1' } : {}) },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     server = await startServer();
@@ -57,7 +61,11 @@ describe('table exports', () => {
     expect((await post(viewer, 'xlsx', TABLE, false)).status).toBe(403);
     const bad = await post(viewer, 'csv', { ...TABLE, rows: [['a', 1]] });
     expect(bad.status).toBe(422);
-    expect(await bad.json()).toMatchObject({ error: 'BAD_USER_INPUT', code: 'BAD_USER_INPUT', message: 'Baris 1 harus berisi 3 nilai teks, angka atau kosong' });
+    expect(await bad.json()).toMatchObject({
+      error: 'BAD_USER_INPUT',
+      code: 'BAD_USER_INPUT',
+      message: 'Baris 1 harus berisi 3 nilai teks, angka atau kosong',
+    });
     expect((await post(viewer, 'csv', { ...TABLE, columns: [] })).status).toBe(422);
     expect((await post(viewer, 'pdf', TABLE)).status).toBe(404);
   });

@@ -34,7 +34,20 @@ export async function startServer(opts: { seed?: 'demo' | 'none'; dataDir?: stri
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-api-'));
   if (ON_PG && opts.config?.databaseUrl === undefined && !pgDatabases.has(dataDir)) pgDatabases.set(dataDir, await freshPgDatabase());
   const databaseUrl = opts.config?.databaseUrl ?? pgDatabases.get(dataDir)?.url ?? '';
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', schedulerIntervalSeconds: 0, dataDir, seed: opts.seed ?? 'demo', logErrors: process.env.PANTAU_TEST_LOG === '1', adminDist: path.join(dataDir, 'no-admin'), databaseUrl, ...opts.config });
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      schedulerIntervalSeconds: 0,
+      dataDir,
+      seed: opts.seed ?? 'demo',
+      logErrors: process.env.PANTAU_TEST_LOG === '1',
+      adminDist: path.join(dataDir, 'no-admin'),
+      databaseUrl,
+      ...opts.config,
+    },
+  );
   const handle = await createApp(config);
   const ts: TestServer = {
     handle,

@@ -55,7 +55,10 @@ describe('inbox (Beranda)', () => {
 
   it('Kanwil head: submissions to pre-assess, units below a minimum, nominations to decide; behind schedule near the deadline', async () => {
     let e = await inbox(kakanwil);
-    const pre = e.filter((x) => x.kind === 'PRE_ASSESS').map((x) => x.satkerId).sort();
+    const pre = e
+      .filter((x) => x.kind === 'PRE_ASSESS')
+      .map((x) => x.satkerId)
+      .sort();
     expect(pre).toEqual(['IMI-BELAWAN', 'PAS-RUTAN-TPINANG', 'PAS-LPP-MEDAN', 'PAS-RUTAN-MEDAN'].map((c) => subs[c].satkerId).sort());
     expect(e.find((x) => x.kind === 'PRE_ASSESS').path).toMatch(/^\/submissions\/\d+\/lke$/);
     const dec = e.filter((x) => x.kind === 'NOMINATION_DECISION');
@@ -104,7 +107,9 @@ describe('inbox (Beranda)', () => {
     const head1 = await measure(kakanwil);
     const coord1 = await measure(banggai);
     for (let i = 0; i < 3; i++) {
-      const s = ok(await admin.gql(`mutation ($c: String!) { createSatker(input: { code: $c, name: $c, kind: KANIM, kanwilId: 1 }) { id } }`, { c: `X-${i}` })).createSatker;
+      const s = ok(
+        await admin.gql(`mutation ($c: String!) { createSatker(input: { code: $c, name: $c, kind: KANIM, kanwilId: 1 }) { id } }`, { c: `X-${i}` }),
+      ).createSatker;
       ok(await admin.gql(`mutation ($s: Int!) { createSubmission(input: { satkerId: $s, periodId: 1, target: WBK }) { id } }`, { s: s.id }));
     }
     expect(await measure(kakanwil)).toBe(head1);

@@ -14,11 +14,17 @@ describe('instrument source of a version (for the SPA to score with the periodâ€
     server = await startServer();
     const coord = await loginAs(server, 'koordinator.polonia');
     const subId = (await demoSubmissions(coord))['IMI-POLONIA'].id;
-    versionId = ok(await coord.gql(`query ($id: Int!) { submission(id: $id) { period { instrumentVersionId } } }`, { id: subId })).submission.period.instrumentVersionId;
+    versionId = ok(await coord.gql(`query ($id: Int!) { submission(id: $id) { period { instrumentVersionId } } }`, { id: subId })).submission.period
+      .instrumentVersionId;
     // a coordinator of a unit without any submission in the period
     const em = server.handle.orm.em.fork();
     const lonely = await em.findOneOrFail(Satker, { code: 'PAS-LPKA-MEDAN' });
-    await createUserIn(em, null, { username: 'koordinator.lpka', displayName: 'Koordinator LPKA', password: 'rahasia-123', roles: [{ role: Role.COORDINATOR, satkerId: lonely.id }] } as never);
+    await createUserIn(em, null, {
+      username: 'koordinator.lpka',
+      displayName: 'Koordinator LPKA',
+      password: 'rahasia-123',
+      roles: [{ role: Role.COORDINATOR, satkerId: lonely.id }],
+    } as never);
   });
   afterAll(async () => server?.cleanup());
 

@@ -107,13 +107,17 @@ describe('instrument versions', () => {
 
     // an inactive version cannot be used by a period
     expect(errorCode(await admin.gql(`mutation { createPeriod(input: { year: 2027, name: "ZI 2027" }) { id } }`))).toBe('BAD_USER_INPUT');
-    const refused = await admin.gql(`mutation ($v: Int!) { createPeriod(input: { year: 2027, name: "ZI 2027", instrumentVersionId: $v }) { id } }`, { v: created.id });
+    const refused = await admin.gql(`mutation ($v: Int!) { createPeriod(input: { year: 2027, name: "ZI 2027", instrumentVersionId: $v }) { id } }`, {
+      v: created.id,
+    });
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0].message).toMatch(/belum aktif/);
     // nor a version of another year
-    expect(errorCode(await admin.gql(`mutation ($v: Int!) { createPeriod(input: { year: 2027, name: "ZI 2027", instrumentVersionId: $v }) { id } }`, { v: v2026.id }))).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(
+      errorCode(
+        await admin.gql(`mutation ($v: Int!) { createPeriod(input: { year: 2027, name: "ZI 2027", instrumentVersionId: $v }) { id } }`, { v: v2026.id }),
+      ),
+    ).toBe('BAD_USER_INPUT');
 
     const active = ok(await admin.gql(ACTIVATE, { id: created.id })).activateInstrumentVersion;
     expect(active).toMatchObject({ id: created.id, active: true, valid: true });
@@ -130,7 +134,9 @@ describe('instrument versions', () => {
     ]);
     expect(list[0].periods).toEqual([{ id: period.id, year: 2027 }]);
 
-    const events = await server.handle.orm.em.fork().find(AuditEvent, { objectType: 'InstrumentVersion', objectId: String(created.id) }, { orderBy: { id: 'asc' } });
+    const events = await server.handle.orm.em
+      .fork()
+      .find(AuditEvent, { objectType: 'InstrumentVersion', objectId: String(created.id) }, { orderBy: { id: 'asc' } });
     expect(events.map((e) => e.action)).toEqual(['instrument.create', 'instrument.activate']);
 
     // a second 2027 version replaces the first as the active one of the year (one active per year)
@@ -140,12 +146,19 @@ describe('instrument versions', () => {
     expect(after.filter((v: Json) => v.year === 2027 && v.active).map((v: Json) => v.id)).toEqual([again.id]);
     expect(after.find((v: Json) => v.id === created.id).active).toBe(false);
     // the period keeps its version until an admin switches it (same items and types: allowed)
-    const switched = ok(await admin.gql(`mutation ($p: Int!, $v: Int!) { updatePeriod(id: $p, input: { instrumentVersionId: $v }) { instrumentVersionId } }`, { p: period.id, v: again.id }));
+    const switched = ok(
+      await admin.gql(`mutation ($p: Int!, $v: Int!) { updatePeriod(id: $p, input: { instrumentVersionId: $v }) { instrumentVersionId } }`, {
+        p: period.id,
+        v: again.id,
+      }),
+    );
     expect(switched.updatePeriod.instrumentVersionId).toBe(again.id);
     // switching back to the deactivated version is refused
-    expect(errorCode(await admin.gql(`mutation ($p: Int!, $v: Int!) { updatePeriod(id: $p, input: { instrumentVersionId: $v }) { id } }`, { p: period.id, v: created.id }))).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(
+      errorCode(
+        await admin.gql(`mutation ($p: Int!, $v: Int!) { updatePeriod(id: $p, input: { instrumentVersionId: $v }) { id } }`, { p: period.id, v: created.id }),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('a list whose formula items changed type is refused without a formula table and accepted with a matching one', async () => {
@@ -203,7 +216,11 @@ describe('instrument versions', () => {
       await admin.gql(`mutation ($p: Int!, $s: Int!) { createSubmission(input: { periodId: $p, satkerId: $s, target: WBK }) { id } }`, { p: p.id, s: polonia }),
     ).createSubmission;
     const coord = await loginAs(server, 'koordinator.polonia');
-    ok(await coord.gql(`mutation ($id: Int!) { saveAnswers(submissionId: $id, level: SELF, answers: [{ soalId: 88, value: 3 }]) { score { total } } }`, { id: sub.id }));
+    ok(
+      await coord.gql(`mutation ($id: Int!) { saveAnswers(submissionId: $id, level: SELF, answers: [{ soalId: 88, value: 3 }]) { score { total } } }`, {
+        id: sub.id,
+      }),
+    );
 
     const v2 = ok(await admin.gql(CREATE, { m: retyped(2030), f: retypedFormulas() })).createInstrumentVersion;
     ok(await admin.gql(ACTIVATE, { id: v2.id }));

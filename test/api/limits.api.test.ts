@@ -56,7 +56,8 @@ describe('GraphQL limits', () => {
   });
 
   it('depth limit: a deeply nested query is refused before execution', async () => {
-    const deep = '{ instrument { roots { children { children { children { children { children { children { children { children { children { children { children { code } } } } } } } } } } } } } }';
+    const deep =
+      '{ instrument { roots { children { children { children { children { children { children { children { children { children { children { children { code } } } } } } } } } } } } } }';
     const r = await post(viewer, deep);
     expect(r.status).toBe(400);
     expect(r.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');

@@ -30,7 +30,11 @@ function recalculate(dir: string, file: string): string {
 </oor:items>`,
   );
   const out = join(dir, 'out');
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, file],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
   return join(out, file.split('/').pop()!);
 }
 
@@ -74,7 +78,10 @@ describe('LKE export recomputed by LibreOffice', () => {
       writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
       const grid = await readXlsxGrid(readFileSync(recalculate(dir, file)));
       const lke = grid.sheets.find((s) => s.name === 'LKE ZI')!;
-      const rowOf = (prefix: string) => Object.entries(lke.cells).find(([a, c]) => a.startsWith('G') && String(c.value).startsWith(prefix))![0].slice(1);
+      const rowOf = (prefix: string) =>
+        Object.entries(lke.cells)
+          .find(([a, c]) => a.startsWith('G') && String(c.value).startsWith(prefix))![0]
+          .slice(1);
       const rows = { total: rowOf('NILAI EVALUASI'), pengungkit: rowOf('NILAI PENGUNGKIT'), hasil: rowOf('NILAI HASIL') };
       const areaRow0 = Number(rowOf('NILAI PER AREA')) + 1;
       const scores = ok(await admin.gql(SCORES, { id })).submission.scores;

@@ -52,7 +52,9 @@ describe('LKE workbook API', () => {
       expect(row.catatan_unit ?? null).toEqual((self.get(row.soal_id) as any)?.note ?? null);
     }
     const lke = grid.sheets.find((x) => x.name === 'LKE ZI')!;
-    const totalRow = Object.entries(lke.cells).find(([a, c]) => a.startsWith('G') && String(c.value).startsWith('NILAI EVALUASI'))![0].slice(1);
+    const totalRow = Object.entries(lke.cells)
+      .find(([a, c]) => a.startsWith('G') && String(c.value).startsWith('NILAI EVALUASI'))![0]
+      .slice(1);
     expect(lke.cells[`L${totalRow}`]).toMatchObject({ formula: true });
     expect(lke.cells[`L${totalRow}`].value).toBeCloseTo(s.scores.self.total, 9);
     const utama = grid.sheets.find((x) => x.name === 'Utama')!;
@@ -91,7 +93,12 @@ describe('LKE workbook API', () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body).toMatchObject({ error: 'BAD_USER_INPUT', code: 'BAD_USER_INPUT' });
-    expect(body.issues.map((i: any) => `${i.sheet}!${i.cell}`)).toEqual([`Jawaban!K${row(2)}`, `Jawaban!K${row(9)}`, `Jawaban!K${row(10)}`, `Jawaban!K${row(102)}`]);
+    expect(body.issues.map((i: any) => `${i.sheet}!${i.cell}`)).toEqual([
+      `Jawaban!K${row(2)}`,
+      `Jawaban!K${row(9)}`,
+      `Jawaban!K${row(10)}`,
+      `Jawaban!K${row(102)}`,
+    ]);
     const wrongSheet = await (await post(coord, polonia, await templateXlsx(fixture, undefined, 'Lembar1'))).json();
     expect(wrongSheet.issues[0].message).toMatch(/lembar yang ada: "Lembar1"/);
     const tooBig = await post(coord, polonia, Buffer.alloc(10 * 1024 * 1024 + 1));

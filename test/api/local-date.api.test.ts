@@ -20,7 +20,9 @@ describe('LocalDate', () => {
 
   it('refuses 2026-02-31 for recordTpnOutcome (literal and variable), whatever the state', async () => {
     const id = subs['IMI-POLONIA'].id;
-    const lit = await admin.gql(`mutation { transition(submissionId: ${id}, action: recordTpnOutcome, input: { awarded: true, decreeDate: "2026-02-31" }) { to } }`);
+    const lit = await admin.gql(
+      `mutation { transition(submissionId: ${id}, action: recordTpnOutcome, input: { awarded: true, decreeDate: "2026-02-31" }) { to } }`,
+    );
     expect(errorCode(lit)).toBe('BAD_USER_INPUT');
     expect(lit.errors![0].message).toMatch(BAD);
     const v = await admin.gql(`mutation ($i: TransitionInput) { transition(submissionId: ${id}, action: recordTpnOutcome, input: $i) { to } }`, {
@@ -38,8 +40,14 @@ describe('LocalDate', () => {
       [coord, `mutation { setPencanangan(submissionId: ${id}, date: "2026-2-3") { id } }`],
       [admin, `mutation { revokePredicate(predicateId: 1, reason: "x", decreeDate: "2026-02-31") { id } }`],
       [admin, `mutation { addPredicate(satkerId: ${subs['IMI-POLONIA'].satkerId}, input: { predicate: WBK, year: 2024, decreeDate: "2026-02-31" }) { id } }`],
-      [admin, `mutation { openSurveyRound(input: { satkerId: ${subs['IMI-POLONIA'].satkerId}, periodId: 1, startDate: "2026-02-31", endDate: "2026-03-10", serviceTypes: ["a"], respondentGroups: ["b"] }) { id } }`],
-      [admin, `mutation { createSubmission(input: { periodId: 1, satkerId: ${subs['IMI-POLONIA'].satkerId}, target: WBK, pencananganDate: "2026-13-01" }) { id } }`],
+      [
+        admin,
+        `mutation { openSurveyRound(input: { satkerId: ${subs['IMI-POLONIA'].satkerId}, periodId: 1, startDate: "2026-02-31", endDate: "2026-03-10", serviceTypes: ["a"], respondentGroups: ["b"] }) { id } }`,
+      ],
+      [
+        admin,
+        `mutation { createSubmission(input: { periodId: 1, satkerId: ${subs['IMI-POLONIA'].satkerId}, target: WBK, pencananganDate: "2026-13-01" }) { id } }`,
+      ],
     ];
     for (const [c, q] of cases) {
       const r = await c.gql(q);
@@ -48,7 +56,9 @@ describe('LocalDate', () => {
     }
     expect(ok(await coord.gql(`{ submission(id: ${id}) { pencananganDate version } }`)).submission).toEqual(before);
     // a real date passes the scalar (2024-02-29: a leap day)
-    expect(ok(await coord.gql(`mutation { setPencanangan(submissionId: ${id}, date: "2024-02-29") { pencananganDate } }`)).setPencanangan.pencananganDate).toBe('2024-02-29');
+    expect(ok(await coord.gql(`mutation { setPencanangan(submissionId: ${id}, date: "2024-02-29") { pencananganDate } }`)).setPencanangan.pencananganDate).toBe(
+      '2024-02-29',
+    );
   });
 
   it('answers an English user in English', async () => {

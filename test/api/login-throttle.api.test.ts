@@ -112,7 +112,8 @@ describe('sessions and password changes', () => {
 
   it('changePassword is throttled: after MAX_PASSWORD_CHANGES wrong old passwords even the right one is refused', async () => {
     const c = await loginAs(server, 'koordinator.polonia');
-    const change = (old: string) => c.gql('mutation ($o: String!, $n: String!) { changePassword(oldPassword: $o, newPassword: $n) }', { o: old, n: 'sandi-baru-123' });
+    const change = (old: string) =>
+      c.gql('mutation ($o: String!, $n: String!) { changePassword(oldPassword: $o, newPassword: $n) }', { o: old, n: 'sandi-baru-123' });
     const rs = await Promise.all(Array.from({ length: MAX_PASSWORD_CHANGES + 3 }, (_, i) => change(`keliru-${i}`)));
     expect(messages(rs).filter((m) => m === 'Kata sandi lama salah')).toHaveLength(MAX_PASSWORD_CHANGES);
     const r = await change(DEMO_PASSWORD);

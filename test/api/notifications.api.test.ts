@@ -58,7 +58,12 @@ describe('notifications', () => {
     subs = await demoSubmissions(admin);
     for (const u of ok(await admin.gql(`{ users { id username } }`)).users) users[u.username] = u.id;
     for (const u of ['kakanwil', 'koordinator.banggai', 'koordinator.polonia', 'evaluator.itjen']) {
-      ok(await admin.gql(`mutation ($id: Int!, $e: String!) { updateUser(id: $id, input: { email: $e }) { id email } }`, { id: users[u], e: `${u}@example.test` }));
+      ok(
+        await admin.gql(`mutation ($id: Int!, $e: String!) { updateUser(id: $id, input: { email: $e }) { id email } }`, {
+          id: users[u],
+          e: `${u}@example.test`,
+        }),
+      );
     }
   });
   afterAll(async () => {
@@ -115,7 +120,12 @@ describe('notifications', () => {
 
   it('an assignment reaches the evaluator', async () => {
     const ev = await loginAs(server, 'evaluator.itjen');
-    ok(await admin.gql(`mutation ($s: Int!, $u: Int!) { assignEvaluator(submissionId: $s, userId: $u) { id } }`, { s: subs['IMI-BELAWAN'].id, u: users['evaluator.itjen'] }));
+    ok(
+      await admin.gql(`mutation ($s: Int!, $u: Int!) { assignEvaluator(submissionId: $s, userId: $u) { id } }`, {
+        s: subs['IMI-BELAWAN'].id,
+        u: users['evaluator.itjen'],
+      }),
+    );
     expect((await list(ev)).notifications[0]).toMatchObject({ kind: 'ASSIGNED', path: `/submissions/${subs['IMI-BELAWAN'].id}/lke` });
   });
 
@@ -123,9 +133,13 @@ describe('notifications', () => {
     const k = await list(kakanwil);
     expect(k.unreadNotificationCount).toBeGreaterThan(1);
     const b = await list(banggai);
-    expect(ok(await kakanwil.gql(`mutation ($ids: [Int!]) { markNotificationsRead(ids: $ids) }`, { ids: [b.notifications[0].id] })).markNotificationsRead).toBe(0);
+    expect(ok(await kakanwil.gql(`mutation ($ids: [Int!]) { markNotificationsRead(ids: $ids) }`, { ids: [b.notifications[0].id] })).markNotificationsRead).toBe(
+      0,
+    );
     expect((await list(banggai)).unreadNotificationCount).toBe(b.unreadNotificationCount);
-    expect(ok(await kakanwil.gql(`mutation ($ids: [Int!]) { markNotificationsRead(ids: $ids) }`, { ids: [k.notifications[0].id] })).markNotificationsRead).toBe(1);
+    expect(ok(await kakanwil.gql(`mutation ($ids: [Int!]) { markNotificationsRead(ids: $ids) }`, { ids: [k.notifications[0].id] })).markNotificationsRead).toBe(
+      1,
+    );
     expect((await list(kakanwil)).unreadNotificationCount).toBe(k.unreadNotificationCount - 1);
     ok(await kakanwil.gql(`mutation { markNotificationsRead }`));
     const after = await list(kakanwil);
@@ -134,7 +148,9 @@ describe('notifications', () => {
   });
 
   it('respects the preference: no e-mail when turned off, still in-app', async () => {
-    const p = ok(await banggai.gql(`mutation { setNotificationPreference(input: { email: false }) { email reminders hasEmailAddress emailEnabled } }`)).setNotificationPreference;
+    const p = ok(
+      await banggai.gql(`mutation { setNotificationPreference(input: { email: false }) { email reminders hasEmailAddress emailEnabled } }`),
+    ).setNotificationPreference;
     expect(p).toEqual({ email: false, reminders: true, hasEmailAddress: true, emailEnabled: true });
     await server.handle.scheduler.sendEmails(server.handle.orm.em.fork(), new Date());
     const sent = mailsTo('koordinator.banggai@example.test').length;
@@ -181,10 +197,13 @@ describe('notifications', () => {
     const self = new Date(Date.now() + 1.5 * DAY);
     const kanwil = new Date(Date.now() + 2 * DAY);
     ok(
-      await admin.gql(`mutation ($s: DateTimeISO!, $k: DateTimeISO!) { updatePeriod(id: 1, input: { selfAssessmentDeadline: $s, kanwilReviewDeadline: $k }) { id } }`, {
-        s: self.toISOString(),
-        k: kanwil.toISOString(),
-      }),
+      await admin.gql(
+        `mutation ($s: DateTimeISO!, $k: DateTimeISO!) { updatePeriod(id: 1, input: { selfAssessmentDeadline: $s, kanwilReviewDeadline: $k }) { id } }`,
+        {
+          s: self.toISOString(),
+          k: kanwil.toISOString(),
+        },
+      ),
     );
     const sentBefore = smtp.mails.length;
     await server.stop();
@@ -195,16 +214,25 @@ describe('notifications', () => {
     const at = new Date();
     await Promise.all([sa.tick(at), sb.tick(at), sa.tick(at), sb.tick(at)]);
     await Promise.all([sa.stop(), sb.stop()]);
-    const rows = await a.orm.em.fork().getConnection().execute(`select user_id, dedup_key, count(*) as c from notification where dedup_key like 'reminder:%' group by user_id, dedup_key having count(*) > 1`);
+    const rows = await a.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select user_id, dedup_key, count(*) as c from notification where dedup_key like 'reminder:%' group by user_id, dedup_key having count(*) > 1`);
     expect(rows).toEqual([]);
     const pending = await a.orm.em.fork().getConnection().execute(`select count(*) as c from notification where email_state in ('PENDING', 'SENDING')`);
     expect(Number(pending[0].c)).toBe(0);
-    const sent = await a.orm.em.fork().getConnection().execute(`select count(*) as c from notification where email_state = 'SENT' and email_sent_at >= ?`, [at]);
+    const sent = await a.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*) as c from notification where email_state = 'SENT' and email_sent_at >= ?`, [at]);
     expect(smtp.mails.length - sentBefore).toBe(Number(sent[0].c));
     const kanwilReminders = smtp.mails.slice(sentBefore).filter((m) => m.to.includes('kakanwil@example.test') && m.raw.includes('penilaian pendahuluan'));
     expect(kanwilReminders.length).toBeGreaterThan(0);
     // one mail per reminder row of the Kanwil head
-    const headRows = await a.orm.em.fork().getConnection().execute(`select count(*) as c from notification where user_id = ? and email_state = 'SENT' and email_sent_at >= ?`, [users.kakanwil, at]);
+    const headRows = await a.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*) as c from notification where user_id = ? and email_state = 'SENT' and email_sent_at >= ?`, [users.kakanwil, at]);
     expect(smtp.mails.slice(sentBefore).filter((m) => m.to.includes('kakanwil@example.test'))).toHaveLength(Number(headRows[0].c));
     await Promise.all([a.orm.close(true), b.orm.close(true)]);
     server = await server.restart();

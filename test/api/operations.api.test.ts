@@ -55,11 +55,20 @@ describe('graceful shutdown (SIGTERM)', () => {
       const body = JSON.stringify({ query: '{ __typename }' });
       const u = new URL(`${srv.url}/graphql`);
       const reply = new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        });
+        const req = http.request(
+          {
+            host: u.hostname,
+            port: u.port,
+            path: u.pathname,
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
         req.on('error', reject);
         // half of the body now, the rest once the server has begun stopping
         req.write(body.slice(0, 5));

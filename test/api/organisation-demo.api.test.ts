@@ -14,7 +14,11 @@ describe('2026 demo organisation', () => {
   afterAll(async () => server?.cleanup());
 
   it('has the ministries, the Kanwil of each Ditjen and the Kanwil Kementerian Hukum as a unit', async () => {
-    const d = ok(await admin.gql('{ instansiList { id code name } eselonUnits { code instansiId } kanwils { id code kind instansiId eselonId } satkers { code kind kanwilId predecessorId } }'));
+    const d = ok(
+      await admin.gql(
+        '{ instansiList { id code name } eselonUnits { code instansiId } kanwils { id code kind instansiId eselonId } satkers { code kind kanwilId predecessorId } }',
+      ),
+    );
     const inst = Object.fromEntries(d.instansiList.map((i: any) => [i.code, i]));
     expect(inst.KEMENIMIPAS.name).toBe('Kementerian Imigrasi dan Pemasyarakatan');
     expect(inst.KEMENKUM.name).toBe('Kementerian Hukum');
@@ -48,6 +52,10 @@ describe('2026 demo organisation', () => {
     const pembina = await loginAs(server, 'pembina.pas', DEMO_PASSWORD);
     expect(ok(await pembina.gql('{ kanwils { code } }')).kanwils).toEqual([{ code: 'KW-DJP-DEMO' }]);
     const itjen = await loginAs(server, 'itjen.imipas', DEMO_PASSWORD);
-    expect(ok(await itjen.gql('{ kanwils { code } }')).kanwils.map((k: any) => k.code).sort()).toEqual(['KW-DJI-DEMO', 'KW-DJP-DEMO']);
+    expect(
+      ok(await itjen.gql('{ kanwils { code } }'))
+        .kanwils.map((k: any) => k.code)
+        .sort(),
+    ).toEqual(['KW-DJI-DEMO', 'KW-DJP-DEMO']);
   });
 });

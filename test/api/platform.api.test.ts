@@ -164,13 +164,20 @@ describe('restart keeps all data', () => {
       const cur = ok(await coord.gql(`query ($id: Int!) { submission(id: $id) { answers(level: SELF) { soalId version } } }`, { id })).submission.answers;
       const v = cur.find((a: any) => a.soalId === 2)?.version ?? null;
       ok(
-        await coord.gql(`mutation ($id: Int!, $v: Int) { saveAnswers(submissionId: $id, level: SELF, answers: [{ soalId: 2, value: "B", note: "sebelum restart", expectedVersion: $v }]) { answers { version } } }`, {
-          id,
-          v,
-        }),
+        await coord.gql(
+          `mutation ($id: Int!, $v: Int) { saveAnswers(submissionId: $id, level: SELF, answers: [{ soalId: 2, value: "B", note: "sebelum restart", expectedVersion: $v }]) { answers { version } } }`,
+          {
+            id,
+            v,
+          },
+        ),
       );
       const admin = await loginAs(server, 'admin');
-      ok(await admin.gql('mutation { createUser(input: { username: "baru.restart", displayName: "Baru", password: "rahasia-123", roles: [{ role: EVALUATOR }] }) { id } }'));
+      ok(
+        await admin.gql(
+          'mutation { createUser(input: { username: "baru.restart", displayName: "Baru", password: "rahasia-123", roles: [{ role: EVALUATOR }] }) { id } }',
+        ),
+      );
       const counts = ok(await admin.gql('{ users { id } satkers { id } auditEvents { total } }'));
 
       server = await server.restart();

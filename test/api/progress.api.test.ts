@@ -50,7 +50,12 @@ describe('progress over time (replayed from the audit trail)', () => {
     const blank = inst.items.filter((i) => i.required && !i.survey && i.options.length > 1 && (start.answers[i.soalId] ?? null) === null);
     expect(blank.length).toBeGreaterThanOrEqual(5);
     // week 1: three blank items answered with their best option
-    ok(await coord.gql(SAVE, { id: subId, answers: blank.slice(0, 3).map((i) => ({ soalId: i.soalId, value: i.options[0].key, expectedVersion: start.versions.get(i.soalId) ?? null })) }));
+    ok(
+      await coord.gql(SAVE, {
+        id: subId,
+        answers: blank.slice(0, 3).map((i) => ({ soalId: i.soalId, value: i.options[0].key, expectedVersion: start.versions.get(i.soalId) ?? null })),
+      }),
+    );
     const week1 = await answersNow();
     const firstAt = new Date(Date.now() - 8 * DAY);
     {
@@ -99,7 +104,9 @@ describe('progress over time (replayed from the audit trail)', () => {
     expect(unit.selfTotal[last]).toBeCloseTo(s2.total, 12);
 
     // the Kanwil average of the current week = the mean over every submission of the comparison
-    const cmp = ok(await head.gql(`query { kanwilComparison(periodId: 1) { rows { submissionId completeness } } }`)).kanwilComparison.rows.filter((r: any) => r.submissionId);
+    const cmp = ok(await head.gql(`query { kanwilComparison(periodId: 1) { rows { submissionId completeness } } }`)).kanwilComparison.rows.filter(
+      (r: any) => r.submissionId,
+    );
     expect(d.weeks[last].submissions).toBe(cmp.length);
     expect(d.units).toHaveLength(cmp.length);
     const mean = cmp.reduce((a: number, r: any) => a + r.completeness, 0) / cmp.length;
@@ -117,12 +124,34 @@ describe('progress over time (replayed from the audit trail)', () => {
       const kanwil = em.create(Kanwil, { code, name: `Kanwil ${code}`, createdAt: new Date() });
       await em.flush();
       for (let i = 0; i < n; i++) {
-        const satker = em.create(Satker, { code: `${code}-${i}`, name: `Unit ${i}`, kind: SatkerKind.LAPAS, division: 'Pemasyarakatan', kanwil, createdAt: new Date() });
-        const sub = em.create(Submission, { satker, period, target: TargetPredicate.WBK, status: SubmissionStatus.DRAFT, version: 1, createdAt: new Date(Date.now() - 30 * DAY), updatedAt: new Date() });
+        const satker = em.create(Satker, {
+          code: `${code}-${i}`,
+          name: `Unit ${i}`,
+          kind: SatkerKind.LAPAS,
+          division: 'Pemasyarakatan',
+          kanwil,
+          createdAt: new Date(),
+        });
+        const sub = em.create(Submission, {
+          satker,
+          period,
+          target: TargetPredicate.WBK,
+          status: SubmissionStatus.DRAFT,
+          version: 1,
+          createdAt: new Date(Date.now() - 30 * DAY),
+          updatedAt: new Date(),
+        });
         await em.flush();
         const items = inst.items.filter((it) => it.options.length > 1).slice(0, 3 + i);
         for (const [j, it] of items.entries()) {
-          em.create(Answer, { submission: sub, soalId: it.soalId, level: AnswerLevel.SELF, valueJson: JSON.stringify(it.options[0].key), updatedAt: new Date(), version: 1 } as never);
+          em.create(Answer, {
+            submission: sub,
+            soalId: it.soalId,
+            level: AnswerLevel.SELF,
+            valueJson: JSON.stringify(it.options[0].key),
+            updatedAt: new Date(),
+            version: 1,
+          } as never);
           em.create(AuditEvent, {
             action: 'answers.save',
             objectType: 'Submission',
@@ -136,7 +165,12 @@ describe('progress over time (replayed from the audit trail)', () => {
         }
         await em.flush();
       }
-      await createUserIn(em, null, { username: `head.${code.toLowerCase()}`, displayName: 'Head', password: 'rahasia-123', roles: [{ role: Role.KANWIL_HEAD, kanwilId: kanwil.id }] } as never);
+      await createUserIn(em, null, {
+        username: `head.${code.toLowerCase()}`,
+        displayName: 'Head',
+        password: 'rahasia-123',
+        roles: [{ role: Role.KANWIL_HEAD, kanwilId: kanwil.id }],
+      } as never);
       return kanwil.id;
     };
     const small = await build('PA', 2);

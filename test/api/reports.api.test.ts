@@ -46,7 +46,10 @@ describe('PDF reports', () => {
     await upload(kakanwil, { submissionId: id, purpose: 'SPTJM', title: 'SPTJM' }, 'sptjm.pdf');
     const tlhp = await upload(kakanwil, { submissionId: id, purpose: 'PREREQUISITE', title: 'TLHP' }, 'tlhp.pdf');
     const sakip = await upload(kakanwil, { submissionId: id, purpose: 'PREREQUISITE', title: 'SAKIP' }, 'sakip.pdf');
-    await step(kakanwil, id, 'nominate', { checklist: { tlhpPercent: 100, tlhpEvidenceId: tlhp.id, sakipGrade: 'BB', sakipEvidenceId: sakip.id }, overrideReason: 'Survei BPS belum keluar' });
+    await step(kakanwil, id, 'nominate', {
+      checklist: { tlhpPercent: 100, tlhpEvidenceId: tlhp.id, sakipGrade: 'BB', sakipEvidenceId: sakip.id },
+      overrideReason: 'Survei BPS belum keluar',
+    });
   });
   afterAll(async () => {
     await server?.cleanup();

@@ -35,13 +35,29 @@ describe('REST errors', () => {
     await shape(await anon.fetch('/api/evidence/1'), 401, 'UNAUTHENTICATED');
     const b = await shape(await admin.fetch('/api/evidence', { method: 'POST' }), 403, 'FORBIDDEN');
     expect(b.message).toBe('Permintaan ditolak: header x-pantau-csrf wajib disertakan');
-    await shape(await admin.fetch('/api/evidence', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{}' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await shape(
+      await admin.fetch('/api/evidence', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{}' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('exports: unknown format and a malformed table', async () => {
-    await shape(await admin.fetch('/api/exports/table.doc', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{}' }), 404, 'NOT_FOUND');
-    await shape(await admin.fetch('/api/exports/table.csv', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{"columns":' }), 422, 'BAD_USER_INPUT');
-    await shape(await admin.fetch('/api/exports/table.csv', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{"columns": 3}' }), 422, 'BAD_USER_INPUT');
+    await shape(
+      await admin.fetch('/api/exports/table.doc', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{}' }),
+      404,
+      'NOT_FOUND',
+    );
+    await shape(
+      await admin.fetch('/api/exports/table.csv', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{"columns":' }),
+      422,
+      'BAD_USER_INPUT',
+    );
+    await shape(
+      await admin.fetch('/api/exports/table.csv', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{"columns": 3}' }),
+      422,
+      'BAD_USER_INPUT',
+    );
   });
 
   it('reports and the LKE workbook: bad ids, unknown submission, not signed in', async () => {
@@ -59,7 +75,11 @@ describe('REST errors', () => {
 
   it('surveys: unknown public link, unknown QR format, bad round id, not signed in', async () => {
     await shape(await anon.fetch('/api/survey/public/no-such-token'), 404, 'NOT_FOUND');
-    await shape(await anon.fetch('/api/survey/public/no-such-token/responses', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{}' }), 404, 'NOT_FOUND');
+    await shape(
+      await anon.fetch('/api/survey/public/no-such-token/responses', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{}' }),
+      404,
+      'NOT_FOUND',
+    );
     await shape(await anon.fetch('/api/survey/public/x/qr.gif'), 404, 'NOT_FOUND');
     await shape(await admin.fetch('/api/survey/rounds/abc/results.csv'), 404, 'NOT_FOUND');
     await shape(await anon.fetch('/api/survey/rounds/1/results.csv'), 401, 'UNAUTHENTICATED');
@@ -67,7 +87,11 @@ describe('REST errors', () => {
 
   it('unknown /api addresses and malformed JSON bodies', async () => {
     await shape(await admin.fetch('/api/no-such-thing'), 404, 'NOT_FOUND');
-    await shape(await admin.fetch('/api/survey/public/x/responses', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{"a":' }), 422, 'BAD_USER_INPUT');
+    await shape(
+      await admin.fetch('/api/survey/public/x/responses', { method: 'POST', headers: { ...CSRF, 'content-type': 'application/json' }, body: '{"a":' }),
+      422,
+      'BAD_USER_INPUT',
+    );
   });
 
   it('answers an English user in English, keeping the Indonesian text', async () => {

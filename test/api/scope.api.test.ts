@@ -22,14 +22,57 @@ describe('periods and deadline extensions by scope', () => {
     const admin = await em.findOneOrFail(User, { username: 'admin' });
     const other = em.create(Kanwil, { code: 'KW-LAIN', name: 'Kanwil Lain' });
     const unit = em.create(Satker, { code: 'LAIN-1', name: 'Unit Kanwil Lain', kind: SatkerKind.OTHER, kanwil: other });
-    const head = em.create(User, { username: 'kepala.lain', displayName: 'Kepala Kanwil Lain', passwordHash: await hashPassword(DEMO_PASSWORD), active: true, locale: 'id', createdAt: new Date() });
+    const head = em.create(User, {
+      username: 'kepala.lain',
+      displayName: 'Kepala Kanwil Lain',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      active: true,
+      locale: 'id',
+      createdAt: new Date(),
+    });
     em.create(RoleAssignment, { user: head, role: Role.KANWIL_HEAD, kanwil: other });
-    const otherPeriod = em.create(Period, { year: 2026, name: 'ZI 2026 Kanwil Lain', kanwil: other, instrumentVersion: demoPeriod.instrumentVersion, createdAt: new Date() });
-    const globalPeriod = em.create(Period, { year: 2026, name: 'ZI 2026 Nasional', kanwil: null, instrumentVersion: demoPeriod.instrumentVersion, createdAt: new Date() });
+    const otherPeriod = em.create(Period, {
+      year: 2026,
+      name: 'ZI 2026 Kanwil Lain',
+      kanwil: other,
+      instrumentVersion: demoPeriod.instrumentVersion,
+      createdAt: new Date(),
+    });
+    const globalPeriod = em.create(Period, {
+      year: 2026,
+      name: 'ZI 2026 Nasional',
+      kanwil: null,
+      instrumentVersion: demoPeriod.instrumentVersion,
+      createdAt: new Date(),
+    });
     const at = new Date(Date.now() + 40 * 86400_000);
-    em.create(DeadlineExtension, { period: demoPeriod, stage: StageEnum.selfAssessment, satker: polonia, deadline: at, reason: 'Rahasia: sakit kepala unit Polonia', createdBy: admin, createdAt: new Date() });
-    em.create(DeadlineExtension, { period: demoPeriod, stage: StageEnum.selfAssessment, satker: null, deadline: at, reason: 'Untuk semua unit', createdBy: admin, createdAt: new Date() });
-    em.create(DeadlineExtension, { period: otherPeriod, stage: StageEnum.selfAssessment, satker: unit, deadline: at, reason: 'Alasan Kanwil Lain', createdBy: admin, createdAt: new Date() });
+    em.create(DeadlineExtension, {
+      period: demoPeriod,
+      stage: StageEnum.selfAssessment,
+      satker: polonia,
+      deadline: at,
+      reason: 'Rahasia: sakit kepala unit Polonia',
+      createdBy: admin,
+      createdAt: new Date(),
+    });
+    em.create(DeadlineExtension, {
+      period: demoPeriod,
+      stage: StageEnum.selfAssessment,
+      satker: null,
+      deadline: at,
+      reason: 'Untuk semua unit',
+      createdBy: admin,
+      createdAt: new Date(),
+    });
+    em.create(DeadlineExtension, {
+      period: otherPeriod,
+      stage: StageEnum.selfAssessment,
+      satker: unit,
+      deadline: at,
+      reason: 'Alasan Kanwil Lain',
+      createdBy: admin,
+      createdAt: new Date(),
+    });
     await em.flush();
     otherPeriodId = otherPeriod.id;
     globalPeriodId = globalPeriod.id;
@@ -47,7 +90,11 @@ describe('periods and deadline extensions by scope', () => {
     expect(ids).not.toContain(otherPeriodId);
     expect(errorCode(await coord.gql('query ($id: Int!) { period(id: $id) { id } }', { id: otherPeriodId }))).toBe('FORBIDDEN');
     expect(errorCode(await coord.gql(EXT, { p: otherPeriodId }))).toBe('FORBIDDEN');
-    expect(ok(await coord.gql(EXT, { p: 1 })).deadlineExtensions.map((e: any) => e.reason).sort()).toEqual(['Rahasia: sakit kepala unit Polonia', 'Untuk semua unit']);
+    expect(
+      ok(await coord.gql(EXT, { p: 1 }))
+        .deadlineExtensions.map((e: any) => e.reason)
+        .sort(),
+    ).toEqual(['Rahasia: sakit kepala unit Polonia', 'Untuk semua unit']);
   });
 
   it("the second Kanwil's head sees their own and the global periods, and no reason about another Kanwil's unit", async () => {

@@ -17,8 +17,7 @@ describe('session cache', () => {
   });
   afterAll(async () => server?.cleanup());
 
-  const userId = async (username: string) =>
-    ok(await admin.gql(`{ users { id username } }`)).users.find((u: any) => u.username === username).id as number;
+  const userId = async (username: string) => ok(await admin.gql(`{ users { id username } }`)).users.find((u: any) => u.username === username).id as number;
 
   // SQLite only: on PostgreSQL several processes may share the sessions, so there is no cache
   it.skipIf(ON_PG)('a repeated request does not look its session up again', async () => {
@@ -50,7 +49,12 @@ describe('session cache', () => {
     expect(roles).toContain('KANWIL_HEAD');
     const id = await userId('kakanwil');
     const grants = ok(await admin.gql(`query { users { id roles { role kanwilId satkerId } } }`)).users.find((u: any) => u.id === id).roles;
-    ok(await admin.gql(`mutation ($id: Int!, $r: [RoleGrantInput!]) { updateUser(id: $id, input: { roles: $r }) { id } }`, { id, r: [...grants, { role: 'VIEWER', kanwilId: grants[0].kanwilId }] }));
+    ok(
+      await admin.gql(`mutation ($id: Int!, $r: [RoleGrantInput!]) { updateUser(id: $id, input: { roles: $r }) { id } }`, {
+        id,
+        r: [...grants, { role: 'VIEWER', kanwilId: grants[0].kanwilId }],
+      }),
+    );
     expect(ok(await c.gql(ME)).me.roles.map((r: any) => r.role)).toContain('VIEWER');
     ok(await admin.gql(`mutation ($id: Int!) { updateUser(id: $id, input: { active: false }) { id } }`, { id }));
     const r = await c.gql(ME);

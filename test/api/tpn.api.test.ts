@@ -6,10 +6,14 @@ import { Client, demoSubmissions, errorCode, loginAs, ok, startServer, type Test
 import { Evidence, EvidencePurpose } from '../../server/src/modules/evidence/entities';
 import { User } from '../../server/src/modules/user/entities';
 
-const RANK = 'query ($i: Int!, $y: Int!) { tpnRanking(instansiId: $i, year: $y) { quota rows { submissionId score rank withinQuota adminOutcome satker { code } } } }';
-const CYCLE = 'mutation ($q: Int, $d: LocalDate) { setTpnCycle(input: { instansiId: 1, year: 2026, quota: $q, sanggahDeadline: $d }) { quota sanggahDeadline } }';
-const SELECT = 'mutation ($s: Int!, $o: AdminSelectionOutcome!, $n: String) { recordTpnAdminSelection(submissionId: $s, outcome: $o, notes: $n) { adminOutcome adminNotes } }';
-const SANGGAH = 'mutation ($s: Int!, $r: String!, $e: [Int!]!) { fileTpnSanggah(submissionId: $s, input: { reason: $r, evidenceIds: $e }) { sanggahReason sanggahEvidenceIds sanggahFiledAt } }';
+const RANK =
+  'query ($i: Int!, $y: Int!) { tpnRanking(instansiId: $i, year: $y) { quota rows { submissionId score rank withinQuota adminOutcome satker { code } } } }';
+const CYCLE =
+  'mutation ($q: Int, $d: LocalDate) { setTpnCycle(input: { instansiId: 1, year: 2026, quota: $q, sanggahDeadline: $d }) { quota sanggahDeadline } }';
+const SELECT =
+  'mutation ($s: Int!, $o: AdminSelectionOutcome!, $n: String) { recordTpnAdminSelection(submissionId: $s, outcome: $o, notes: $n) { adminOutcome adminNotes } }';
+const SANGGAH =
+  'mutation ($s: Int!, $r: String!, $e: [Int!]!) { fileTpnSanggah(submissionId: $s, input: { reason: $r, evidenceIds: $e }) { sanggahReason sanggahEvidenceIds sanggahFiledAt } }';
 const isoDays = (d: number) => new Date(Date.now() + d * 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 describe('TPN sub-stages and the quota', () => {
@@ -32,7 +36,10 @@ describe('TPN sub-stages and the quota', () => {
     expect(r.quota).toBe(1);
     expect(r.rows.map((x: any) => x.submissionId).sort()).toEqual([medan, batam].sort());
     expect(r.rows[0].score).toBeGreaterThanOrEqual(r.rows[1].score);
-    expect(r.rows.map((x: any) => [x.rank, x.withinQuota])).toEqual([[1, true], [2, false]]);
+    expect(r.rows.map((x: any) => [x.rank, x.withinQuota])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
     expect(errorCode(await coord.gql(RANK, { i: 1, y: 2026 }))).toBe('FORBIDDEN');
     expect(errorCode(await kakanwil.gql(CYCLE, { q: 5, d: null }))).toBe('FORBIDDEN');
 
@@ -54,7 +61,11 @@ describe('TPN sub-stages and the quota', () => {
     ok(await kakanwil.gql(SELECT, { s: medan, o: 'LULUS_DENGAN_CATATAN', n: 'Lampiran LHKPN belum lengkap' }));
     // supporting evidence of the submission (inserted directly: the upload rules per status are not under test here)
     const em = server.handle.orm.em.fork();
-    const ev = em.create(Evidence, { submission: medan, purpose: EvidencePurpose.PREREQUISITE, title: 'LHKPN lengkap', createdBy: await em.findOneOrFail(User, { username: 'kakanwil' }) }, { partial: true });
+    const ev = em.create(
+      Evidence,
+      { submission: medan, purpose: EvidencePurpose.PREREQUISITE, title: 'LHKPN lengkap', createdBy: await em.findOneOrFail(User, { username: 'kakanwil' }) },
+      { partial: true },
+    );
     await em.flush();
     ok(await admin.gql(CYCLE, { q: 1, d: null }));
     expect(errorCode(await kakanwil.gql(SANGGAH, { s: medan, r: 'Lampiran sudah lengkap', e: [ev.id] }))).toBe('INVALID_STATE'); // no window set
@@ -67,7 +78,11 @@ describe('TPN sub-stages and the quota', () => {
     expect(filed).toMatchObject({ sanggahReason: 'Lampiran sudah lengkap', sanggahEvidenceIds: [ev.id] });
     expect(errorCode(await kakanwil.gql(SANGGAH, { s: medan, r: 'Sekali lagi', e: [ev.id] }))).toBe('CONFLICT');
     const STAGE = 'query ($s: Int!) { tpnStage(submissionId: $s) { adminOutcome adminNotes sanggahReason } }';
-    expect(ok(await kakanwil.gql(STAGE, { s: medan })).tpnStage).toEqual({ adminOutcome: 'LULUS_DENGAN_CATATAN', adminNotes: 'Lampiran LHKPN belum lengkap', sanggahReason: 'Lampiran sudah lengkap' });
+    expect(ok(await kakanwil.gql(STAGE, { s: medan })).tpnStage).toEqual({
+      adminOutcome: 'LULUS_DENGAN_CATATAN',
+      adminNotes: 'Lampiran LHKPN belum lengkap',
+      sanggahReason: 'Lampiran sudah lengkap',
+    });
     expect(errorCode(await coord.gql(STAGE, { s: medan }))).toBe('FORBIDDEN'); // another unit's coordinator
   });
 });

@@ -13,24 +13,37 @@ describe('user administration and audit trail', () => {
   afterAll(async () => server?.cleanup());
 
   it('createUser validates roles and usernames', async () => {
-    const bad = await admin.gql(`mutation { createUser(input: { username: "x.y", displayName: "X", password: "rahasia-123", roles: [{ role: KANWIL_HEAD }, { role: COORDINATOR, satkerId: 99999 }] }) { id } }`);
+    const bad = await admin.gql(
+      `mutation { createUser(input: { username: "x.y", displayName: "X", password: "rahasia-123", roles: [{ role: KANWIL_HEAD }, { role: COORDINATOR, satkerId: 99999 }] }) { id } }`,
+    );
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors![0].extensions!.issues).toHaveLength(2);
-    expect(errorCode(await admin.gql(`mutation { createUser(input: { username: "a b", displayName: "X", password: "rahasia-123", roles: [] }) { id } }`))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await admin.gql(`mutation { createUser(input: { username: "pendek", displayName: "X", password: "123", roles: [] }) { id } }`))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await admin.gql(`mutation { createUser(input: { username: "admin", displayName: "X", password: "rahasia-123", roles: [] }) { id } }`))).toBe('CONFLICT');
+    expect(errorCode(await admin.gql(`mutation { createUser(input: { username: "a b", displayName: "X", password: "rahasia-123", roles: [] }) { id } }`))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(errorCode(await admin.gql(`mutation { createUser(input: { username: "pendek", displayName: "X", password: "123", roles: [] }) { id } }`))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      errorCode(await admin.gql(`mutation { createUser(input: { username: "admin", displayName: "X", password: "rahasia-123", roles: [] }) { id } }`)),
+    ).toBe('CONFLICT');
   });
 
   it('create, update roles, deactivate — each audited without password hashes', async () => {
     const created = ok(
-      await admin.gql(`mutation { createUser(input: { username: "viewer.baru", displayName: "Viewer Baru", password: "rahasia-123", roles: [{ role: VIEWER, kanwilId: 1 }] }) { id username active roles { role kanwilId satkerId } } }`),
+      await admin.gql(
+        `mutation { createUser(input: { username: "viewer.baru", displayName: "Viewer Baru", password: "rahasia-123", roles: [{ role: VIEWER, kanwilId: 1 }] }) { id username active roles { role kanwilId satkerId } } }`,
+      ),
     ).createUser;
     expect(created).toMatchObject({ username: 'viewer.baru', active: true, roles: [{ role: 'VIEWER', kanwilId: 1, satkerId: null }] });
     const viewer = await loginAs(server, 'viewer.baru', 'rahasia-123');
     expect(ok(await viewer.gql('{ submissions(periodId: 1) { id } }')).submissions.length).toBe(19);
 
     const updated = ok(
-      await admin.gql(`mutation ($id: Int!) { updateUser(id: $id, input: { displayName: "Evaluator Baru", roles: [{ role: EVALUATOR }] }) { displayName roles { role } } }`, { id: created.id }),
+      await admin.gql(
+        `mutation ($id: Int!) { updateUser(id: $id, input: { displayName: "Evaluator Baru", roles: [{ role: EVALUATOR }] }) { displayName roles { role } } }`,
+        { id: created.id },
+      ),
     ).updateUser;
     expect(updated).toEqual({ displayName: 'Evaluator Baru', roles: [{ role: 'EVALUATOR' }] });
     // the existing session now has evaluator scope only (no assignments)
@@ -41,7 +54,12 @@ describe('user administration and audit trail', () => {
     expect(ok(await viewer.gql('{ me { id } }')).me).toBeNull();
     expect(errorCode(await new Client(server.url).login('viewer.baru', 'rahasia-123'))).toBe('BAD_USER_INPUT');
 
-    const ev = ok(await admin.gql(`query ($id: String) { auditEvents(filter: { objectType: "User", objectId: $id }) { total items { action actor { username } before after } } }`, { id: String(created.id) })).auditEvents;
+    const ev = ok(
+      await admin.gql(
+        `query ($id: String) { auditEvents(filter: { objectType: "User", objectId: $id }) { total items { action actor { username } before after } } }`,
+        { id: String(created.id) },
+      ),
+    ).auditEvents;
     expect(ev.items.map((e: any) => e.action)).toEqual(['user.update', 'user.update', 'user.create']);
     expect(ev.items[0].before.active).toBe(true);
     expect(ev.items[0].after.active).toBe(false);
@@ -51,7 +69,9 @@ describe('user administration and audit trail', () => {
 
   it('password reset: a one-time temporary password, every other call refused until the user changes it', async () => {
     const created = ok(
-      await admin.gql(`mutation { createUser(input: { username: "lupa.sandi", displayName: "Lupa Sandi", password: "rahasia-123", roles: [{ role: VIEWER, kanwilId: 1 }] }) { id mustChangePassword } }`),
+      await admin.gql(
+        `mutation { createUser(input: { username: "lupa.sandi", displayName: "Lupa Sandi", password: "rahasia-123", roles: [{ role: VIEWER, kanwilId: 1 }] }) { id mustChangePassword } }`,
+      ),
     ).createUser;
     expect(created.mustChangePassword).toBe(false);
     const old = await loginAs(server, 'lupa.sandi', 'rahasia-123');
@@ -60,7 +80,9 @@ describe('user administration and audit trail', () => {
     expect(errorCode(await coord.gql(`mutation ($id: Int!) { resetUserPassword(id: $id) { temporaryPassword } }`, { id: created.id }))).toBe('FORBIDDEN');
     expect(errorCode(await admin.gql(`mutation { resetUserPassword(id: 999999) { temporaryPassword } }`))).toBe('NOT_FOUND');
 
-    const reset = ok(await admin.gql(`mutation ($id: Int!) { resetUserPassword(id: $id) { temporaryPassword user { id mustChangePassword } } }`, { id: created.id })).resetUserPassword;
+    const reset = ok(
+      await admin.gql(`mutation ($id: Int!) { resetUserPassword(id: $id) { temporaryPassword user { id mustChangePassword } } }`, { id: created.id }),
+    ).resetUserPassword;
     expect(reset.user).toEqual({ id: created.id, mustChangePassword: true });
     expect(reset.temporaryPassword).toMatch(/^[A-Za-z2-9]{14}$/);
     // the old session ended, the old password no longer works
@@ -84,7 +106,11 @@ describe('user administration and audit trail', () => {
     const again = await loginAs(server, 'lupa.sandi', 'sementara-456');
     expect(errorCode(await again.gql('{ periods { id } }'))).toBe('FORBIDDEN');
 
-    const ev = ok(await admin.gql(`query ($id: String) { auditEvents(filter: { objectType: "User", objectId: $id }) { items { action after } } }`, { id: String(created.id) })).auditEvents;
+    const ev = ok(
+      await admin.gql(`query ($id: String) { auditEvents(filter: { objectType: "User", objectId: $id }) { items { action after } } }`, {
+        id: String(created.id),
+      }),
+    ).auditEvents;
     expect(ev.items.map((e: any) => e.action)).toContain('user.resetPassword');
     expect(JSON.stringify(ev)).not.toContain(reset.temporaryPassword);
   });
@@ -92,7 +118,9 @@ describe('user administration and audit trail', () => {
   it('an admin cannot lock themselves out', async () => {
     const me = ok(await admin.gql('{ me { id } }')).me;
     expect(errorCode(await admin.gql(`mutation ($id: Int!) { deactivateUser(id: $id) { id } }`, { id: me.id }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await admin.gql(`mutation ($id: Int!) { updateUser(id: $id, input: { roles: [{ role: EVALUATOR }] }) { id } }`, { id: me.id }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await admin.gql(`mutation ($id: Int!) { updateUser(id: $id, input: { roles: [{ role: EVALUATOR }] }) { id } }`, { id: me.id }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('auditEvents: admin sees everything, a Kanwil head only events of their Kanwil; paging and filters work', async () => {
@@ -110,7 +138,12 @@ describe('user administration and audit trail', () => {
     const pol = subs['IMI-POLONIA'];
     const cur = ok(await coord.gql(`query ($id: Int!) { submission(id: $id) { answers(level: SELF) { soalId version } } }`, { id: pol.id })).submission.answers;
     const v = cur.find((a: any) => a.soalId === 2)?.version ?? null;
-    ok(await coord.gql(`mutation ($id: Int!, $v: Int) { saveAnswers(submissionId: $id, level: SELF, answers: [{ soalId: 2, value: "C", expectedVersion: $v }]) { answers { version } } }`, { id: pol.id, v }));
+    ok(
+      await coord.gql(
+        `mutation ($id: Int!, $v: Int) { saveAnswers(submissionId: $id, level: SELF, answers: [{ soalId: 2, value: "C", expectedVersion: $v }]) { answers { version } } }`,
+        { id: pol.id, v },
+      ),
+    );
 
     const all = ok(await admin.gql('{ auditEvents(pageSize: 500) { total items { action kanwilId } } }')).auditEvents;
     expect(all.items.some((e: any) => e.action === 'test.other')).toBe(true);
@@ -123,7 +156,9 @@ describe('user administration and audit trail', () => {
     expect(errorCode(await kak.gql(`{ auditEvents(filter: { kanwilId: ${other.id} }) { total } }`))).toBeUndefined();
     expect(ok(await kak.gql(`{ auditEvents(filter: { kanwilId: ${other.id} }) { total } }`)).auditEvents.total).toBe(0);
 
-    const bySatker = ok(await kak.gql(`{ auditEvents(filter: { satkerId: ${pol.satkerId}, action: "answers.save" }) { total items { satkerId actor { username } } } }`)).auditEvents;
+    const bySatker = ok(
+      await kak.gql(`{ auditEvents(filter: { satkerId: ${pol.satkerId}, action: "answers.save" }) { total items { satkerId actor { username } } } }`),
+    ).auditEvents;
     expect(bySatker.total).toBe(1);
     expect(bySatker.items[0]).toMatchObject({ satkerId: pol.satkerId, actor: { username: 'koordinator.polonia' } });
 

@@ -53,9 +53,7 @@ describe('PANTAU_WORKERS on SQLite', () => {
     expect(() => loadConfig({ PANTAU_WORKERS: '2' })).toThrow(ConfigError);
     expect(() => loadConfig({ PANTAU_WORKERS: 'dua' })).toThrow(/PANTAU_WORKERS/);
     expect(loadConfig({ PANTAU_WORKERS: '3', PANTAU_DATABASE_URL: 'postgres://u:p@h/db' }).workers).toBe(3);
-    await expect(spawnServer({ PANTAU_DATA_DIR: tmp(), PANTAU_WORKERS: '2' })).rejects.toThrow(
-      /exited \(2\)[\s\S]*PANTAU_WORKERS=2[\s\S]*PostgreSQL/,
-    );
+    await expect(spawnServer({ PANTAU_DATA_DIR: tmp(), PANTAU_WORKERS: '2' })).rejects.toThrow(/exited \(2\)[\s\S]*PANTAU_WORKERS=2[\s\S]*PostgreSQL/);
   });
 });
 

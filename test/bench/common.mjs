@@ -28,7 +28,7 @@ export const sha256 = (s) => crypto.createHash('sha256').update(s).digest('hex')
 /** Deterministic pseudo-random answers. */
 export function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 export function randomAnswers(inst, r, blank = 0.05) {
   const a = {};
@@ -54,7 +54,13 @@ export async function ins(trx, table, row) {
 export async function scratchTarget(pg) {
   if (!pg) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-bench-'));
-    return { kind: 'sqlite', dir, env: { PANTAU_DATA_DIR: dir }, overrides: { dataDir: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      kind: 'sqlite',
+      dir,
+      env: { PANTAU_DATA_DIR: dir },
+      overrides: { dataDir: dir },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const { Client } = require(path.join(root, 'node_modules/pg'));
   const base = new URL(process.env.PANTAU_DATABASE_URL);
@@ -154,7 +160,8 @@ export async function fillKanwil(handle, units, { levels = LEVELS, status = 'NOM
   const now = new Date();
   const r = rng(seed);
   return knex.transaction(async (trx) => {
-    const instansiId = (await trx('instansi').select('id').first())?.id ?? (await ins(trx, 'instansi', { code: 'BENCH', name: 'Instansi Bench', created_at: now }));
+    const instansiId =
+      (await trx('instansi').select('id').first())?.id ?? (await ins(trx, 'instansi', { code: 'BENCH', name: 'Instansi Bench', created_at: now }));
     const kanwilId = await ins(trx, 'kanwil', { code: 'BENCH', name: 'Kanwil Bench', instansi_id: instansiId, created_at: now });
     const [{ id: versionId }] = await trx('instrument_version').select('id').where({ year: 2026 }).orderBy('id', 'desc').limit(1);
     const periodId = await ins(trx, 'period', { year: 2026, name: 'Bench 2026', kanwil_id: kanwilId, instrument_version_id: versionId, created_at: now });
@@ -164,7 +171,13 @@ export async function fillKanwil(handle, units, { levels = LEVELS, status = 'NOM
     const adminCookie = await sessionCookie(trx, adminId);
     const subs = [];
     for (let u = 0; u < units; u++) {
-      const satkerId = await ins(trx, 'satker', { code: `B${String(u).padStart(4, '0')}`, name: `Unit ${u}`, kind: 'KANIM', kanwil_id: kanwilId, created_at: now });
+      const satkerId = await ins(trx, 'satker', {
+        code: `B${String(u).padStart(4, '0')}`,
+        name: `Unit ${u}`,
+        kind: 'KANIM',
+        kanwil_id: kanwilId,
+        created_at: now,
+      });
       const submissionId = await ins(trx, 'submission', {
         satker_id: satkerId,
         period_id: periodId,
@@ -180,13 +193,28 @@ export async function fillKanwil(handle, units, { levels = LEVELS, status = 'NOM
         const ans = randomAnswers(inst, r, level === 'TPN' ? 0.8 : 0.02);
         answers[level] = ans;
         for (const [soalId, v] of Object.entries(ans)) {
-          rows.push({ submission_id: submissionId, soal_id: Number(soalId), level, value_json: JSON.stringify(v), updated_at: now, version: 1, updated_by_id: adminId });
+          rows.push({
+            submission_id: submissionId,
+            soal_id: Number(soalId),
+            level,
+            value_json: JSON.stringify(v),
+            updated_at: now,
+            version: 1,
+            updated_by_id: adminId,
+          });
         }
       }
       await trx.batchInsert('answer', rows, 200);
       let cookie = null;
       if (coordinators) {
-        const userId = await ins(trx, 'app_user', { username: `coord${u}`, display_name: `Koordinator ${u}`, password_hash: hash, active: true, locale: 'id', created_at: now });
+        const userId = await ins(trx, 'app_user', {
+          username: `coord${u}`,
+          display_name: `Koordinator ${u}`,
+          password_hash: hash,
+          active: true,
+          locale: 'id',
+          created_at: now,
+        });
         await trx('role_assignment').insert({ user_id: userId, role: 'COORDINATOR', satker_id: satkerId });
         cookie = await sessionCookie(trx, userId);
       }

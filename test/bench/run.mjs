@@ -43,7 +43,8 @@ async function fill(handle, units) {
   const now = new Date().toISOString();
   const r = rng(units);
   await knex.transaction(async (trx) => {
-    const instansiId = (await trx('instansi').select('id').first())?.id ?? (await trx('instansi').insert({ code: 'BENCH', name: 'Instansi Bench', created_at: now }))[0];
+    const instansiId =
+      (await trx('instansi').select('id').first())?.id ?? (await trx('instansi').insert({ code: 'BENCH', name: 'Instansi Bench', created_at: now }))[0];
     const [kanwilId] = await trx('kanwil').insert({ code: 'BENCH', name: 'Kanwil Bench', instansi_id: instansiId, created_at: now });
     const [{ id: versionId }] = await trx('instrument_version').select('id').orderBy('id', 'desc').limit(1);
     const [periodId] = await trx('period').insert({
@@ -54,10 +55,23 @@ async function fill(handle, units) {
       created_at: now,
     });
     const hash = await hashPassword('bench-password-1');
-    const [userId] = await trx('app_user').insert({ username: 'bench', display_name: 'Bench', password_hash: hash, active: true, locale: 'id', created_at: now });
+    const [userId] = await trx('app_user').insert({
+      username: 'bench',
+      display_name: 'Bench',
+      password_hash: hash,
+      active: true,
+      locale: 'id',
+      created_at: now,
+    });
     await trx('role_assignment').insert({ user_id: userId, role: 'ADMIN' });
     for (let u = 0; u < units; u++) {
-      const [satkerId] = await trx('satker').insert({ code: `B${String(u).padStart(4, '0')}`, name: `Unit ${u}`, kind: 'KANIM', kanwil_id: kanwilId, created_at: now });
+      const [satkerId] = await trx('satker').insert({
+        code: `B${String(u).padStart(4, '0')}`,
+        name: `Unit ${u}`,
+        kind: 'KANIM',
+        kanwil_id: kanwilId,
+        created_at: now,
+      });
       const [submissionId] = await trx('submission').insert({
         satker_id: satkerId,
         period_id: periodId,

@@ -141,7 +141,8 @@ export async function benchSaves({ pg = false, sessions = 50, seconds = 8, worke
     }
     if (results.length > 1) {
       const one = results.find((r) => r.workers === 1);
-      for (const r of results) if (r.workers > 1 && one) console.log(`  scale-out ${r.workers} workers: ×${(r.perSecond / one.perSecond).toFixed(2)} of 1 worker`);
+      for (const r of results)
+        if (r.workers > 1 && one) console.log(`  scale-out ${r.workers} workers: ×${(r.perSecond / one.perSecond).toFixed(2)} of 1 worker`);
     }
     return { results, raw };
   } finally {

@@ -153,9 +153,7 @@ describe('score command: results', () => {
     expect(tpn.areas[0].reform - tpi.areas[0].reform).toBeCloseTo(0.25, 12);
     expect(tpn.total - tpi.total).toBeCloseTo(0.25 + (3.7 / 4) * 17.5 + (3.55 / 4) * 17.5, 12);
     for (let i = 1; i < 6; i++) expect(tpn.areas[i]).toEqual(tpi.areas[i]);
-    expect(tpn.eligibility.WBBM.failures.map((f) => f.message)).toContain(
-      'Pelayanan publik prima (IPKP) 15,53 < 15,75 (indeks 3,55 < 3,6)',
-    );
+    expect(tpn.eligibility.WBBM.failures.map((f) => f.message)).toContain('Pelayanan publik prima (IPKP) 15,53 < 15,75 (indeks 3,55 < 3,6)');
   });
 
   it('--has-wbk removes only the "WBBM needs WBK" failure', () => {
@@ -229,8 +227,14 @@ describe('score command: other instrument versions', () => {
   });
 
   it('refuses an instrument file that is not JSON or not a list', () => {
-    expectFailure(score([join(FIXTURES, 'answers-example.json'), '--instrument', file('rusak.json', '{ "tahun": ')]), 'Berkas daftar soal bukan JSON yang valid');
-    expectFailure(score([join(FIXTURES, 'answers-example.json'), '--instrument', file('bukan-daftar.json', { tahun: 2027 })]), /Instrumen tidak valid[\s\S]*- data:/);
+    expectFailure(
+      score([join(FIXTURES, 'answers-example.json'), '--instrument', file('rusak.json', '{ "tahun": ')]),
+      'Berkas daftar soal bukan JSON yang valid',
+    );
+    expectFailure(
+      score([join(FIXTURES, 'answers-example.json'), '--instrument', file('bukan-daftar.json', { tahun: 2027 })]),
+      /Instrumen tidak valid[\s\S]*- data:/,
+    );
     expectFailure(score([join(FIXTURES, 'answers-example.json'), '--formulas', join(dir, 'tidak-ada.json')]), 'Berkas tabel rumus tidak ditemukan');
   });
 });

@@ -139,7 +139,9 @@ describe('admin pages in Chromium', () => {
       const r = await gql('{ satkers { code name kind division predicates { year decreeNumber revoked revokedAt reason } } }');
       const s = r.data.satkers.find((x: { code: string }) => x.code === 'PAS-LAPAS-E2E');
       expect(s).toMatchObject({ name: 'Lapas Uji E2E Kelas IIA', kind: 'LAPAS', division: 'Pemasyarakatan' });
-      expect(s.predicates).toEqual([{ year: 2025, decreeNumber: 'SK-E2E/2025', revoked: true, revokedAt: '2026-03-01', reason: 'Pelanggaran integritas berat' }]);
+      expect(s.predicates).toEqual([
+        { year: 2025, decreeNumber: 'SK-E2E/2025', revoked: true, revokedAt: '2026-03-01', reason: 'Pelanggaran integritas berat' },
+      ]);
       await shot(b.page, 'units-revoked');
       expect(b.errors).toEqual([]);
     } finally {
@@ -197,17 +199,26 @@ describe('admin pages in Chromium', () => {
       await b.page.fill('[data-test=tpn-decree-number] input', 'SK-TPN/2026/17');
       await b.page.fill('[data-test=tpn-decree-date] input', '15-12-2026');
       await b.page.click('[data-test=tpn-decree-number] input');
-      if (await b.page.locator('[data-test=tpn-differs]').count()) await b.page.fill('[data-test=tpn-reason] textarea', 'Keputusan TPN setelah evaluasi lapangan');
+      if (await b.page.locator('[data-test=tpn-differs]').count())
+        await b.page.fill('[data-test=tpn-reason] textarea', 'Keputusan TPN setelah evaluasi lapangan');
       await shot(b.page, 'unit-tpn-dialog');
       await b.page.click('[data-test=tpn-confirm]');
       await b.page.waitForSelector('[data-test=tpn-dialog]', { state: 'detached' });
       await b.page.waitForFunction(() => /SK-TPN\/2026\/17/.test(document.querySelector('[data-test=predicates]')?.textContent ?? ''));
       expect(await b.page.locator('[data-test=tpn-outcome]').count()).toBe(0);
 
-      const after = await gql('query($id: Int!) { submission(id: $id) { status surveyResults { kind index respondents source } satker { predicates { predicate year decreeNumber decreeDate } } } }', { id: sub.id });
+      const after = await gql(
+        'query($id: Int!) { submission(id: $id) { status surveyResults { kind index respondents source } satker { predicates { predicate year decreeNumber decreeDate } } } }',
+        { id: sub.id },
+      );
       expect(after.data.submission.status).toBe('AWARDED');
       expect(after.data.submission.surveyResults).toContainEqual({ kind: 'IPAK', index: 3.85, respondents: 45, source: 'BPS' });
-      expect(after.data.submission.satker.predicates).toContainEqual({ predicate: sub.target, year: 2026, decreeNumber: 'SK-TPN/2026/17', decreeDate: '2026-12-15' });
+      expect(after.data.submission.satker.predicates).toContainEqual({
+        predicate: sub.target,
+        year: 2026,
+        decreeNumber: 'SK-TPN/2026/17',
+        decreeDate: '2026-12-15',
+      });
       await b.page.locator('[data-test=predicates]').scrollIntoViewIfNeeded();
       await shot(b.page, 'unit-tpn-recorded');
       expect(b.errors).toEqual([]);
@@ -217,7 +228,8 @@ describe('admin pages in Chromium', () => {
   });
 
   it('the Kanwil head creates, rotates and revokes PortalRB tokens (plaintext shown once), then changes the password from the user menu', async () => {
-    const pull = (token: string) => fetch(`${server.url}/api/portalrb/pengusulan/unit-wbk`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+    const pull = (token: string) =>
+      fetch(`${server.url}/api/portalrb/pengusulan/unit-wbk`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
     const b = await openBrowser({ width: 1024, height: 768 });
     try {
       await login(b.page, server.url, 'kakanwil');
@@ -281,7 +293,15 @@ describe('admin pages in Chromium', () => {
     const current = sub.answers.find((a: { soalId: number }) => a.soalId === 2)?.value;
     const next = current === 'A' ? 'B' : 'A';
     const file = path.join(tmp, 'jawaban-polonia.json');
-    fs.writeFileSync(file, JSON.stringify({ unit_id: sub.satker.code, nama_unit: 'Polonia', tahun: sub.period.year, answers: [{ soal_id: 2, jawaban_unit: next, catatan_unit: 'Diimpor dari PortalRB' }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        unit_id: sub.satker.code,
+        nama_unit: 'Polonia',
+        tahun: sub.period.year,
+        answers: [{ soal_id: 2, jawaban_unit: next, catatan_unit: 'Diimpor dari PortalRB' }],
+      }),
+    );
 
     const b = await openBrowser({ width: 1024, height: 768 });
     try {

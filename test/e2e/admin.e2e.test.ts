@@ -140,7 +140,10 @@ describe('admin SPA in Chromium', () => {
   it('evidence upload shows progress, lands in the list, and downloads', async () => {
     const b = await openBrowser();
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-ev-')), 'sk-tim-zi.pdf');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n'), Buffer.alloc(200_000, 0x20), Buffer.from('\n%%EOF\n')]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n'), Buffer.alloc(200_000, 0x20), Buffer.from('\n%%EOF\n')]),
+    );
     try {
       await login(b.page, server.url, 'koordinator.polonia');
       await b.page.goto(`${server.url}/submissions/1/lke`);
@@ -173,7 +176,10 @@ describe('admin SPA in Chromium', () => {
       await b.page.waitForSelector('[data-test=score-panel]');
       // the KANWIL level is the one this user may write now; SELF answers are shown beside it
       // the page settles on the user's level after a second load: wait for it, then check
-      await b.page.locator('[data-test=level-select]', { hasText: 'Kanwil' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+      await b.page
+        .locator('[data-test=level-select]', { hasText: 'Kanwil' })
+        .waitFor({ timeout: 15_000 })
+        .catch(() => undefined);
       expect(await b.page.textContent('[data-test=level-select]')).toContain('Kanwil');
       expect(await b.page.locator('[data-test=opt-1-Ya] input').isDisabled()).toBe(false);
       await b.page.waitForSelector('[data-test=others-1]');
@@ -187,7 +193,9 @@ describe('admin SPA in Chromium', () => {
       await b.page.click('[data-test=action-confirm]');
       await b.page.waitForTimeout(1500);
       await shot(b.page, 'kanwil-return-dialog');
-      await b.page.waitForFunction(() => document.querySelector('[data-status]')?.getAttribute('data-status') === 'REVISION_REQUESTED', null, { timeout: 10_000 });
+      await b.page.waitForFunction(() => document.querySelector('[data-status]')?.getAttribute('data-status') === 'REVISION_REQUESTED', null, {
+        timeout: 10_000,
+      });
       const after = await gql(`{ submission(id: ${target.id}) { status returnedBy } }`);
       expect(after.data.submission).toEqual({ status: 'REVISION_REQUESTED', returnedBy: 'KANWIL' });
       await shot(b.page, 'kanwil-returned');
@@ -210,7 +218,10 @@ describe('admin SPA in Chromium', () => {
       await b.page.goto(`${server.url}/submissions/${target.id}/lke`);
       await b.page.waitForSelector('[data-test=score-panel]');
       // the page settles on the user's level after a second load: wait for it, then check
-      await b.page.locator('[data-test=level-select]', { hasText: 'TPI' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+      await b.page
+        .locator('[data-test=level-select]', { hasText: 'TPI' })
+        .waitFor({ timeout: 15_000 })
+        .catch(() => undefined);
       expect(await b.page.textContent('[data-test=level-select]')).toContain('TPI');
       await b.page.waitForSelector('[data-test=others-1]');
       const chooser = b.page.waitForEvent('filechooser');
@@ -324,9 +335,13 @@ describe('admin SPA in Chromium', () => {
         const item = instrument.itemById[soalId]!;
         return { soalId, value: item.type === 'COUNT' ? 0 : item.options[0]!.key, expectedVersion: versions.get(soalId) ?? null };
       });
-      const saved = await gql('mutation($a: [AnswerInput!]!) { saveAnswers(submissionId: 1, level: SELF, answers: $a) { submission { version } } }', { a: fill });
+      const saved = await gql('mutation($a: [AnswerInput!]!) { saveAnswers(submissionId: 1, level: SELF, answers: $a) { submission { version } } }', {
+        a: fill,
+      });
       expect(saved.errors).toBeUndefined();
-      const pc = await gql('mutation($v: Int) { setPencanangan(submissionId: 1, date: "2025-01-15", expectedVersion: $v) { version } }', { v: saved.data.saveAnswers.submission.version });
+      const pc = await gql('mutation($v: Int) { setPencanangan(submissionId: 1, date: "2025-01-15", expectedVersion: $v) { version } }', {
+        v: saved.data.saveAnswers.submission.version,
+      });
       expect(pc.errors).toBeUndefined();
 
       await login(b.page, server.url, 'koordinator.polonia');
@@ -335,7 +350,9 @@ describe('admin SPA in Chromium', () => {
       expect(await b.page.textContent('[data-test=score-completeness]')).toContain('100');
       await b.page.click('[data-test=open-submit]');
       await b.page.waitForSelector('[data-test=submit-dialog]');
-      await b.page.waitForFunction(() => !(document.querySelector('[data-test=confirm-submit]') as HTMLButtonElement | null)?.disabled, null, { timeout: 10_000 });
+      await b.page.waitForFunction(() => !(document.querySelector('[data-test=confirm-submit]') as HTMLButtonElement | null)?.disabled, null, {
+        timeout: 10_000,
+      });
       await shot(b.page, 'lke-submit-ready');
       await b.page.click('[data-test=confirm-submit]');
       await b.page.waitForFunction(() => document.querySelector('[data-status]')?.getAttribute('data-status') === 'SUBMITTED', null, { timeout: 10_000 });

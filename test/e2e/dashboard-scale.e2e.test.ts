@@ -54,12 +54,17 @@ describe('dashboard with 1,000 units', () => {
       await b.page.waitForURL('**/submissions');
       await b.page.waitForSelector('[data-test=submissions]');
       const cdp = process.env.PROFILE ? await b.context.newCDPSession(b.page) : null;
-      if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       t0 = Date.now();
       await b.page.click('[data-test=nav-dashboard]');
       await ready();
       if (cdp) {
-        const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+        const { profile } = (await cdp.send('Profiler.stop')) as {
+          profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
+        };
         const self = new Map<string, number>();
         const byId = new Map(profile.nodes.map((n) => [n.id, n]));
         profile.samples.forEach((id, i) => {
@@ -67,7 +72,13 @@ describe('dashboard with 1,000 units', () => {
           const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
           self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
         });
-        console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v.toFixed(0).padStart(6)} ${k}`).join('\n'));
+        console.log(
+          [...self]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 40)
+            .map(([k, v]) => `${v.toFixed(0).padStart(6)} ${k}`)
+            .join('\n'),
+        );
       }
       const interactive = Date.now() - t0;
       expect(await b.page.locator('[data-test=comparison-table] tbody tr').count()).toBe(50);
@@ -76,7 +87,10 @@ describe('dashboard with 1,000 units', () => {
       expect(range).toMatch(/^1–30\/\d+$/);
       expect(Number(range.split('/')[1])).toBeGreaterThan(UNITS / 2);
       // the heat map keeps its size: 30 units a page, not 26 px × 1,000
-      const h = await b.page.locator('[data-test=heatmap] canvas').first().evaluate((c) => (c as HTMLCanvasElement).getBoundingClientRect().height);
+      const h = await b.page
+        .locator('[data-test=heatmap] canvas')
+        .first()
+        .evaluate((c) => (c as HTMLCanvasElement).getBoundingClientRect().height);
       expect(h).toBeLessThan(1000);
       const t1 = Date.now();
       await b.page.locator('[data-test=heatmap-pager] .n-pagination-item').filter({ hasText: /^2$/ }).click();
@@ -84,11 +98,17 @@ describe('dashboard with 1,000 units', () => {
       const heatPage = Date.now() - t1;
       const first = await b.page.locator('[data-test=comparison-table] tbody tr').first().textContent();
       const t2 = Date.now();
-      await b.page.locator('[data-test=comparison-table] ~ * .n-pagination-item, [data-test=comparison-table] .n-pagination-item').filter({ hasText: /^2$/ }).first().click();
+      await b.page
+        .locator('[data-test=comparison-table] ~ * .n-pagination-item, [data-test=comparison-table] .n-pagination-item')
+        .filter({ hasText: /^2$/ })
+        .first()
+        .click();
       await b.page.waitForFunction((f) => document.querySelector('[data-test=comparison-table] tbody tr')?.textContent !== f, first);
       const tablePage = Date.now() - t2;
       await shot(b.page, 'dashboard-1000');
-      console.log(`[dashboard-scale] ${UNITS} units: page load ${pageLoad} ms, in-app navigation ${interactive} ms (to table + heat map drawn), heat map page ${heatPage} ms, server answer ${serverMs.join('/')} ms, table page ${tablePage} ms`);
+      console.log(
+        `[dashboard-scale] ${UNITS} units: page load ${pageLoad} ms, in-app navigation ${interactive} ms (to table + heat map drawn), heat map page ${heatPage} ms, server answer ${serverMs.join('/')} ms, table page ${tablePage} ms`,
+      );
       expect(b.errors).toEqual([]);
     } finally {
       await b.close();

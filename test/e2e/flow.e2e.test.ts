@@ -183,7 +183,9 @@ describe('one submission from draft to nomination, through the UI', () => {
           await dateInput.press('Enter');
           await expect.poll(() => dateInput.inputValue()).toBe('15-01-2025');
         }
-        await page.waitForFunction(() => !(document.querySelector('[data-test=confirm-submit]') as HTMLButtonElement | null)?.disabled, null, { timeout: 10_000 });
+        await page.waitForFunction(() => !(document.querySelector('[data-test=confirm-submit]') as HTMLButtonElement | null)?.disabled, null, {
+          timeout: 10_000,
+        });
         expect(await page.locator('[data-test=submit-blockers]').count()).toBe(0);
         await shot(page, 'flow-03-coordinator-submit-dialog');
         await page.click('[data-test=confirm-submit]');
@@ -208,7 +210,10 @@ describe('one submission from draft to nomination, through the UI', () => {
         await openLkeFromList(page);
         expect(await statusOf(page)).toBe('SUBMITTED');
         // the page settles on the user's level after a second load: wait for it, then check
-        await page.locator('[data-test=level-select]', { hasText: 'Kanwil' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+        await page
+          .locator('[data-test=level-select]', { hasText: 'Kanwil' })
+          .waitFor({ timeout: 15_000 })
+          .catch(() => undefined);
         expect(await page.textContent('[data-test=level-select]')).toContain('Kanwil');
         // the KANWIL answers start as copies of SELF, with SELF shown beside them
         await page.waitForSelector('[data-test=others-1]');
@@ -267,7 +272,9 @@ describe('one submission from draft to nomination, through the UI', () => {
         await waitStatus(page, 'IN_DESK_REVIEW');
         // the TPI level is now the evaluator's to write
         await expect.poll(() => page.textContent('[data-test=level-select]'), { timeout: 10_000 }).toContain('TPI');
-        await page.waitForFunction(() => !(document.querySelector('[data-test=item-1] input[type=radio]') as HTMLInputElement | null)?.disabled, null, { timeout: 10_000 });
+        await page.waitForFunction(() => !(document.querySelector('[data-test=item-1] input[type=radio]') as HTMLInputElement | null)?.disabled, null, {
+          timeout: 10_000,
+        });
 
         // item [1]: pick a different option than the copied one, write the answer note and a review note
         const item = page.locator('[data-test=item-1]');
@@ -345,7 +352,9 @@ describe('one submission from draft to nomination, through the UI', () => {
 
         await page.click('[data-test=open-submit]');
         await page.locator('[data-test=submit-dialog]').waitFor();
-        await page.waitForFunction(() => !(document.querySelector('[data-test=confirm-submit]') as HTMLButtonElement | null)?.disabled, null, { timeout: 10_000 });
+        await page.waitForFunction(() => !(document.querySelector('[data-test=confirm-submit]') as HTMLButtonElement | null)?.disabled, null, {
+          timeout: 10_000,
+        });
         expect(await page.locator('[data-test=unanswered-list]').count()).toBe(0);
         await shot(page, 'flow-15-coordinator-resubmit-dialog');
         await page.click('[data-test=confirm-submit]');
@@ -372,7 +381,10 @@ describe('one submission from draft to nomination, through the UI', () => {
         await openLkeFromList(page, 'evaluations');
         expect(await statusOf(page)).toBe('IN_DESK_REVIEW');
         // the page settles on the user's level after a second load: wait for it, then check
-        await page.locator('[data-test=level-select]', { hasText: 'TPI' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+        await page
+          .locator('[data-test=level-select]', { hasText: 'TPI' })
+          .waitFor({ timeout: 15_000 })
+          .catch(() => undefined);
         expect(await page.textContent('[data-test=level-select]')).toContain('TPI');
         const thread = page.locator(`[data-test=notes-${changedSoal}] .pz-thread`);
         await thread.waitFor();
@@ -424,9 +436,7 @@ describe('one submission from draft to nomination, through the UI', () => {
         for (const d of ['tlhp', 'lhkpn', 'sakip', 'sptjm']) await card.locator(`[data-test=nom-doc-${d}]:has-text("✓")`).waitFor({ timeout: 15_000 });
         // every prerequisite row turns green (the preview is debounced)
         const rows = card.locator('[data-test=nom-checklist] tbody tr');
-        await expect
-          .poll(async () => (await rows.allTextContents()).filter((r) => !r.includes('✓')), { timeout: 10_000 })
-          .toEqual([]);
+        await expect.poll(async () => (await rows.allTextContents()).filter((r) => !r.includes('✓')), { timeout: 10_000 }).toEqual([]);
         // below the thresholds the head writes the override reason the card asks for
         const override = card.locator('.n-form-item:has-text("Alasan pengecualian") textarea');
         const belowThreshold = (await override.count()) > 0;
@@ -455,10 +465,9 @@ describe('one submission from draft to nomination, through the UI', () => {
     }
 
     // ---- the audit trail holds every transition with its actor (read as the admin)
-    const trail = await admin(
-      `query($f: AuditFilter) { auditEvents(filter: $f, pageSize: 200) { items { action at actor { displayName } before after } } }`,
-      { f: { objectType: 'Submission', objectId: String(subId) } },
-    );
+    const trail = await admin(`query($f: AuditFilter) { auditEvents(filter: $f, pageSize: 200) { items { action at actor { displayName } before after } } }`, {
+      f: { objectType: 'Submission', objectId: String(subId) },
+    });
     expect(trail.errors).toBeUndefined();
     const transitions = (trail.data.auditEvents.items as { action: string; at: string; actor: { displayName: string } | null; before: any; after: any }[])
       .filter((e) => /^submission\.(submit|forward|startDeskReview|return|resubmit|finalise|nominate)$/.test(e.action))

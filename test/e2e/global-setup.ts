@@ -24,7 +24,11 @@ export default function setup(): void {
   if (existsSync(index)) {
     if (process.env.PANTAU_E2E_NO_BUILD === '1') return;
     const built = statSync(index).mtimeMs;
-    const sources = Math.max(newestMtime(join(root, 'admin', 'src')), newestMtime(join(root, 'shared', 'src')), statSync(join(root, 'admin', 'index.html')).mtimeMs);
+    const sources = Math.max(
+      newestMtime(join(root, 'admin', 'src')),
+      newestMtime(join(root, 'shared', 'src')),
+      statSync(join(root, 'admin', 'index.html')).mtimeMs,
+    );
     if (sources <= built) return;
   }
   execFileSync('npm', ['run', 'build', '-w', 'admin'], { cwd: root, stdio: 'inherit' });

@@ -30,7 +30,10 @@ export async function startE2eServer(): Promise<E2eServer> {
   if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) throw new Error('admin/dist is missing: run `npm run build -w admin`');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-e2e-'));
   const handle = await createApp(
-    loadConfig({}, { port: 0, host: '127.0.0.1', schedulerIntervalSeconds: 0, dataDir, seed: 'demo', adminDist: ADMIN_DIST, logErrors: process.env.PANTAU_TEST_LOG === '1' }),
+    loadConfig(
+      {},
+      { port: 0, host: '127.0.0.1', schedulerIntervalSeconds: 0, dataDir, seed: 'demo', adminDist: ADMIN_DIST, logErrors: process.env.PANTAU_TEST_LOG === '1' },
+    ),
   );
   return {
     handle,

@@ -14,7 +14,11 @@ let rows: any[];
 beforeAll(async () => {
   server = await startE2eServer();
   const gql = await apiAs(server.url, 'kakanwil');
-  rows = (await gql(`{ kanwilComparison(periodId: 1) { rows { submissionId target satker { code } areas { code selfPercent } hasil { state } eligibility { eligible failures { message } } } } }`)).data.kanwilComparison.rows;
+  rows = (
+    await gql(
+      `{ kanwilComparison(periodId: 1) { rows { submissionId target satker { code } areas { code selfPercent } hasil { state } eligibility { eligible failures { message } } } } }`,
+    )
+  ).data.kanwilComparison.rows;
 });
 afterAll(async () => server?.stop());
 
@@ -29,12 +33,21 @@ describe('dashboard at 1440 px', () => {
       await shot(page, 'hasil-dashboard-1440');
       const table = page.locator('[data-test=comparison-table]');
       // every column header within the viewport, and the table does not scroll sideways
-      const headers = await table.locator('th').evaluateAll((ths) => ths.map((th) => ({ text: th.textContent?.trim() ?? '', right: th.getBoundingClientRect().right })));
+      const headers = await table
+        .locator('th')
+        .evaluateAll((ths) => ths.map((th) => ({ text: th.textContent?.trim() ?? '', right: th.getBoundingClientRect().right })));
       const names = headers.map((h) => h.text);
-      for (const n of ['Kelayakan', 'Tenggat berikut', 'Hasil (survei)', 'Lengkap', 'Satker', 'Status']) expect(names.some((x) => x.startsWith(n)), n).toBe(true);
+      for (const n of ['Kelayakan', 'Tenggat berikut', 'Hasil (survei)', 'Lengkap', 'Satker', 'Status'])
+        expect(
+          names.some((x) => x.startsWith(n)),
+          n,
+        ).toBe(true);
       const cardRight = await table.evaluate((el) => el.getBoundingClientRect().right);
       for (const h of headers) expect(h.right, h.text).toBeLessThanOrEqual(cardRight + 1);
-      const scroll = await table.locator('.n-data-table-base-table-body, .n-scrollbar-container').first().evaluate((el) => el.scrollWidth - el.clientWidth);
+      const scroll = await table
+        .locator('.n-data-table-base-table-body, .n-scrollbar-container')
+        .first()
+        .evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(scroll).toBeLessThanOrEqual(2);
 
       // reasons written out in the cell (no hover), as many rows as the server says are not eligible

@@ -34,7 +34,8 @@ async function answerFirstUnanswered(page: Page): Promise<number> {
   return soalId;
 }
 
-const saved = (page: Page) => page.waitForFunction(() => /Tersimpan/.test(document.querySelector('[data-test=save-state]')?.textContent ?? ''), null, { timeout: 45_000 });
+const saved = (page: Page) =>
+  page.waitForFunction(() => /Tersimpan/.test(document.querySelector('[data-test=save-state]')?.textContent ?? ''), null, { timeout: 45_000 });
 
 describe('LKE edits through a session expiry and a network loss', () => {
   it('session expired: the edit stays, a dialog signs in again in place (one request), then the edit is saved once', { timeout: 120_000 }, async () => {
@@ -49,7 +50,10 @@ describe('LKE edits through a session expiry and a network loss', () => {
       const soalId = await answerFirstUnanswered(b.page);
       await b.page.waitForSelector('[data-test=relogin-dialog]', { timeout: 15_000 });
       // trying to leave does not leave (the edit would be lost) and does not start a request loop
-      await b.page.locator('[data-test=nav-submissions]').click({ force: true }).catch(() => undefined);
+      await b.page
+        .locator('[data-test=nav-submissions]')
+        .click({ force: true })
+        .catch(() => undefined);
       await b.page.waitForTimeout(4000);
       expect(new URL(b.page.url()).pathname).toBe('/submissions/1/lke');
       expect(ops('SaveAnswers')).toBe(1);

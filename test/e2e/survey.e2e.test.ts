@@ -18,10 +18,16 @@ beforeAll(async () => {
   const gql = await apiAs(server.url, 'kakanwil');
   const subs = (await gql(`{ submissions(periodId: 1) { satker { id code } } }`)).data.submissions;
   const satkerId = subs.find((s: any) => s.satker.code === 'IMI-BELAWAN').satker.id;
-  const r = await gql(
-    `mutation ($i: OpenSurveyRoundInput!) { openSurveyRound(input: $i) { id satkerId serviceTypes { code token path } } }`,
-    { i: { satkerId, periodId: 1, startDate: jakartaDate(), endDate: jakartaDate(new Date(Date.now() + 7 * 86_400_000)), serviceTypes: ['Paspor', 'Izin tinggal'], respondentGroups: ['Pemohon', 'Kuasa / biro jasa'] } },
-  );
+  const r = await gql(`mutation ($i: OpenSurveyRoundInput!) { openSurveyRound(input: $i) { id satkerId serviceTypes { code token path } } }`, {
+    i: {
+      satkerId,
+      periodId: 1,
+      startDate: jakartaDate(),
+      endDate: jakartaDate(new Date(Date.now() + 7 * 86_400_000)),
+      serviceTypes: ['Paspor', 'Izin tinggal'],
+      respondentGroups: ['Pemohon', 'Kuasa / biro jasa'],
+    },
+  });
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   round = r.data.openSurveyRound;
 });
@@ -78,17 +84,20 @@ describe('public survey page (phone)', () => {
       await shot(page, 'survey-phone-thanks');
 
       // the same ticket again, from this browser: refused, nothing more stored
-      const again = await page.evaluate(async ({ token, ticket }) => {
-        const scores: Record<string, number> = {};
-        for (let i = 1; i <= 8; i++) scores[`SPKP${i}`] = 1;
-        for (let i = 1; i <= 5; i++) scores[`SPAK${i}`] = 1;
-        const res = await fetch(`/api/survey/public/${token}/responses`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-pantau-csrf': '1' },
-          body: JSON.stringify({ ticket, respondentGroup: 'R1', scores, website: '' }),
-        });
-        return { status: res.status, body: await res.json() };
-      }, { token: round.serviceTypes[0].token, ticket });
+      const again = await page.evaluate(
+        async ({ token, ticket }) => {
+          const scores: Record<string, number> = {};
+          for (let i = 1; i <= 8; i++) scores[`SPKP${i}`] = 1;
+          for (let i = 1; i <= 5; i++) scores[`SPAK${i}`] = 1;
+          const res = await fetch(`/api/survey/public/${token}/responses`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-pantau-csrf': '1' },
+            body: JSON.stringify({ ticket, respondentGroup: 'R1', scores, website: '' }),
+          });
+          return { status: res.status, body: await res.json() };
+        },
+        { token: round.serviceTypes[0].token, ticket },
+      );
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('CONFLICT');
 
@@ -101,10 +110,16 @@ describe('public survey page (phone)', () => {
     }
 
     const gql = await apiAs(server.url, 'kakanwil');
-    const res = (await gql(`query ($id: Int!) { surveyRoundResult(id: $id) { overall { respondents indices { kind index } } } }`, { id: round.id })).data.surveyRoundResult;
+    const res = (await gql(`query ($id: Int!) { surveyRoundResult(id: $id) { overall { respondents indices { kind index } } } }`, { id: round.id })).data
+      .surveyRoundResult;
     // SPKP: 7 × 5 and 2 → (35 + 2)/8 = 4.625 → ÷ 6 × 4 = 3.0833 → 3.08; SPAK all 6 → 4
     expect(res.overall.respondents).toBe(1);
-    expect(res.overall.indices).toEqual(expect.arrayContaining([{ kind: 'IPKP', index: 3.08 }, { kind: 'IPAK', index: 4 }]));
+    expect(res.overall.indices).toEqual(
+      expect.arrayContaining([
+        { kind: 'IPKP', index: 3.08 },
+        { kind: 'IPAK', index: 4 },
+      ]),
+    );
   });
 
   it('a closed link says so and offers no form', async () => {
@@ -138,10 +153,15 @@ describe('survey results page (Kanwil head)', () => {
       expect(await page.textContent('[data-test=survey-index-IPKP]')).toContain('Indeks = rata-rata ÷ 6 × 4');
       expect(await page.textContent('[data-test=survey-warning]')).toContain('kurang dari 30');
       expect(await page.locator('[data-test^=survey-link-] img').count()).toBe(2);
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-test^=survey-link-] img')).every((i) => (i as HTMLImageElement).naturalWidth > 0));
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('[data-test^=survey-link-] img')).every((i) => (i as HTMLImageElement).naturalWidth > 0),
+      );
       await shot(page, 'survey-results');
       // The per-service table exports with the columns shown.
-      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=survey-results] [data-test=table-export] [data-test=export-csv]')]);
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-test=survey-results] [data-test=table-export] [data-test=export-csv]'),
+      ]);
       const csvFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pz-survey-')), csv.suggestedFilename());
       await csv.saveAs(csvFile);
       expect(csv.suggestedFilename()).toBe(`survei-${round.id}-perService.csv`);

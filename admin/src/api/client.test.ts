@@ -36,7 +36,10 @@ describe('GraphQL client', () => {
   });
 
   it('reports an unreachable server as NETWORK and unknown codes as INTERNAL', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(((await request('query Q { x }').catch((e: unknown) => e)) as ApiError).code).toBe('NETWORK');
     mockFetch({ errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, 500);
     expect(((await request('query Q { x }').catch((e: unknown) => e)) as ApiError).code).toBe('INTERNAL');

@@ -14,7 +14,11 @@ export type Progress = (fraction: number | null) => void;
 function errorFrom(status: number, body: { code?: string; message?: string; issues?: unknown } | null): ApiError {
   const code = httpCode(status, body?.code);
   if (code === 'UNAUTHENTICATED') notifyUnauthenticated();
-  return new ApiError(code, body?.message ?? `HTTP ${status}`, { httpStatus: status, httpCode: body?.code, issues: Array.isArray(body?.issues) ? body!.issues : undefined });
+  return new ApiError(code, body?.message ?? `HTTP ${status}`, {
+    httpStatus: status,
+    httpCode: body?.code,
+    issues: Array.isArray(body?.issues) ? body!.issues : undefined,
+  });
 }
 
 /** POST a file as the request body (XMLHttpRequest: fetch has no upload progress); resolves with the JSON answer. */

@@ -35,12 +35,7 @@ export function httpCode(status: number, code: unknown): ErrorCode {
  * Upload one evidence file with XMLHttpRequest (fetch has no upload progress). Text fields go first: the server
  * checks the target before it stores a byte of the file. The custom header is the server's CSRF check.
  */
-export function uploadEvidence(
-  fields: UploadFields,
-  file: File,
-  onProgress: (fraction: number) => void,
-  onUnauthenticated?: () => void,
-): UploadHandle {
+export function uploadEvidence(fields: UploadFields, file: File, onProgress: (fraction: number) => void, onUnauthenticated?: () => void): UploadHandle {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<unknown>((resolve, reject) => {
     const form = new FormData();

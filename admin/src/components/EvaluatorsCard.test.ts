@@ -33,7 +33,10 @@ describe('EvaluatorsCard', () => {
     expect(vm.options).toEqual([{ value: 9, label: 'Evaluator Dua (evaluator.dua)' }]);
     vm.pick = 9;
     await flushPromises();
-    await wrapper.findAll('button').find((b) => b.text() === i18n.global.t('evaluators.assign'))!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === i18n.global.t('evaluators.assign'))!
+      .trigger('click');
     await flushPromises();
     expect(request).toHaveBeenCalledWith(AssignEvaluatorDocument, { submissionId: 42, userId: 9 });
   });

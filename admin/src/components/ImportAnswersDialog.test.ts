@@ -57,7 +57,14 @@ describe('ImportAnswersDialog', () => {
     const emitted = () => w.emitted('imported');
     await w.get('[data-test=import-open]').trigger('click');
     await flushPromises();
-    const doc = { unit_id: 'IMI-POLONIA', tahun: 2026, answers: [{ soal_id: 4, jawaban_unit: 'A' }, { soal_id: 5, jawaban_unit: 'Ya' }] };
+    const doc = {
+      unit_id: 'IMI-POLONIA',
+      tahun: 2026,
+      answers: [
+        { soal_id: 4, jawaban_unit: 'A' },
+        { soal_id: 5, jawaban_unit: 'Ya' },
+      ],
+    };
     await pick(JSON.stringify(doc));
     expect(document.body.textContent).toContain('2 baris dibaca');
     q('[data-test=import-run]').click();
@@ -67,7 +74,9 @@ describe('ImportAnswersDialog', () => {
     expect(q('[data-test=import-report]').textContent).toContain('A.I.1.ii');
     expect(emitted()).toHaveLength(1);
 
-    vi.mocked(api.importAnswers).mockRejectedValue(new ApiError('BAD_USER_INPUT', 'Berkas tidak dapat diimpor: tahun 2025 bukan tahun periode penilaian ini (2026)'));
+    vi.mocked(api.importAnswers).mockRejectedValue(
+      new ApiError('BAD_USER_INPUT', 'Berkas tidak dapat diimpor: tahun 2025 bukan tahun periode penilaian ini (2026)'),
+    );
     await pick('{"tahun": 2025, "answers": []}', 'lama.json');
     q('[data-test=import-run]').click();
     await flushPromises();
@@ -78,7 +87,15 @@ describe('ImportAnswersDialog', () => {
   it('reads an Excel workbook on the server first, then imports its document; unreadable cells are listed', async () => {
     const doc = { tahun: 2026, answers: [{ soal_id: 1, jawaban_unit: 'Ya' }] };
     vi.mocked(files.postFile).mockResolvedValue({ layout: 'CLASSIC', rows: 1, document: doc });
-    vi.mocked(api.importAnswers).mockResolvedValue({ submissionId: 9, level: 'SELF', rows: 1, unchangedCount: 0, valuesChanged: 1, notesChanged: 0, changed: [] });
+    vi.mocked(api.importAnswers).mockResolvedValue({
+      submissionId: 9,
+      level: 'SELF',
+      rows: 1,
+      unchangedCount: 0,
+      valuesChanged: 1,
+      notesChanged: 0,
+      changed: [],
+    });
     const w = mountAs('COORDINATOR', 'DRAFT');
     await w.get('[data-test=import-open]').trigger('click');
     await flushPromises();
@@ -90,7 +107,9 @@ describe('ImportAnswersDialog', () => {
     expect(api.importAnswers).toHaveBeenCalledWith(9, 'SELF', doc);
 
     vi.mocked(files.postFile).mockRejectedValue(
-      new ApiError('BAD_USER_INPUT', 'Berkas Excel tidak dapat dibaca', { issues: [{ sheet: 'Jawaban', cell: 'K152', message: 'soal [102]: "lima" bukan angka' }] }),
+      new ApiError('BAD_USER_INPUT', 'Berkas Excel tidak dapat dibaca', {
+        issues: [{ sheet: 'Jawaban', cell: 'K152', message: 'soal [102]: "lima" bukan angka' }],
+      }),
     );
     await pick('PK', 'rusak.xlsx');
     expect(q('[data-test=import-issues]').textContent).toContain('Jawaban!K152');

@@ -20,7 +20,14 @@ import ProgressCard from './ProgressCard.vue';
 const DATA: ProgressData = {
   level: 'SELF',
   weeks: [
-    { week: '2026-W46', start: '2026-11-09T00:00:00.000Z', asOf: '2026-11-16T00:00:00.000Z', submissions: 2, averageCompleteness: 0.5, averageSelfTotal: 40.123 },
+    {
+      week: '2026-W46',
+      start: '2026-11-09T00:00:00.000Z',
+      asOf: '2026-11-16T00:00:00.000Z',
+      submissions: 2,
+      averageCompleteness: 0.5,
+      averageSelfTotal: 40.123,
+    },
     { week: '2026-W47', start: '2026-11-16T00:00:00.000Z', asOf: '2026-11-22T11:00:00.000Z', submissions: 2, averageCompleteness: 0.755, averageSelfTotal: 55 },
   ],
   units: [

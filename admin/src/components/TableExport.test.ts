@@ -23,13 +23,24 @@ describe('TableExport', () => {
 
   it('sends the shown columns and every row to the export, as xlsx or CSV', async () => {
     vi.mocked(files.postForDownload).mockResolvedValue('unit.xlsx');
-    const rows: Row[] = [{ name: 'Kanim Polonia', total: 76.81 }, { name: 'Lapas Binjai', total: null }];
+    const rows: Row[] = [
+      { name: 'Kanim Polonia', total: 76.81 },
+      { name: 'Lapas Binjai', total: null },
+    ];
     const w = mountWithApp(TableExport, { pinia: createPinia(), router: blankRouter(), props: { title: 'Unit', fileName: 'unit', columns, rows } }).wrapper;
     await w.get('[data-test=export-xlsx]').trigger('click');
     await flushPromises();
     expect(files.postForDownload).toHaveBeenCalledWith(
       '/api/exports/table.xlsx',
-      { title: 'Unit', fileName: 'unit', columns: ['Unit kerja', 'Nilai'], rows: [['Kanim Polonia', 76.81], ['Lapas Binjai', null]] },
+      {
+        title: 'Unit',
+        fileName: 'unit',
+        columns: ['Unit kerja', 'Nilai'],
+        rows: [
+          ['Kanim Polonia', 76.81],
+          ['Lapas Binjai', null],
+        ],
+      },
       'unit.xlsx',
       expect.any(Function),
     );

@@ -22,7 +22,14 @@ const type = async (sel: string, v: string) => {
 describe('TpnOutcomeCard', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
-    vi.mocked(wf.transition).mockReset().mockResolvedValue({ action: 'recordTpnOutcome', from: 'NOMINATED', to: 'AWARDED', submission: { id: 3, status: 'AWARDED', version: 5, round: 1, returnedBy: null } });
+    vi.mocked(wf.transition)
+      .mockReset()
+      .mockResolvedValue({
+        action: 'recordTpnOutcome',
+        from: 'NOMINATED',
+        to: 'AWARDED',
+        submission: { id: 3, status: 'AWARDED', version: 5, round: 1, returnedBy: null },
+      });
   });
 
   it('shows the computed TPN result and records an outcome that agrees with it without a reason', async () => {

@@ -8,7 +8,13 @@ import { useAuthStore } from '@/stores/auth';
 import { homeRouteFor, safeRedirect } from '@/utils/roles';
 import { createAppRouter, redirectToLogin } from './index';
 
-const user = (...roles: string[]) => ({ id: 1, username: 'u', displayName: 'U', locale: 'id', roles: roles.map((role) => ({ role, kanwilId: 1, satkerId: null })) });
+const user = (...roles: string[]) => ({
+  id: 1,
+  username: 'u',
+  displayName: 'U',
+  locale: 'id',
+  roles: roles.map((role) => ({ role, kanwilId: 1, satkerId: null })),
+});
 
 describe('router guard', () => {
   beforeEach(() => {

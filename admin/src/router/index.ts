@@ -22,7 +22,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
     }
     if (!auth.isAuthenticated) return { name: 'login', query: { redirect: to.fullPath } };
     if (to.name === 'root') return homeRouteFor(auth.roles, auth.canCompare);
-    if (!hasAnyRole(auth.roles, to.meta.roles) || (to.meta.kanwilScope && !auth.canCompare)) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, query: { forbidden: '1' } };
+    if (!hasAnyRole(auth.roles, to.meta.roles) || (to.meta.kanwilScope && !auth.canCompare))
+      return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, query: { forbidden: '1' } };
     return true;
   });
 

@@ -106,5 +106,20 @@ export const useAuthStore = defineStore('auth', () => {
     return u;
   }
 
-  return { user, checked, sessionExpired, roles, isAuthenticated, canCompare, hasRole, ensureSession, login, logout, expire, expireInPlace, onRestored, relogin };
+  return {
+    user,
+    checked,
+    sessionExpired,
+    roles,
+    isAuthenticated,
+    canCompare,
+    hasRole,
+    ensureSession,
+    login,
+    logout,
+    expire,
+    expireInPlace,
+    onRestored,
+    relogin,
+  };
 });

@@ -42,7 +42,16 @@ function submission(answers: LkeAnswer[], period: Partial<LkeSubmission['period'
     pencananganDate: null,
     updatedAt: '2026-11-01T00:00:00.000Z',
     satker: { id: 1, code: 'IMI-X', name: 'Kanim X', kind: 'KANIM', holdsWbk: false },
-    period: { id: 1, year: 2026, name: 'ZI 2026', instrumentVersionId: 1, selfAssessmentDeadline: null, kanwilReviewDeadline: null, deskEvaluationDeadline: null, nominationDeadline: null },
+    period: {
+      id: 1,
+      year: 2026,
+      name: 'ZI 2026',
+      instrumentVersionId: 1,
+      selfAssessmentDeadline: null,
+      kanwilReviewDeadline: null,
+      deskEvaluationDeadline: null,
+      nominationDeadline: null,
+    },
     nextDeadline: null,
     answers,
     surveyResults: [{ ...BPS_IPAK, respondents: 40 }],
@@ -149,7 +158,17 @@ describe('LKE store', () => {
     vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([answer(1, 'Ya', 2), answer(2, 'A', 1)]));
     vi.mocked(api.saveAnswers).mockRejectedValueOnce(
       new ApiError('CONFLICT', 'Jawaban soal [1] telah diubah oleh pengguna lain.', {
-        conflicts: [{ soalId: 1, expectedVersion: 2, currentVersion: 3, currentValue: 'Tidak', currentNote: 'dari Budi', updatedBy: 'Budi', updatedAt: '2026-11-02T00:00:00.000Z' }],
+        conflicts: [
+          {
+            soalId: 1,
+            expectedVersion: 2,
+            currentVersion: 3,
+            currentValue: 'Tidak',
+            currentNote: 'dari Budi',
+            updatedBy: 'Budi',
+            updatedAt: '2026-11-02T00:00:00.000Z',
+          },
+        ],
       }),
     );
     vi.mocked(api.saveAnswers).mockImplementation(async (_id, _level, inputs) => ({
@@ -162,7 +181,12 @@ describe('LKE store', () => {
     lke.edit(2, { value: 'B' });
     await lke.flush();
     expect(lke.conflicts).toHaveLength(1);
-    expect(lke.conflicts[0]).toMatchObject({ soalId: 1, mine: { value: 'Ya', note: 'saya' }, theirs: { value: 'Tidak', note: 'dari Budi' }, updatedBy: 'Budi' });
+    expect(lke.conflicts[0]).toMatchObject({
+      soalId: 1,
+      mine: { value: 'Ya', note: 'saya' },
+      theirs: { value: 'Tidak', note: 'dari Budi' },
+      updatedBy: 'Budi',
+    });
     // the screen shows their value until the user chooses
     expect(lke.current(1).value).toBe('Tidak');
     // the non-conflicting part of the refused batch is re-sent on its own
@@ -180,7 +204,9 @@ describe('LKE store', () => {
   it('taking their value drops the local edit without saving', async () => {
     vi.mocked(api.fetchSubmissionLke).mockResolvedValue(submission([answer(1, 'Ya', 2)]));
     vi.mocked(api.saveAnswers).mockRejectedValueOnce(
-      new ApiError('CONFLICT', 'x', { conflicts: [{ soalId: 1, expectedVersion: 2, currentVersion: 3, currentValue: 'Tidak', currentNote: null, updatedBy: 'Budi', updatedAt: null }] }),
+      new ApiError('CONFLICT', 'x', {
+        conflicts: [{ soalId: 1, expectedVersion: 2, currentVersion: 3, currentValue: 'Tidak', currentNote: null, updatedBy: 'Budi', updatedAt: null }],
+      }),
     );
     const lke = useLkeStore();
     await lke.load(7);

@@ -14,6 +14,7 @@ describe('fixNaiveAria', () => {
     expect(document.querySelector('#outer .n-card-header__main')!.getAttribute('aria-level')).toBe('2');
     expect(document.querySelector('#inner .n-card-header__main')!.getAttribute('aria-level')).toBe('3');
     expect(document.querySelector('.n-data-table-base-table-header')!.getAttribute('tabindex')).toBe('0');
-    for (const b of document.querySelectorAll('.n-input-number button')) expect([b.getAttribute('aria-hidden'), b.getAttribute('tabindex')]).toEqual(['true', '-1']);
+    for (const b of document.querySelectorAll('.n-input-number button'))
+      expect([b.getAttribute('aria-hidden'), b.getAttribute('tabindex')]).toEqual(['true', '-1']);
   });
 });

@@ -52,8 +52,12 @@ describe('InstrumentsView', () => {
   beforeEach(() => {
     vi.mocked(api.fetchInstrumentVersions).mockReset().mockResolvedValue([V1]);
     vi.mocked(api.validateInstrument).mockReset().mockResolvedValue(REPORT);
-    vi.mocked(api.createInstrumentVersion).mockReset().mockResolvedValue({ ...V1, id: 2, year: 2027, active: false, ownFormulas: false, formulasFromVersionId: 1, sourceFileName: 'm.json', periods: [] });
-    vi.mocked(api.activateInstrumentVersion).mockReset().mockResolvedValue({ ...V1, id: 2, year: 2027, active: true, periods: [] });
+    vi.mocked(api.createInstrumentVersion)
+      .mockReset()
+      .mockResolvedValue({ ...V1, id: 2, year: 2027, active: false, ownFormulas: false, formulasFromVersionId: 1, sourceFileName: 'm.json', periods: [] });
+    vi.mocked(api.activateInstrumentVersion)
+      .mockReset()
+      .mockResolvedValue({ ...V1, id: 2, year: 2027, active: true, periods: [] });
   });
 
   it('lists versions, validates an uploaded list, shows the report, saves and activates it', async () => {

@@ -24,7 +24,14 @@ describe('LoginView', () => {
   beforeEach(() => vi.mocked(session.login).mockReset());
 
   it('signs in and returns to the page the user came from', { timeout: 30_000 }, async () => {
-    vi.mocked(session.login).mockResolvedValue({ id: 1, username: 'kakanwil', displayName: 'K', locale: 'id', mustChangePassword: false, roles: [{ role: 'KANWIL_HEAD', kanwilId: 1, satkerId: null }] });
+    vi.mocked(session.login).mockResolvedValue({
+      id: 1,
+      username: 'kakanwil',
+      displayName: 'K',
+      locale: 'id',
+      mustChangePassword: false,
+      roles: [{ role: 'KANWIL_HEAD', kanwilId: 1, satkerId: null }],
+    });
     const { wrapper, router } = await setup('/login?redirect=/submissions/3/lke');
     await wrapper.get('#username').setValue('kakanwil');
     await wrapper.get('#password').setValue('rahasia');
@@ -44,7 +51,14 @@ describe('LoginView', () => {
   });
 
   it('Enter on the password field and the submit click send ONE login request', async () => {
-    const me = { id: 1, username: 'kakanwil', displayName: 'K', locale: 'id', mustChangePassword: false, roles: [{ role: 'KANWIL_HEAD', kanwilId: 1, satkerId: null }] };
+    const me = {
+      id: 1,
+      username: 'kakanwil',
+      displayName: 'K',
+      locale: 'id',
+      mustChangePassword: false,
+      roles: [{ role: 'KANWIL_HEAD', kanwilId: 1, satkerId: null }],
+    };
     vi.mocked(session.login).mockImplementation(() => new Promise((r) => setTimeout(() => r(me), 200)) as never);
     const { wrapper } = await setup('/login');
     await wrapper.get('#username').setValue('kakanwil');

@@ -17,9 +17,13 @@ const q = (sel: string) => document.body.querySelector(sel) as HTMLElement;
 describe('PortalRbTokensView', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
-    vi.mocked(admin.fetchKanwils).mockReset().mockResolvedValue([{ id: 1, code: 'KW-DEMO', name: 'Kanwil Demo' }]);
+    vi.mocked(admin.fetchKanwils)
+      .mockReset()
+      .mockResolvedValue([{ id: 1, code: 'KW-DEMO', name: 'Kanwil Demo' }]);
     vi.mocked(api.fetchPortalRbTokens).mockReset().mockResolvedValue([TOKEN]);
-    vi.mocked(api.createPortalRbToken).mockReset().mockResolvedValue({ token: 'pzrb_abc1234-SECRET', revokedTokenIds: [], info: { ...TOKEN, id: 2 } });
+    vi.mocked(api.createPortalRbToken)
+      .mockReset()
+      .mockResolvedValue({ token: 'pzrb_abc1234-SECRET', revokedTokenIds: [], info: { ...TOKEN, id: 2 } });
   });
 
   it('lists tokens by prefix, creates one and shows the plaintext once with a copy button and a warning', async () => {

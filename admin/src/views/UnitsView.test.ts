@@ -34,7 +34,9 @@ const ORG = {
       division: 'Imigrasi',
       kanwilId: 1,
       holdsWbk: true,
-      predicates: [{ id: 5, predicate: 'WBK' as const, year: 2024, decreeNumber: 'SK-1/2024', decreeDate: '2024-12-10', revoked: false, revokedAt: null, reason: null }],
+      predicates: [
+        { id: 5, predicate: 'WBK' as const, year: 2024, decreeNumber: 'SK-1/2024', decreeDate: '2024-12-10', revoked: false, revokedAt: null, reason: null },
+      ],
     },
     { id: 11, code: 'PAS-RUTAN', name: 'Rutan Medan', kind: 'RUTAN' as const, division: null, kanwilId: 1, holdsWbk: false, predicates: [] },
   ],
@@ -45,7 +47,14 @@ function mountAs(role: 'ADMIN' | 'KANWIL_HEAD', lang: 'id' | 'en' = 'id') {
   setActivePinia(pinia);
   const auth = useAuthStore();
   auth.checked = true;
-  auth.user = { id: 1, username: 'u', displayName: 'U', locale: 'id', mustChangePassword: false, roles: [{ role, kanwilId: role === 'ADMIN' ? null : 1, satkerId: null }] };
+  auth.user = {
+    id: 1,
+    username: 'u',
+    displayName: 'U',
+    locale: 'id',
+    mustChangePassword: false,
+    roles: [{ role, kanwilId: role === 'ADMIN' ? null : 1, satkerId: null }],
+  };
   return mountWithApp(UnitsView, { pinia, lang, router: blankRouter() }).wrapper;
 }
 const body = () => document.body;
@@ -54,7 +63,10 @@ const q = (sel: string) => body().querySelector(sel) as HTMLElement | null;
 describe('UnitsView', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
-    for (const f of [api.createKanwil, api.updateKanwil, api.createSatker, api.updateSatker, api.addPredicate, api.revokePredicate]) vi.mocked(f).mockReset().mockResolvedValue({} as never);
+    for (const f of [api.createKanwil, api.updateKanwil, api.createSatker, api.updateSatker, api.addPredicate, api.revokePredicate])
+      vi.mocked(f)
+        .mockReset()
+        .mockResolvedValue({} as never);
     vi.mocked(api.fetchOrgUnits).mockReset().mockResolvedValue(ORG);
   });
 

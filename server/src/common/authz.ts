@@ -40,9 +40,7 @@ export function hasRole(user: AuthUser | null, role: Role, where: { kanwilId?: n
   if (!user) return false;
   return user.roles.some(
     (r) =>
-      r.role === role &&
-      (where.kanwilId === undefined || r.kanwilId === where.kanwilId) &&
-      (where.satkerId === undefined || r.satkerId === where.satkerId),
+      r.role === role && (where.kanwilId === undefined || r.kanwilId === where.kanwilId) && (where.satkerId === undefined || r.satkerId === where.satkerId),
   );
 }
 
@@ -66,7 +64,11 @@ export function canViewKanwil(user: AuthUser | null, kanwilId: number): boolean 
 }
 
 /** FORBIDDEN unless the user may see the whole Kanwil (`canViewKanwil`). */
-export function requireKanwilView(ctx: Pick<Ctx, 'user'>, kanwilId: number, message = 'Hanya admin, Kepala Kanwil dan pengamat Kanwil tersebut yang dapat melihat ini'): AuthUser {
+export function requireKanwilView(
+  ctx: Pick<Ctx, 'user'>,
+  kanwilId: number,
+  message = 'Hanya admin, Kepala Kanwil dan pengamat Kanwil tersebut yang dapat melihat ini',
+): AuthUser {
   const u = requireUser(ctx);
   if (!canViewKanwil(u, kanwilId)) throw forbidden(message);
   return u;
@@ -80,7 +82,11 @@ export function requireAdmin(ctx: Pick<Ctx, 'user'>, message = 'Hanya admin yang
 }
 
 /** FORBIDDEN unless the user is an admin or the head of that Kanwil. */
-export function requireKanwilHead(ctx: Pick<Ctx, 'user'>, kanwilId: number, message = 'Hanya admin atau Kepala Kanwil tersebut yang dapat melakukan tindakan ini'): AuthUser {
+export function requireKanwilHead(
+  ctx: Pick<Ctx, 'user'>,
+  kanwilId: number,
+  message = 'Hanya admin atau Kepala Kanwil tersebut yang dapat melakukan tindakan ini',
+): AuthUser {
   const u = requireUser(ctx);
   if (!isKanwilHeadOf(u, kanwilId)) throw forbidden(message);
   return u;
@@ -114,9 +120,7 @@ export function readScope(ctx: Ctx): Promise<Scope> {
 }
 
 export function canReadSatker(scope: Scope, satker: { id: number; kanwilId: number }): boolean {
-  return (
-    scope.all || scope.kanwilIds.has(satker.kanwilId) || scope.satkerIds.has(satker.id) || scope.assignedSatkerIds.has(satker.id)
-  );
+  return scope.all || scope.kanwilIds.has(satker.kanwilId) || scope.satkerIds.has(satker.id) || scope.assignedSatkerIds.has(satker.id);
 }
 
 export function canReadSubmission(scope: Scope, sub: { id: number; satkerId: number; kanwilId: number }): boolean {
@@ -145,10 +149,7 @@ export async function assertCanReadSatker(ctx: Ctx, s: Satker): Promise<void> {
 export function satkerFilter(scope: Scope): FilterQuery<Satker> | null {
   if (scope.all) return null;
   return {
-    $or: [
-      { kanwil: { $in: [...scope.kanwilIds] } },
-      { id: { $in: [...scope.satkerIds, ...scope.assignedSatkerIds] } },
-    ],
+    $or: [{ kanwil: { $in: [...scope.kanwilIds] } }, { id: { $in: [...scope.satkerIds, ...scope.assignedSatkerIds] } }],
   } as FilterQuery<Satker>;
 }
 
@@ -156,11 +157,7 @@ export function satkerFilter(scope: Scope): FilterQuery<Satker> | null {
 export function submissionFilter(scope: Scope): FilterQuery<Submission> | null {
   if (scope.all) return null;
   return {
-    $or: [
-      { satker: { kanwil: { $in: [...scope.kanwilIds] } } },
-      { satker: { $in: [...scope.satkerIds] } },
-      { id: { $in: [...scope.assignedSubmissionIds] } },
-    ],
+    $or: [{ satker: { kanwil: { $in: [...scope.kanwilIds] } } }, { satker: { $in: [...scope.satkerIds] } }, { id: { $in: [...scope.assignedSubmissionIds] } }],
   } as FilterQuery<Submission>;
 }
 
@@ -244,12 +241,7 @@ export async function isAssignedEvaluator(em: EntityManager, userId: number, sub
  * `sub` must have satker and period loaded; inside a transaction pass `{ ...ctx, em }` (the transaction's manager).
  * `what` names the data in the messages (default: the level's answers).
  */
-export async function assertCanWriteLevel(
-  ctx: Ctx,
-  sub: Submission,
-  level: AnswerLevel,
-  opts: { now?: Date; what?: string } = {},
-): Promise<void> {
+export async function assertCanWriteLevel(ctx: Ctx, sub: Submission, level: AnswerLevel, opts: { now?: Date; what?: string } = {}): Promise<void> {
   const now = opts.now ?? new Date();
   const what = opts.what ?? `Jawaban ${LEVEL_TEXT[level]}`;
   const user = requireUser(ctx);

@@ -59,4 +59,7 @@ registerEnumType(AnswerLevel, { name: 'AnswerLevel' });
 registerEnumType(ReturnedBy, { name: 'ReturnedBy' });
 registerEnumType(SurveyKindEnum, { name: 'SurveyKind' });
 registerEnumType(SurveySource, { name: 'SurveySource' });
-registerEnumType(HasilStateEnum, { name: 'HasilState', description: 'MEASURED: an official result (BPS/TPN/third party) in force; ESTIMATED: the unit’s own survey or entry; MISSING: none' });
+registerEnumType(HasilStateEnum, {
+  name: 'HasilState',
+  description: 'MEASURED: an official result (BPS/TPN/third party) in force; ESTIMATED: the unit’s own survey or entry; MISSING: none',
+});

@@ -73,8 +73,8 @@ export function makeFormatError(log: (err: unknown) => void) {
     }
     // type-graphql argument validation (class-validator)
     if (Array.isArray((original as { extensions?: { validationErrors?: unknown } } | null)?.extensions?.validationErrors)) {
-      const ve = (original as { extensions?: { validationErrors?: { property: string; constraints?: Record<string, string> }[] } })
-        .extensions?.validationErrors ?? [];
+      const ve =
+        (original as { extensions?: { validationErrors?: { property: string; constraints?: Record<string, string> }[] } }).extensions?.validationErrors ?? [];
       return {
         message: 'Masukan tidak valid',
         path: formatted.path,

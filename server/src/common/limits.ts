@@ -37,9 +37,17 @@ function reporter(message: (found: string) => string) {
 export function limitRules(limits: Limits = GRAPHQL_LIMITS): ValidationRule[] {
   const common = { propagateOnRejection: false, exposeLimits: true } as const;
   return [
-    maxAliasesRule({ ...common, n: limits.maxAliases, onReject: [reporter((f) => `Kueri memakai terlalu banyak alias (${f}, maksimum ${limits.maxAliases})`)] }),
+    maxAliasesRule({
+      ...common,
+      n: limits.maxAliases,
+      onReject: [reporter((f) => `Kueri memakai terlalu banyak alias (${f}, maksimum ${limits.maxAliases})`)],
+    }),
     maxDepthRule({ ...common, n: limits.maxDepth, onReject: [reporter((f) => `Kueri terlalu dalam (kedalaman ${f}, maksimum ${limits.maxDepth})`)] }),
-    maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: [reporter((f) => `Kueri memakai terlalu banyak direktif (${f}, maksimum ${limits.maxDirectives})`)] }),
+    maxDirectivesRule({
+      ...common,
+      n: limits.maxDirectives,
+      onReject: [reporter((f) => `Kueri memakai terlalu banyak direktif (${f}, maksimum ${limits.maxDirectives})`)],
+    }),
     costLimitRule({
       ...common,
       maxCost: limits.maxCost,

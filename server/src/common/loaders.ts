@@ -20,30 +20,39 @@ function group<T>(ids: readonly number[], rows: T[], key: (r: T) => number): T[]
 
 /** Stored answers (all levels) per submission, as plain rows with their authors (no entity hydration). */
 export function answersLoader(ctx: Ctx): DataLoader<number, AnswerRow[]> {
-  return memo(ctx, 'loader:answers', () =>
-    new DataLoader<number, AnswerRow[]>(async (ids) => {
-      const rows = await answerRows(ctx.em, ids);
-      return group(ids, rows, (r) => r.submissionId);
-    }),
+  return memo(
+    ctx,
+    'loader:answers',
+    () =>
+      new DataLoader<number, AnswerRow[]>(async (ids) => {
+        const rows = await answerRows(ctx.em, ids);
+        return group(ids, rows, (r) => r.submissionId);
+      }),
   );
 }
 
 export function surveysLoader(ctx: Ctx): DataLoader<number, SurveyResult[]> {
-  return memo(ctx, 'loader:surveys', () =>
-    new DataLoader<number, SurveyResult[]>(async (ids) => {
-      const rows = await ctx.em.find(SurveyResult, { submission: { $in: [...ids] } }, { orderBy: { recordedAt: 'desc', id: 'desc' } });
-      return group(ids, rows, (r) => r.submission.id);
-    }),
+  return memo(
+    ctx,
+    'loader:surveys',
+    () =>
+      new DataLoader<number, SurveyResult[]>(async (ids) => {
+        const rows = await ctx.em.find(SurveyResult, { submission: { $in: [...ids] } }, { orderBy: { recordedAt: 'desc', id: 'desc' } });
+        return group(ids, rows, (r) => r.submission.id);
+      }),
   );
 }
 
 /** A unit's predicate history including its predecessors' (lineage, issue 15). */
 export function predicatesLoader(ctx: Ctx): DataLoader<number, PredicateHistory[]> {
-  return memo(ctx, 'loader:predicates', () =>
-    new DataLoader<number, PredicateHistory[]>(async (ids) => {
-      const byUnit = await lineagePredicates(ctx.em, ids);
-      return ids.map((id) => byUnit.get(id) ?? []);
-    }),
+  return memo(
+    ctx,
+    'loader:predicates',
+    () =>
+      new DataLoader<number, PredicateHistory[]>(async (ids) => {
+        const byUnit = await lineagePredicates(ctx.em, ids);
+        return ids.map((id) => byUnit.get(id) ?? []);
+      }),
   );
 }
 

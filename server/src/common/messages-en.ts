@@ -43,7 +43,8 @@ for (const [id, en] of Object.entries({
   'unit Eselon I': 'Echelon I unit',
   'Tanggal mulai': 'Start date',
   'Tanggal selesai': 'End date',
-})) VOCAB.set(id, en);
+}))
+  VOCAB.set(id, en);
 
 /** A phrase in English when known (also "a, b atau c" lists), else unchanged. */
 export const vocab = (s: string): string => {
@@ -55,7 +56,11 @@ export const vocab = (s: string): string => {
 };
 
 /** Parts of a message joined with "; " (guard lists): each part through the table. */
-const parts = (s: string): string => s.split('; ').map((p) => translateKnown(p) ?? p).join('; ');
+const parts = (s: string): string =>
+  s
+    .split('; ')
+    .map((p) => translateKnown(p) ?? p)
+    .join('; ');
 
 type Entry = [RegExp, (...m: string[]) => string];
 const v = vocab;
@@ -66,13 +71,22 @@ export const MESSAGES_EN: Entry[] = [
   [/^Nama pengguna atau kata sandi salah$/, () => 'Wrong username or password'],
   [/^Kata sandi lama salah$/, () => 'The current password is wrong'],
   [/^Kata sandi minimal (.+) karakter$/, (_, n) => `The password needs at least ${n} characters`],
-  [/^Terlalu banyak percobaan masuk yang gagal\.(?: Coba lagi dalam (.+) menit\.)?$/, (_, n) => `Too many failed sign-in attempts.${n ? ` Try again in ${n} minutes.` : ''}`],
-  [/^Terlalu banyak percobaan mengganti kata sandi\.(?: Coba lagi dalam (.+) menit\.)?$/, (_, n) => `Too many password change attempts.${n ? ` Try again in ${n} minutes.` : ''}`],
+  [
+    /^Terlalu banyak percobaan masuk yang gagal\.(?: Coba lagi dalam (.+) menit\.)?$/,
+    (_, n) => `Too many failed sign-in attempts.${n ? ` Try again in ${n} minutes.` : ''}`,
+  ],
+  [
+    /^Terlalu banyak percobaan mengganti kata sandi\.(?: Coba lagi dalam (.+) menit\.)?$/,
+    (_, n) => `Too many password change attempts.${n ? ` Try again in ${n} minutes.` : ''}`,
+  ],
   [/^(.+) Coba lagi dalam (.+) menit\.$/, (_, what, n) => `${translateKnown(what) ?? what} Try again in ${n} minutes.`],
   [/^Ganti kata sandi sementara Anda terlebih dahulu$/, () => 'Change your temporary password first'],
   [/^Hanya admin yang dapat mengelola pengguna$/, () => 'Only an admin can manage users'],
   [/^Nama pengguna "(.+)" sudah dipakai$/, (_, u) => `The username "${u}" is already taken`],
-  [/^Nama pengguna 3–100 karakter: huruf, angka, titik, garis bawah, @ atau tanda hubung$/, () => 'A username has 3–100 characters: letters, digits, dot, underscore, @ or hyphen'],
+  [
+    /^Nama pengguna 3–100 karakter: huruf, angka, titik, garis bawah, @ atau tanda hubung$/,
+    () => 'A username has 3–100 characters: letters, digits, dot, underscore, @ or hyphen',
+  ],
   [/^Nama tampilan wajib diisi$/, () => 'The display name is required'],
   [/^Alamat e-mail tidak valid$/, () => 'Invalid e-mail address'],
   [/^Bahasa harus "id" atau "en"$/, () => 'The language must be "id" or "en"'],
@@ -97,8 +111,14 @@ export const MESSAGES_EN: Entry[] = [
   [/^Hanya admin dan Kepala Kanwil yang dapat melihat jejak audit$/, () => 'Only admins and Kanwil heads can see the audit trail'],
   [/^Hanya admin atau Kepala Kanwil unit ini yang dapat (.+)$/, (_, what) => `Only an admin or this unit’s Kanwil head can ${DO[what] ?? what}`],
   [/^Hanya admin atau Kepala Kanwil tersebut yang dapat mengelola token PortalRB$/, () => 'Only an admin or that Kanwil’s head can manage PortalRB tokens'],
-  [/^Hanya Kepala Kanwil, admin, atau koordinator ZI unit ini yang dapat mengelola survei unit ini$/, () => 'Only the Kanwil head, an admin or this unit’s ZI coordinator can manage this unit’s surveys'],
-  [/^Penilaian unit hanya dapat dibuka oleh admin, Kepala Kanwil, atau koordinator ZI unit tersebut$/, () => 'A unit’s assessment can only be opened by an admin, the Kanwil head or that unit’s ZI coordinator'],
+  [
+    /^Hanya Kepala Kanwil, admin, atau koordinator ZI unit ini yang dapat mengelola survei unit ini$/,
+    () => 'Only the Kanwil head, an admin or this unit’s ZI coordinator can manage this unit’s surveys',
+  ],
+  [
+    /^Penilaian unit hanya dapat dibuka oleh admin, Kepala Kanwil, atau koordinator ZI unit tersebut$/,
+    () => 'A unit’s assessment can only be opened by an admin, the Kanwil head or that unit’s ZI coordinator',
+  ],
   [/^Hanya evaluator yang ditugaskan pada usulan ini$/, () => 'Only the evaluator assigned to this nomination'],
   [/^Introspeksi skema hanya untuk administrator yang sudah masuk$/, () => 'Schema introspection is for signed-in administrators only'],
   [/^(.+) tidak memiliki peran EVALUATOR$/, (_, n) => `${n} does not hold the EVALUATOR role`],
@@ -106,8 +126,14 @@ export const MESSAGES_EN: Entry[] = [
   // workflow
   [/^Tindakan "(.+)" pada status "(.+)" hanya dapat dilakukan oleh (.+)$/, (_, a, s, who) => `"${v(a)}" in status "${v(s)}" can only be done by ${v(who)}`],
   [/^Tindakan "(.+)" hanya dapat dilakukan oleh (.+)$/, (_, a, who) => `"${v(a)}" can only be done by ${v(who)}`],
-  [/^Tindakan "(.+)" tidak dapat dilakukan pada status "(.+)"\. Langkah yang tersedia untuk Anda: (.+)$/, (_, a, s, l) => `"${v(a)}" is not possible in status "${v(s)}". Steps available to you: ${v(l)}`],
-  [/^Tindakan "(.+)" tidak dapat dilakukan pada status "(.+)"\. Tidak ada langkah yang tersedia untuk Anda pada status ini$/, (_, a, s) => `"${v(a)}" is not possible in status "${v(s)}". No step is available to you in this status`],
+  [
+    /^Tindakan "(.+)" tidak dapat dilakukan pada status "(.+)"\. Langkah yang tersedia untuk Anda: (.+)$/,
+    (_, a, s, l) => `"${v(a)}" is not possible in status "${v(s)}". Steps available to you: ${v(l)}`,
+  ],
+  [
+    /^Tindakan "(.+)" tidak dapat dilakukan pada status "(.+)"\. Tidak ada langkah yang tersedia untuk Anda pada status ini$/,
+    (_, a, s) => `"${v(a)}" is not possible in status "${v(s)}". No step is available to you in this status`,
+  ],
   [/^(.+) belum dapat dilakukan: (.+)$/, (_, a, why) => `"${v(a)}" cannot be done yet: ${parts(why)}`],
   [/^Semua butir wajib harus dijawab \((.+) butir belum dijawab\)$/, (_, n) => `Every required item must be answered (${n} unanswered)`],
   [/^Tanggal pencanangan ZI harus diisi$/, () => 'The ZI declaration (pencanangan) date is required'],
@@ -116,7 +142,10 @@ export const MESSAGES_EN: Entry[] = [
   [/^Semua jawaban TPI harus diisi$/, () => 'Every TPI answer must be filled in'],
   [/^Laporan Hasil Evaluasi \(LHE\) harus diunggah$/, () => 'The evaluation report (LHE) must be uploaded'],
   [/^Rekomendasi evaluator harus diisi$/, () => 'The evaluator’s recommendation is required'],
-  [/^Unit belum memenuhi syarat nilai: tuliskan alasan pengecualian$/, () => 'The unit does not meet the score requirements: write the reason for the exception'],
+  [
+    /^Unit belum memenuhi syarat nilai: tuliskan alasan pengecualian$/,
+    () => 'The unit does not meet the score requirements: write the reason for the exception',
+  ],
   [/^Persyaratan belum lengkap: (.+)$/, (_, l) => `Requirements not complete: ${l}`],
   [/^WBBM hanya dapat diusulkan untuk unit yang sudah berpredikat WBK$/, () => 'WBBM can only be proposed for a unit that already holds WBK'],
   [/^Predikat unit pernah dicabut: tidak dapat diusulkan sampai (.+)$/, (_, d) => `The unit’s predicate was revoked: it cannot be nominated until ${d}`],
@@ -129,21 +158,36 @@ export const MESSAGES_EN: Entry[] = [
   [/^Batas waktu (.+) \((.+)\) telah lewat$/, (_, stage, d) => `The ${v(stage)} deadline (${d}) has passed`],
   [/^Batas waktu baru harus setelah batas waktu semula \((.+)\)$/, (_, d) => `The new deadline must be after the original one (${d})`],
   [/^Batas waktu baru tidak valid$/, () => 'The new deadline is not valid'],
-  [/^Batas waktu tahap harus berurutan: mandiri ≤ Kanwil ≤ desk TPI ≤ pengusulan$/, () => 'Stage deadlines must be in order: self ≤ Kanwil ≤ TPI desk ≤ nomination'],
+  [
+    /^Batas waktu tahap harus berurutan: mandiri ≤ Kanwil ≤ desk TPI ≤ pengusulan$/,
+    () => 'Stage deadlines must be in order: self ≤ Kanwil ≤ TPI desk ≤ nomination',
+  ],
   [/^Alasan perpanjangan harus diisi$/, () => 'A reason for the extension is required'],
   // concurrency
   [/^Penilaian telah diubah oleh pengguna lain[;.] [Mm]uat ulang lalu coba lagi\.?$/, () => 'The assessment was changed by someone else; reload and try again'],
   [/^Data telah diubah oleh pengguna lain\. Muat ulang lalu coba lagi\.$/, () => 'The data was changed by someone else. Reload and try again.'],
-  [/^Jawaban telah (diubah|dibuat) oleh pengguna lain pada saat yang sama\. Muat ulang lalu simpan kembali\.$/, (_, how) => `The answer was ${how === 'dibuat' ? 'created' : 'changed'} by someone else at the same time. Reload and save again.`],
-  [/^Jawaban soal (.+) telah diubah oleh pengguna lain\. Muat ulang lalu simpan kembali\.$/, (_, l) => `The answers to ${l} were changed by someone else. Reload and save again.`],
+  [
+    /^Jawaban telah (diubah|dibuat) oleh pengguna lain pada saat yang sama\. Muat ulang lalu simpan kembali\.$/,
+    (_, how) => `The answer was ${how === 'dibuat' ? 'created' : 'changed'} by someone else at the same time. Reload and save again.`,
+  ],
+  [
+    /^Jawaban soal (.+) telah diubah oleh pengguna lain\. Muat ulang lalu simpan kembali\.$/,
+    (_, l) => `The answers to ${l} were changed by someone else. Reload and save again.`,
+  ],
   [/^Jawaban diubah oleh pengguna lain pada saat yang sama; ulangi impor$/, () => 'Answers were changed by someone else at the same time; repeat the import'],
-  [/^Bukti dukung ini baru saja diubah oleh pengguna lain; muat ulang lalu coba lagi$/, () => 'This evidence was just changed by someone else; reload and try again'],
+  [
+    /^Bukti dukung ini baru saja diubah oleh pengguna lain; muat ulang lalu coba lagi$/,
+    () => 'This evidence was just changed by someone else; reload and try again',
+  ],
   // answers, notes, evidence, import
   [/^Tidak ada jawaban yang dikirim$/, () => 'No answers were sent'],
   [/^Soal yang sama dikirim lebih dari sekali$/, () => 'The same item was sent more than once'],
   [/^Isi catatan harus diisi$/, () => 'The note must not be empty'],
   [/^Catatan terlalu panjang \(maksimal (.+) karakter\)$/, (_, n) => `The note is too long (at most ${n} characters)`],
-  [/^Catatan tingkat (.+) tidak dapat ditandai selesai saat status penilaian "(.+)"$/, (_, l, s) => `A ${v(l)}-level note cannot be resolved while the assessment is "${v(s)}"`],
+  [
+    /^Catatan tingkat (.+) tidak dapat ditandai selesai saat status penilaian "(.+)"$/,
+    (_, l, s) => `A ${v(l)}-level note cannot be resolved while the assessment is "${v(s)}"`,
+  ],
   [/^Hanya catatan utama \(bukan balasan\) yang dapat ditandai selesai$/, () => 'Only a main note (not a reply) can be marked resolved'],
   [/^Hanya penilai tingkat catatan ini yang dapat menandainya selesai$/, () => 'Only the assessors of this note’s level can mark it resolved'],
   [/^Penilaian sudah selesai: catatan tidak dapat dibalas$/, () => 'The assessment is finished: notes cannot be answered'],
@@ -151,7 +195,10 @@ export const MESSAGES_EN: Entry[] = [
   [/^Bukti dukung ini bukan milik butir tersebut$/, () => 'This evidence does not belong to that item'],
   [/^Bukti dukung ini bukan milik penilaian tersebut$/, () => 'This evidence does not belong to that assessment'],
   [/^Bukti (.+) tidak terkait dengan butir LKE \(soalId harus kosong\)$/, (_, p) => `${p} evidence is not tied to an LKE item (soalId must be empty)`],
-  [/^Bukti (.+) \(id (.+)\) tidak ditemukan pada penilaian ini atau bukan jenis (.+)$/, (_, w, id, p) => `Evidence ${w} (id ${id}) is not on this assessment or not of kind ${p}`],
+  [
+    /^Bukti (.+) \(id (.+)\) tidak ditemukan pada penilaian ini atau bukan jenis (.+)$/,
+    (_, w, id, p) => `Evidence ${w} (id ${id}) is not on this assessment or not of kind ${p}`,
+  ],
   [/^soalId wajib diisi untuk bukti dukung butir LKE$/, () => 'soalId is required for evidence of an LKE item'],
   [/^Tingkat (.+) tidak berlaku untuk bukti (.+)$/, (_, l, p) => `Level ${v(l)} does not apply to ${p} evidence`],
   [/^Nama berkas terlalu panjang \(maksimal (.+) karakter\)$/, (_, n) => `The file name is too long (at most ${n} characters)`],
@@ -172,7 +219,10 @@ export const MESSAGES_EN: Entry[] = [
   [/^(.+) harus berformat YYYY-MM-DD, bukan "(.*)"$/, (_, w, d) => `${v(w)} must be YYYY-MM-DD, not "${d}"`],
   // organisation, periods, predicates, surveys, instruments
   [/^Kode (.+) "(.+)" sudah dipakai$/, (_, w, c) => `The ${v(w)} code "${c}" is already taken`],
-  [/^Kode (.+) 2–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung$/, (_, w) => `A ${v(w)} code has 2–40 characters: letters, digits, dot, underscore or hyphen`],
+  [
+    /^Kode (.+) 2–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung$/,
+    (_, w) => `A ${v(w)} code has 2–40 characters: letters, digits, dot, underscore or hyphen`,
+  ],
   [/^Nama (.+) wajib diisi$/, (_, w) => `The ${v(w)} name is required`],
   [/^(.+) adalah penerus unit ini; silsilah unit tidak boleh melingkar$/, (_, n) => `${n} is a successor of this unit; the lineage cannot be circular`],
   [/^Unit tidak dapat menjadi pendahulu dirinya sendiri$/, () => 'A unit cannot be its own predecessor'],
@@ -191,14 +241,29 @@ export const MESSAGES_EN: Entry[] = [
   [/^Tahun tidak valid: (.+)$/, (_, y) => `Invalid year: ${y}`],
   [/^Kuota harus bilangan bulat ≥ 0$/, () => 'The quota must be a whole number ≥ 0'],
   [/^Batas sanggah harus berformat YYYY-MM-DD$/, () => 'The objection deadline must be YYYY-MM-DD'],
-  [/^Seleksi administrasi TPN hanya untuk penilaian yang sudah diusulkan \(status (.+)\)$/, (_, st) => `The TPN administrative selection is only for nominated assessments (status ${st})`],
-  [/^Sanggahan hanya dapat diajukan oleh koordinator ZI unit tersebut, Kepala Kanwil, atau admin$/, () => "An objection can only be filed by the unit's ZI coordinator, the Kanwil head or an admin"],
+  [
+    /^Seleksi administrasi TPN hanya untuk penilaian yang sudah diusulkan \(status (.+)\)$/,
+    (_, st) => `The TPN administrative selection is only for nominated assessments (status ${st})`,
+  ],
+  [
+    /^Sanggahan hanya dapat diajukan oleh koordinator ZI unit tersebut, Kepala Kanwil, atau admin$/,
+    () => "An objection can only be filed by the unit's ZI coordinator, the Kanwil head or an admin",
+  ],
   [/^Bukti sanggahan harus bukti dukung penilaian ini$/, () => "The objection's evidence must be evidence of this assessment"],
-  [/^Peringkat usulan TPN hanya untuk admin atau Kepala Kanwil instansi tersebut$/, () => "The TPN candidate ranking is only for admins or Kanwil heads of that agency"],
-  [/^Hasil seleksi administrasi TPN hanya dapat dicatat oleh admin atau Kepala Kanwil unit tersebut$/, () => "The TPN administrative selection can only be recorded by an admin or the unit's Kanwil head"],
+  [
+    /^Peringkat usulan TPN hanya untuk admin atau Kepala Kanwil instansi tersebut$/,
+    () => 'The TPN candidate ranking is only for admins or Kanwil heads of that agency',
+  ],
+  [
+    /^Hasil seleksi administrasi TPN hanya dapat dicatat oleh admin atau Kepala Kanwil unit tersebut$/,
+    () => "The TPN administrative selection can only be recorded by an admin or the unit's Kanwil head",
+  ],
   [/^Hasil seleksi administrasi "(.+)" wajib disertai catatan$/, (_, o) => `The administrative selection result "${o}" needs a note`],
   [/^Hasil seleksi administrasi belum diumumkan$/, () => 'The administrative selection result has not been announced'],
-  [/^Unit lulus seleksi administrasi tanpa catatan: tidak ada yang disanggah$/, () => 'The unit passed the administrative selection without notes: there is nothing to object to'],
+  [
+    /^Unit lulus seleksi administrasi tanpa catatan: tidak ada yang disanggah$/,
+    () => 'The unit passed the administrative selection without notes: there is nothing to object to',
+  ],
   [/^Sanggahan hanya dapat diajukan satu kali$/, () => 'An objection can be filed only once'],
   [/^Masa sanggah belum ditetapkan$/, () => 'The objection window has not been set'],
   [/^Masa sanggah berakhir (.+)$/, (_, d) => `The objection window ended on ${d}`],
@@ -214,11 +279,23 @@ export const MESSAGES_EN: Entry[] = [
   [/^Versi instrumen (.+) belum aktif: aktifkan terlebih dahulu$/, (_, id) => `Instrument version ${id} is not active: activate it first`],
   [/^Versi instrumen (.+) tidak valid$/, (_, id) => `Instrument version ${id} is not valid`],
   [/^Versi instrumen (.+) untuk tahun (.+), bukan tahun (.+)$/, (_, id, a, b) => `Instrument version ${id} is for ${a}, not ${b}`],
-  [/^Versi instrumen (.+) tercatat untuk tahun (.+), tetapi daftar soalnya untuk tahun (.+)$/, (_, id, a, b) => `Instrument version ${id} is recorded for ${a}, but its question list is for ${b}`],
-  [/^Versi instrumen (.+) tidak dapat diaktifkan: (.+) masalah ditemukan saat validasi ulang$/, (_, id, n) => `Instrument version ${id} cannot be activated: ${n} problems found when validating again`],
-  [/^Versi instrumen periode tidak dapat diganti: (.+) soal yang sudah dijawab tidak cocok dengan versi baru$/, (_, n) => `The period’s instrument version cannot be changed: ${n} answered items do not fit the new version`],
+  [
+    /^Versi instrumen (.+) tercatat untuk tahun (.+), tetapi daftar soalnya untuk tahun (.+)$/,
+    (_, id, a, b) => `Instrument version ${id} is recorded for ${a}, but its question list is for ${b}`,
+  ],
+  [
+    /^Versi instrumen (.+) tidak dapat diaktifkan: (.+) masalah ditemukan saat validasi ulang$/,
+    (_, id, n) => `Instrument version ${id} cannot be activated: ${n} problems found when validating again`,
+  ],
+  [
+    /^Versi instrumen periode tidak dapat diganti: (.+) soal yang sudah dijawab tidak cocok dengan versi baru$/,
+    (_, n) => `The period’s instrument version cannot be changed: ${n} answered items do not fit the new version`,
+  ],
   // generic
-  [/^Tanggal harus berupa tanggal kalender yang sah berformat YYYY-MM-DD, bukan (.*)$/s, (_, d) => `A date must be a real calendar date written YYYY-MM-DD, not ${d}`],
+  [
+    /^Tanggal harus berupa tanggal kalender yang sah berformat YYYY-MM-DD, bukan (.*)$/s,
+    (_, d) => `A date must be a real calendar date written YYYY-MM-DD, not ${d}`,
+  ],
   [/^Permintaan ditolak: header x-pantau-csrf wajib disertakan$/, () => 'Request refused: the x-pantau-csrf header is required'],
   [/^Isi permintaan melebihi batas ukuran$/, () => 'The request body is too large'],
   [/^Isi permintaan bukan JSON yang valid$/, () => 'The request body is not valid JSON'],
@@ -227,7 +304,10 @@ export const MESSAGES_EN: Entry[] = [
   [/^page ≥ 1 dan pageSize 1–500$/, () => 'page ≥ 1 and pageSize 1–500'],
   [/^Masukan tidak valid$/, () => 'Invalid input'],
   [/^Permintaan tidak valid: (.+)$/, (_, d) => `Invalid request: ${d}`],
-  [/^Permintaan ditolak sebagai kemungkinan CSRF: kirim sebagai JSON \(content-type: application\/json\)$/, () => 'Request refused as possible CSRF: send it as JSON (content-type: application/json)'],
+  [
+    /^Permintaan ditolak sebagai kemungkinan CSRF: kirim sebagai JSON \(content-type: application\/json\)$/,
+    () => 'Request refused as possible CSRF: send it as JSON (content-type: application/json)',
+  ],
   [/^Terjadi kesalahan pada server$/, () => 'Something went wrong on the server'],
   [/^Basis data sedang sibuk; coba lagi sebentar lagi\.$/, () => 'The database is busy; please try again in a moment.'],
   [/^(.+) (\S+) tidak ditemukan$/, (_, what, id) => `${v(what)} ${id} not found`],

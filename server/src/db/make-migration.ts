@@ -49,7 +49,8 @@ const list = (xs: string[]) => xs.map((s) => `    ${JSON.stringify(s)},`).join('
 
 async function main() {
   const pgUrl = process.env.PANTAU_TEST_PG_URL;
-  if (!pgUrl) throw new Error('PANTAU_TEST_PG_URL wajib diisi (server PostgreSQL untuk basis data sementara), mis. postgres://pantau:pantau@127.0.0.1:5432/postgres');
+  if (!pgUrl)
+    throw new Error('PANTAU_TEST_PG_URL wajib diisi (server PostgreSQL untuk basis data sementara), mis. postgres://pantau:pantau@127.0.0.1:5432/postgres');
   const sqlite = await sqliteChanges();
   const postgresql = await postgresChanges(pgUrl);
   if (!sqlite.length && !postgresql.length) {

@@ -27,7 +27,15 @@ async function oldDatabase(target: DbTarget): Promise<Orm> {
     { id: 5, code: 'KW-KEPRI', name: 'Kanwil Kemenkumham Kepulauan Riau', created_at: t },
   ]);
   await k('satker').insert([
-    { id: 10, code: 'KANIM-POLONIA', name: 'Kantor Imigrasi Kelas I Khusus TPI Medan (Polonia)', kind: 'KANIM', division: 'Imigrasi', kanwil_id: 1, created_at: t },
+    {
+      id: 10,
+      code: 'KANIM-POLONIA',
+      name: 'Kantor Imigrasi Kelas I Khusus TPI Medan (Polonia)',
+      kind: 'KANIM',
+      division: 'Imigrasi',
+      kanwil_id: 1,
+      created_at: t,
+    },
     { id: 11, code: 'LAPAS-MEDAN', name: 'Lapas Kelas I Medan', kind: 'LAPAS', division: 'Pemasyarakatan', kanwil_id: 1, created_at: t },
     { id: 12, code: 'KANIM-BATAM', name: 'Kantor Imigrasi Batam', kind: 'KANIM', division: null, kanwil_id: 5, created_at: t },
   ]);
@@ -36,10 +44,19 @@ async function oldDatabase(target: DbTarget): Promise<Orm> {
     { id: 1, user_id: 3, role: 'KANWIL_HEAD', kanwil_id: 1, satker_id: null },
     { id: 2, user_id: 3, role: 'COORDINATOR', kanwil_id: null, satker_id: 12 },
   ]);
-  await k('predicate_history').insert({ id: 7, satker_id: 10, predicate: 'WBK', year: 2020, decree_number: 'KEP-1/2020', decree_date: '2020-12-10', revoked: false });
+  await k('predicate_history').insert({
+    id: 7,
+    satker_id: 10,
+    predicate: 'WBK',
+    year: 2020,
+    decree_number: 'KEP-1/2020',
+    decree_date: '2020-12-10',
+    revoked: false,
+  });
   // Explicit ids: move PostgreSQL's sequences past them, as rows written by the application would have.
   if (target.kind === 'postgresql') {
-    for (const t of ['kanwil', 'satker', 'app_user', 'role_assignment', 'predicate_history']) await k.raw(`select setval(pg_get_serial_sequence('${t}', 'id'), (select max(id) from ${t}))`);
+    for (const t of ['kanwil', 'satker', 'app_user', 'role_assignment', 'predicate_history'])
+      await k.raw(`select setval(pg_get_serial_sequence('${t}', 'id'), (select max(id) from ${t}))`);
   }
   return orm;
 }
@@ -55,7 +72,9 @@ async function check(target: DbTarget) {
       { id: 1, code: 'KW-SUMUT', instansi_id: 1, eselon_id: null, kind: 'OTHER' },
       { id: 5, code: 'KW-KEPRI', instansi_id: 1, eselon_id: null, kind: 'OTHER' },
     ]);
-    expect((await k('satker').select('id', 'kanwil_id', 'division', 'predecessor_id').orderBy('id')).map((r) => [r.id, r.kanwil_id, r.division, r.predecessor_id])).toEqual([
+    expect(
+      (await k('satker').select('id', 'kanwil_id', 'division', 'predecessor_id').orderBy('id')).map((r) => [r.id, r.kanwil_id, r.division, r.predecessor_id]),
+    ).toEqual([
       [10, 1, 'Imigrasi', null],
       [11, 1, 'Pemasyarakatan', null],
       [12, 5, null, null],
@@ -74,7 +93,14 @@ async function check(target: DbTarget) {
     await em.flush();
     expect(kw.id).toBeGreaterThan(5);
     expect(kw.instansi.id).toBe(DEFAULT_INSTANSI_ID);
-    const office = em.create(Satker, { code: 'KW-BARU-KANTOR', name: 'Kantor Wilayah Baru', kind: 'KANWIL' as never, kanwil: kw, predecessor: em.getReference(Satker, 12), validFrom: '2025-01-01' });
+    const office = em.create(Satker, {
+      code: 'KW-BARU-KANTOR',
+      name: 'Kantor Wilayah Baru',
+      kind: 'KANWIL' as never,
+      kanwil: kw,
+      predecessor: em.getReference(Satker, 12),
+      validFrom: '2025-01-01',
+    });
     await em.flush();
     expect(office.id).toBeGreaterThan(12);
     const fkBad = await (orm.em.getConnection().getPlatform().constructor.name.includes('Postgre')

@@ -36,8 +36,12 @@ async function sqliteTableShape(orm: Orm, table: string, create?: string): Promi
   }
   try {
     const q = (s: string) => s.replace(/`/g, '');
-    const cols = await conn.execute<{ name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]>(`pragma table_xinfo(\`${q(table)}\`)`);
-    const fks = await conn.execute<{ table: string; from: string; to: string; on_update: string; on_delete: string }[]>(`pragma foreign_key_list(\`${q(table)}\`)`);
+    const cols = await conn.execute<{ name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]>(
+      `pragma table_xinfo(\`${q(table)}\`)`,
+    );
+    const fks = await conn.execute<{ table: string; from: string; to: string; on_update: string; on_delete: string }[]>(
+      `pragma foreign_key_list(\`${q(table)}\`)`,
+    );
     const [row] = await conn.execute<{ sql: string }[]>('select sql from sqlite_master where type = ? and name = ?', ['table', table]);
     return JSON.stringify({
       cols: cols.map((c) => [c.name, c.type.toLowerCase(), c.notnull, c.dflt_value, c.pk]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),

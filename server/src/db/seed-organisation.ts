@@ -75,11 +75,38 @@ export async function seedOrganisation2026(em: EntityManager, opts: { passwordHa
   em.create(EselonUnit, { code: 'ITJEN-IMIPAS', name: 'Inspektorat Jenderal Kementerian Imigrasi dan Pemasyarakatan', instansi: imipas, createdAt: now });
   em.create(EselonUnit, { code: 'ITJEN-KEMENKUM', name: 'Inspektorat Jenderal Kementerian Hukum', instansi: kemenkum, createdAt: now });
 
-  const kwImi = em.create(Kanwil, { code: 'KW-DJI-DEMO', name: 'Kanwil Direktorat Jenderal Imigrasi (data contoh)', instansi: imipas, eselon: dji, kind: KanwilKind.DITJEN, createdAt: now });
-  const kwPas = em.create(Kanwil, { code: 'KW-DJP-DEMO', name: 'Kanwil Direktorat Jenderal Pemasyarakatan (data contoh)', instansi: imipas, eselon: djp, kind: KanwilKind.DITJEN, createdAt: now });
-  const kwKum = em.create(Kanwil, { code: 'KW-KEMENKUM-DEMO', name: 'Kanwil Kementerian Hukum Sumatera Utara (data contoh)', instansi: kemenkum, kind: KanwilKind.KEMENTERIAN, createdAt: now });
+  const kwImi = em.create(Kanwil, {
+    code: 'KW-DJI-DEMO',
+    name: 'Kanwil Direktorat Jenderal Imigrasi (data contoh)',
+    instansi: imipas,
+    eselon: dji,
+    kind: KanwilKind.DITJEN,
+    createdAt: now,
+  });
+  const kwPas = em.create(Kanwil, {
+    code: 'KW-DJP-DEMO',
+    name: 'Kanwil Direktorat Jenderal Pemasyarakatan (data contoh)',
+    instansi: imipas,
+    eselon: djp,
+    kind: KanwilKind.DITJEN,
+    createdAt: now,
+  });
+  const kwKum = em.create(Kanwil, {
+    code: 'KW-KEMENKUM-DEMO',
+    name: 'Kanwil Kementerian Hukum Sumatera Utara (data contoh)',
+    instansi: kemenkum,
+    kind: KanwilKind.KEMENTERIAN,
+    createdAt: now,
+  });
   // the Kanwil Kementerian Hukum is itself a ZI unit, desk-evaluated by its ministry's Itjen
-  em.create(Satker, { code: 'KEMENKUM-KANWIL-SUMUT', name: 'Kantor Wilayah Kementerian Hukum Sumatera Utara', kind: SatkerKind.KANWIL, kanwil: kwKum, validFrom: REORGANISED_ON, createdAt: now });
+  em.create(Satker, {
+    code: 'KEMENKUM-KANWIL-SUMUT',
+    name: 'Kantor Wilayah Kementerian Hukum Sumatera Utara',
+    kind: SatkerKind.KANWIL,
+    kanwil: kwKum,
+    validFrom: REORGANISED_ON,
+    createdAt: now,
+  });
 
   const formerUnits = new Map((await em.find(Satker, { kanwil: demo })).map((s) => [s.code, s]));
   for (const [kanwil, division, list] of [
@@ -87,7 +114,16 @@ export async function seedOrganisation2026(em: EntityManager, opts: { passwordHa
     [kwPas, 'Pemasyarakatan', PEMASYARAKATAN],
   ] as const) {
     for (const u of list) {
-      em.create(Satker, { code: u.code, name: u.name, kind: u.kind, division, kanwil, predecessor: formerUnits.get(u.from) ?? null, validFrom: REORGANISED_ON, createdAt: now });
+      em.create(Satker, {
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        division,
+        kanwil,
+        predecessor: formerUnits.get(u.from) ?? null,
+        validFrom: REORGANISED_ON,
+        createdAt: now,
+      });
     }
   }
 
@@ -95,7 +131,14 @@ export async function seedOrganisation2026(em: EntityManager, opts: { passwordHa
   const eselonByCode = { DITJENIM: dji, DITJENPAS: djp };
   const kanwilByCode = { 'KW-KEMENKUM-DEMO': kwKum };
   for (const du of ORG_DEMO_USERS) {
-    const user = em.create(User, { username: du.username, displayName: du.displayName, passwordHash: opts.passwordHash, active: true, locale: 'id', createdAt: now });
+    const user = em.create(User, {
+      username: du.username,
+      displayName: du.displayName,
+      passwordHash: opts.passwordHash,
+      active: true,
+      locale: 'id',
+      createdAt: now,
+    });
     em.create(RoleAssignment, {
       user,
       role: du.role,

@@ -31,9 +31,36 @@ interface DemoRound {
 }
 
 export const DEMO_SURVEY_ROUNDS: DemoRound[] = [
-  { unit: 'IMI-TARAKAN', serviceTypes: ['Paspor', 'Izin tinggal'], groups: ['Pemohon', 'Kuasa / biro jasa'], start: -120, end: -90, responses: 42, level: 5.2, closed: true },
-  { unit: 'IMI-POLONIA', serviceTypes: ['Paspor', 'Izin tinggal'], groups: ['Pemohon', 'Kuasa / biro jasa'], start: -5, end: 25, responses: 12, level: 5.4, closed: false },
-  { unit: 'PAS-RUTAN-MEDAN', serviceTypes: ['Layanan kunjungan', 'Penitipan barang'], groups: ['Keluarga WBP', 'Kuasa hukum'], start: -60, end: -30, responses: 36, level: 5.0, closed: true },
+  {
+    unit: 'IMI-TARAKAN',
+    serviceTypes: ['Paspor', 'Izin tinggal'],
+    groups: ['Pemohon', 'Kuasa / biro jasa'],
+    start: -120,
+    end: -90,
+    responses: 42,
+    level: 5.2,
+    closed: true,
+  },
+  {
+    unit: 'IMI-POLONIA',
+    serviceTypes: ['Paspor', 'Izin tinggal'],
+    groups: ['Pemohon', 'Kuasa / biro jasa'],
+    start: -5,
+    end: 25,
+    responses: 12,
+    level: 5.4,
+    closed: false,
+  },
+  {
+    unit: 'PAS-RUTAN-MEDAN',
+    serviceTypes: ['Layanan kunjungan', 'Penitipan barang'],
+    groups: ['Keluarga WBP', 'Kuasa hukum'],
+    start: -60,
+    end: -30,
+    responses: 36,
+    level: 5.0,
+    closed: true,
+  },
 ];
 
 export async function seedSurveyRounds(
@@ -68,7 +95,11 @@ export async function seedSurveyRounds(
       for (const c of codes) scores[c] = Math.max(1, Math.min(6, Math.round(d.level + (ctx.rnd() - 0.5) * 2.2)));
       const respondentGroup = groups[ctx.rnd() < 0.75 ? 0 : groups.length - 1].code;
       const submittedAt = new Date(at(d.start).getTime() + ctx.rnd() * Math.max(1, Math.min(d.end, 0) - d.start) * day);
-      const ticket = em.create(SurveyTicket, { link, tokenHash: crypto.createHash('sha256').update(crypto.randomBytes(24)).digest('hex'), issuedAt: submittedAt });
+      const ticket = em.create(SurveyTicket, {
+        link,
+        tokenHash: crypto.createHash('sha256').update(crypto.randomBytes(24)).digest('hex'),
+        issuedAt: submittedAt,
+      });
       em.create(SurveyResponse, { round, link, ticket, serviceType: link.serviceType, respondentGroup, scoresJson: JSON.stringify(scores), submittedAt });
       responses.push({ serviceType: link.serviceType, respondentGroup, scores });
     }
@@ -79,7 +110,16 @@ export async function seedSurveyRounds(
     const result = surveyRoundResult(q, responses);
     for (const kind of [SurveyKindEnum.IPAK, SurveyKindEnum.IPKP]) {
       const index = result.indices[kind].index;
-      if (index !== null) em.create(SurveyResult, { submission: sub, kind, index, respondents: result.respondents, source: SurveySource.INTERNAL, roundId: round.id, recordedAt: at(d.end + 1) });
+      if (index !== null)
+        em.create(SurveyResult, {
+          submission: sub,
+          kind,
+          index,
+          respondents: result.respondents,
+          source: SurveySource.INTERNAL,
+          roundId: round.id,
+          recordedAt: at(d.end + 1),
+        });
     }
   }
   await em.flush();

@@ -58,47 +58,198 @@ const W = TargetPredicate.WBK;
 const WB = TargetPredicate.WBBM;
 
 export const DEMO_UNITS: UnitSpec[] = [
-  { code: 'IMI-POLONIA', name: 'Kantor Imigrasi Kelas I TPI Polonia', kind: SatkerKind.KANIM, division: IMI, status: St.DRAFT, target: W, quality: 0.9, completion: 0.7 },
   {
-    code: 'IMI-MEDAN', name: 'Kantor Imigrasi Kelas I Khusus TPI Medan', kind: SatkerKind.KANIM, division: IMI, status: St.NOMINATED, target: WB, quality: 0.97,
+    code: 'IMI-POLONIA',
+    name: 'Kantor Imigrasi Kelas I TPI Polonia',
+    kind: SatkerKind.KANIM,
+    division: IMI,
+    status: St.DRAFT,
+    target: W,
+    quality: 0.9,
+    completion: 0.7,
+  },
+  {
+    code: 'IMI-MEDAN',
+    name: 'Kantor Imigrasi Kelas I Khusus TPI Medan',
+    kind: SatkerKind.KANIM,
+    division: IMI,
+    status: St.NOMINATED,
+    target: WB,
+    quality: 0.97,
     predicates: [{ predicate: Predicate.WBK, year: 2021, decreeNumber: 'Keputusan Menteri PANRB Nomor 1170 Tahun 2021', decreeDate: '2021-12-08' }],
   },
   { code: 'IMI-BELAWAN', name: 'Kantor Imigrasi Kelas II TPI Belawan', kind: SatkerKind.KANIM, division: IMI, status: St.SUBMITTED, target: W, quality: 0.82 },
-  { code: 'IMI-TPINANG', name: 'Kantor Imigrasi Kelas I TPI Tanjungpinang', kind: SatkerKind.KANIM, division: IMI, status: St.IN_DESK_REVIEW, target: W, quality: 0.92, evaluator: true },
   {
-    code: 'IMI-BATAM', name: 'Kantor Imigrasi Kelas I Khusus TPI Batam', kind: SatkerKind.KANIM, division: IMI, status: St.DESK_EVALUATED, target: WB, quality: 0.95, evaluator: true,
+    code: 'IMI-TPINANG',
+    name: 'Kantor Imigrasi Kelas I TPI Tanjungpinang',
+    kind: SatkerKind.KANIM,
+    division: IMI,
+    status: St.IN_DESK_REVIEW,
+    target: W,
+    quality: 0.92,
+    evaluator: true,
+  },
+  {
+    code: 'IMI-BATAM',
+    name: 'Kantor Imigrasi Kelas I Khusus TPI Batam',
+    kind: SatkerKind.KANIM,
+    division: IMI,
+    status: St.DESK_EVALUATED,
+    target: WB,
+    quality: 0.95,
+    evaluator: true,
     predicates: [{ predicate: Predicate.WBK, year: 2023, decreeNumber: 'Keputusan Menteri PANRB Nomor 1563 Tahun 2023', decreeDate: '2023-12-14' }],
   },
-  { code: 'IMI-TARAKAN', name: 'Kantor Imigrasi Kelas II TPI Tarakan', kind: SatkerKind.KANIM, division: IMI, status: St.DRAFT, target: W, quality: 0.6, completion: 0.35 },
-  { code: 'IMI-PATI', name: 'Kantor Imigrasi Kelas I Non TPI Pati', kind: SatkerKind.KANIM, division: IMI, status: St.KANWIL_REVIEWED, target: W, quality: 0.88, evaluator: true },
-  { code: 'IMI-BANGGAI', name: 'Kantor Imigrasi Kelas II Non TPI Banggai', kind: SatkerKind.KANIM, division: IMI, status: St.REVISION_REQUESTED, target: W, quality: 0.7, returnedBy: ReturnedBy.KANWIL },
-  { code: 'PAS-RUTAN-TPINANG', name: 'Rumah Tahanan Negara Kelas I Tanjungpinang', kind: SatkerKind.RUTAN, division: PAS, status: St.SUBMITTED, target: W, quality: 0.78 },
-  { code: 'IMI-RUDENIM-TPINANG', name: 'Rumah Detensi Imigrasi Pusat Tanjungpinang', kind: SatkerKind.RUDENIM, division: IMI, status: St.DRAFT, target: W, quality: 0.75, completion: 0.9 },
   {
-    code: 'PAS-LAPAS-MEDAN', name: 'Lembaga Pemasyarakatan Kelas I Medan', kind: SatkerKind.LAPAS, division: PAS, status: St.DRAFT, target: W, quality: 0.8, completion: 0.55,
+    code: 'IMI-TARAKAN',
+    name: 'Kantor Imigrasi Kelas II TPI Tarakan',
+    kind: SatkerKind.KANIM,
+    division: IMI,
+    status: St.DRAFT,
+    target: W,
+    quality: 0.6,
+    completion: 0.35,
+  },
+  {
+    code: 'IMI-PATI',
+    name: 'Kantor Imigrasi Kelas I Non TPI Pati',
+    kind: SatkerKind.KANIM,
+    division: IMI,
+    status: St.KANWIL_REVIEWED,
+    target: W,
+    quality: 0.88,
+    evaluator: true,
+  },
+  {
+    code: 'IMI-BANGGAI',
+    name: 'Kantor Imigrasi Kelas II Non TPI Banggai',
+    kind: SatkerKind.KANIM,
+    division: IMI,
+    status: St.REVISION_REQUESTED,
+    target: W,
+    quality: 0.7,
+    returnedBy: ReturnedBy.KANWIL,
+  },
+  {
+    code: 'PAS-RUTAN-TPINANG',
+    name: 'Rumah Tahanan Negara Kelas I Tanjungpinang',
+    kind: SatkerKind.RUTAN,
+    division: PAS,
+    status: St.SUBMITTED,
+    target: W,
+    quality: 0.78,
+  },
+  {
+    code: 'IMI-RUDENIM-TPINANG',
+    name: 'Rumah Detensi Imigrasi Pusat Tanjungpinang',
+    kind: SatkerKind.RUDENIM,
+    division: IMI,
+    status: St.DRAFT,
+    target: W,
+    quality: 0.75,
+    completion: 0.9,
+  },
+  {
+    code: 'PAS-LAPAS-MEDAN',
+    name: 'Lembaga Pemasyarakatan Kelas I Medan',
+    kind: SatkerKind.LAPAS,
+    division: PAS,
+    status: St.DRAFT,
+    target: W,
+    quality: 0.8,
+    completion: 0.55,
     predicates: [
       {
-        predicate: Predicate.WBK, year: 2020, decreeNumber: 'Keputusan Menteri PANRB Nomor 1406 Tahun 2020', decreeDate: '2020-12-10',
-        revokedAt: '2025-03-10', reason: 'Predikat dicabut setelah temuan pelanggaran integritas petugas',
+        predicate: Predicate.WBK,
+        year: 2020,
+        decreeNumber: 'Keputusan Menteri PANRB Nomor 1406 Tahun 2020',
+        decreeDate: '2020-12-10',
+        revokedAt: '2025-03-10',
+        reason: 'Predikat dicabut setelah temuan pelanggaran integritas petugas',
       },
     ],
   },
-  { code: 'PAS-LAPAS-BINJAI', name: 'Lembaga Pemasyarakatan Kelas IIA Binjai', kind: SatkerKind.LAPAS, division: PAS, status: St.IN_DESK_REVIEW, target: W, quality: 0.72, evaluator: true },
-  { code: 'PAS-LPP-MEDAN', name: 'Lembaga Pemasyarakatan Perempuan Kelas IIA Medan', kind: SatkerKind.LAPAS, division: PAS, status: St.SUBMITTED, target: W, quality: 0.86 },
-  { code: 'PAS-LAPAS-SIANTAR', name: 'Lembaga Pemasyarakatan Narkotika Kelas IIA Pematangsiantar', kind: SatkerKind.LAPAS, division: PAS, status: St.DRAFT, target: W, quality: 0.65, completion: 0.2 },
   {
-    code: 'PAS-BAPAS-MEDAN', name: 'Balai Pemasyarakatan Kelas I Medan', kind: SatkerKind.BAPAS, division: PAS, status: St.KANWIL_REVIEWED, target: WB, quality: 0.9,
+    code: 'PAS-LAPAS-BINJAI',
+    name: 'Lembaga Pemasyarakatan Kelas IIA Binjai',
+    kind: SatkerKind.LAPAS,
+    division: PAS,
+    status: St.IN_DESK_REVIEW,
+    target: W,
+    quality: 0.72,
+    evaluator: true,
+  },
+  {
+    code: 'PAS-LPP-MEDAN',
+    name: 'Lembaga Pemasyarakatan Perempuan Kelas IIA Medan',
+    kind: SatkerKind.LAPAS,
+    division: PAS,
+    status: St.SUBMITTED,
+    target: W,
+    quality: 0.86,
+  },
+  {
+    code: 'PAS-LAPAS-SIANTAR',
+    name: 'Lembaga Pemasyarakatan Narkotika Kelas IIA Pematangsiantar',
+    kind: SatkerKind.LAPAS,
+    division: PAS,
+    status: St.DRAFT,
+    target: W,
+    quality: 0.65,
+    completion: 0.2,
+  },
+  {
+    code: 'PAS-BAPAS-MEDAN',
+    name: 'Balai Pemasyarakatan Kelas I Medan',
+    kind: SatkerKind.BAPAS,
+    division: PAS,
+    status: St.KANWIL_REVIEWED,
+    target: WB,
+    quality: 0.9,
     predicates: [{ predicate: Predicate.WBK, year: 2024, decreeNumber: 'Keputusan Menteri PANRB Nomor 1598 Tahun 2024', decreeDate: '2024-12-12' }],
   },
-  { code: 'PAS-BAPAS-SIBOLGA', name: 'Balai Pemasyarakatan Kelas II Sibolga', kind: SatkerKind.BAPAS, division: PAS, status: St.DRAFT, target: W, quality: 0.7, completion: 0.6 },
-  { code: 'PAS-LPKA-MEDAN', name: 'Lembaga Pembinaan Khusus Anak Kelas I Medan', kind: SatkerKind.LPKA, division: PAS, status: null, quality: 0.7 },
-  { code: 'PAS-RUPBASAN-MEDAN', name: 'Rumah Penyimpanan Benda Sitaan Negara Kelas I Medan', kind: SatkerKind.RUPBASAN, division: PAS, status: St.DRAFT, target: W, quality: 0.6, completion: 0 },
   {
-    code: 'PAS-RUTAN-MEDAN', name: 'Rumah Tahanan Negara Kelas I Medan', kind: SatkerKind.RUTAN, division: PAS, status: St.SUBMITTED, target: WB, quality: 0.93,
+    code: 'PAS-BAPAS-SIBOLGA',
+    name: 'Balai Pemasyarakatan Kelas II Sibolga',
+    kind: SatkerKind.BAPAS,
+    division: PAS,
+    status: St.DRAFT,
+    target: W,
+    quality: 0.7,
+    completion: 0.6,
+  },
+  { code: 'PAS-LPKA-MEDAN', name: 'Lembaga Pembinaan Khusus Anak Kelas I Medan', kind: SatkerKind.LPKA, division: PAS, status: null, quality: 0.7 },
+  {
+    code: 'PAS-RUPBASAN-MEDAN',
+    name: 'Rumah Penyimpanan Benda Sitaan Negara Kelas I Medan',
+    kind: SatkerKind.RUPBASAN,
+    division: PAS,
+    status: St.DRAFT,
+    target: W,
+    quality: 0.6,
+    completion: 0,
+  },
+  {
+    code: 'PAS-RUTAN-MEDAN',
+    name: 'Rumah Tahanan Negara Kelas I Medan',
+    kind: SatkerKind.RUTAN,
+    division: PAS,
+    status: St.SUBMITTED,
+    target: WB,
+    quality: 0.93,
     predicates: [{ predicate: Predicate.WBK, year: 2022, decreeNumber: 'Keputusan Menteri PANRB Nomor 1382 Tahun 2022', decreeDate: '2022-12-07' }],
   },
   { code: 'IMI-RUDENIM-MEDAN', name: 'Rumah Detensi Imigrasi Medan', kind: SatkerKind.RUDENIM, division: IMI, status: null, quality: 0.7 },
-  { code: 'PAS-RUTAN-SIDIKALANG', name: 'Rumah Tahanan Negara Kelas IIB Sidikalang', kind: SatkerKind.RUTAN, division: PAS, status: St.DRAFT, target: W, quality: 0.68, completion: 0.45 },
+  {
+    code: 'PAS-RUTAN-SIDIKALANG',
+    name: 'Rumah Tahanan Negara Kelas IIB Sidikalang',
+    kind: SatkerKind.RUTAN,
+    division: PAS,
+    status: St.DRAFT,
+    target: W,
+    quality: 0.68,
+    completion: 0.45,
+  },
 ];
 
 export const DEMO_USERS: { username: string; displayName: string; role: Role; scope?: 'kanwil' | string }[] = [
@@ -251,7 +402,10 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
         returnedBy: u.returnedBy ?? null,
         returnReason: u.returnedBy ? RETURN_REASON : null,
         returnedAt: u.returnedBy ? new Date(now.getTime() - 3 * day) : null,
-        pencananganDate: u.status === St.DRAFT && (u.completion ?? 1) < 0.5 ? null : `2025-0${1 + Math.floor(rnd() * 6)}-${String(2 + Math.floor(rnd() * 25)).padStart(2, '0')}`,
+        pencananganDate:
+          u.status === St.DRAFT && (u.completion ?? 1) < 0.5
+            ? null
+            : `2025-0${1 + Math.floor(rnd() * 6)}-${String(2 + Math.floor(rnd() * 25)).padStart(2, '0')}`,
         createdAt: new Date(now.getTime() - 60 * day),
         updatedAt: new Date(now.getTime() - 10 * day),
         version: 1,
@@ -261,7 +415,8 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
       const self = demoAnswers(inst, 1000 + i, u.quality, complete ? 1 : (u.completion ?? 1));
       if (complete) {
         // a submitted unit answered every required item
-        for (const item of inst.items) if (item.required && (self[item.soalId] === undefined || self[item.soalId] === null)) self[item.soalId] = item.options[0]?.key ?? 0;
+        for (const item of inst.items)
+          if (item.required && (self[item.soalId] === undefined || self[item.soalId] === null)) self[item.soalId] = item.options[0]?.key ?? 0;
       }
       const levels: [AnswerLevel, Record<number, string | number | null>, User][] = [[AnswerLevel.SELF, self, coordinatorOf(u.code)]];
       if (AFTER_SUBMIT.includes(u.status) || u.returnedBy) {
@@ -333,14 +488,41 @@ const RETURN_REASON = 'Beberapa butir belum didukung data dukung yang memadai; p
 function seedReturnNotes(em: EntityManager, inst: Instrument, sub: Submission, reviewer: User, coordinator: User, now: Date): void {
   const items = inst.items.filter((i) => !i.survey);
   const notes: [number, string, boolean, string?][] = [
-    [items[2].soalId, 'SK Tim Kerja ZI belum ditandatangani pimpinan unit; unggah SK yang sudah ditandatangani.', false, 'SK bertanda tangan sedang diproses, akan kami unggah minggu ini.'],
+    [
+      items[2].soalId,
+      'SK Tim Kerja ZI belum ditandatangani pimpinan unit; unggah SK yang sudah ditandatangani.',
+      false,
+      'SK bertanda tangan sedang diproses, akan kami unggah minggu ini.',
+    ],
     [items[15].soalId, 'Notulen rapat monitoring bulanan hanya ada untuk 3 bulan; lengkapi untuk seluruh periode.', false],
     [items[40].soalId, 'Jawaban "Ya" tidak sesuai data dukung: survei internal belum dilaksanakan.', false],
     [items[7].soalId, 'Nama dokumen rencana kerja sudah diperbaiki.', true],
   ];
   for (const [i, [soalId, body, resolved, reply]] of notes.entries()) {
     const at = new Date(now.getTime() - (4 - i * 0.1) * day);
-    const root = em.create(ReviewNote, { submission: sub, soalId, level: AnswerLevel.KANWIL, round: sub.round, author: reviewer, body, createdAt: at, resolved, resolvedBy: resolved ? reviewer : null, resolvedAt: resolved ? new Date(at.getTime() + day) : null });
-    if (reply) em.create(ReviewNote, { submission: sub, soalId, level: AnswerLevel.KANWIL, round: sub.round, author: coordinator, body: reply, createdAt: new Date(now.getTime() - day), resolved: false, parent: root });
+    const root = em.create(ReviewNote, {
+      submission: sub,
+      soalId,
+      level: AnswerLevel.KANWIL,
+      round: sub.round,
+      author: reviewer,
+      body,
+      createdAt: at,
+      resolved,
+      resolvedBy: resolved ? reviewer : null,
+      resolvedAt: resolved ? new Date(at.getTime() + day) : null,
+    });
+    if (reply)
+      em.create(ReviewNote, {
+        submission: sub,
+        soalId,
+        level: AnswerLevel.KANWIL,
+        round: sub.round,
+        author: coordinator,
+        body: reply,
+        createdAt: new Date(now.getTime() - day),
+        resolved: false,
+        parent: root,
+      });
   }
 }

@@ -126,9 +126,7 @@ export interface FormulaTable {
  * What a sub-area averages: a graded item (its value) or a formula (its percentage).
  * Sub-areas whose items carry their own weight sum value × weight instead.
  */
-export type ScoredUnit =
-  | { kind: 'item'; soalId: number; weight: number }
-  | { kind: 'formula'; formula: Formula; weight: number };
+export type ScoredUnit = { kind: 'item'; soalId: number; weight: number } | { kind: 'formula'; formula: Formula; weight: number };
 
 export interface Instrument {
   year: number;

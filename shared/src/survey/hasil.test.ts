@@ -31,15 +31,33 @@ describe('Hasil before the survey results', () => {
   it('assumes the measured value, else the given assumption, else the estimate, else the minimum, and says what the survey must reach', () => {
     const score = { survey: { IPAK: { index: null, source: null }, IPKP: { index: 3.05, source: 'INTERNAL' as const } }, hasilParts: parts(3.75) };
     const [ipak, ipkp] = surveyPlans(score, 'WBK');
-    expect(ipak).toMatchObject({ kind: 'IPAK', state: 'MISSING', assumedIndex: 3.6, requiredIndex: 3.6, meets: true, message: 'IPAK ≥ 3,60 diperlukan (belum ada hasil survei)' });
-    expect(ipkp).toMatchObject({ kind: 'IPKP', state: 'ESTIMATED', assumedIndex: 3.05, requiredIndex: 3.2, meets: false, message: 'IPKP ≥ 3,20 diperlukan (perkiraan dari survei internal 3,05)' });
+    expect(ipak).toMatchObject({
+      kind: 'IPAK',
+      state: 'MISSING',
+      assumedIndex: 3.6,
+      requiredIndex: 3.6,
+      meets: true,
+      message: 'IPAK ≥ 3,60 diperlukan (belum ada hasil survei)',
+    });
+    expect(ipkp).toMatchObject({
+      kind: 'IPKP',
+      state: 'ESTIMATED',
+      assumedIndex: 3.05,
+      requiredIndex: 3.2,
+      meets: false,
+      message: 'IPKP ≥ 3,20 diperlukan (perkiraan dari survei internal 3,05)',
+    });
     const en = surveyPlans(score, 'WBBM', { locale: 'en', assume: { IPAK: 3.8, IPKP: 3.7 } });
     expect(en.map((p) => [p.assumedIndex, p.message])).toEqual([
       [3.8, 'IPAK ≥ 3.60 needed (no survey result yet)'],
       [3.7, 'IPKP ≥ 3.60 needed (estimate from internal survey 3.05)'],
     ]);
     // a measured value is never replaced by an assumption
-    const measured = surveyPlans({ survey: { IPAK: { index: 3.4, source: 'BPS' }, IPKP: { index: 3.3, source: 'THIRD_PARTY' } }, hasilParts: parts(5) }, 'WBK', { assume: { IPAK: 4 } });
+    const measured = surveyPlans(
+      { survey: { IPAK: { index: 3.4, source: 'BPS' }, IPKP: { index: 3.3, source: 'THIRD_PARTY' } }, hasilParts: parts(5) },
+      'WBK',
+      { assume: { IPAK: 4 } },
+    );
     expect(measured.map((p) => [p.state, p.assumedIndex, p.meets, p.message])).toEqual([
       ['MEASURED', 3.4, false, 'IPAK ≥ 3,60 diperlukan (hasil BPS 3,40)'],
       ['MEASURED', 3.3, true, 'IPKP ≥ 3,20 diperlukan (hasil Pihak ketiga 3,30)'],

@@ -115,7 +115,8 @@ export function validateResponseScores(q: Questionnaire, scores: Record<string, 
   for (const code of codes) {
     const v = scores?.[code];
     if (v === undefined || v === null) issues.push(`${code}: belum dijawab`);
-    else if (typeof v !== 'number' || !Number.isInteger(v) || v < q.scale.min || v > q.scale.max) issues.push(`${code}: nilai harus bilangan bulat ${q.scale.min}–${q.scale.max}`);
+    else if (typeof v !== 'number' || !Number.isInteger(v) || v < q.scale.min || v > q.scale.max)
+      issues.push(`${code}: nilai harus bilangan bulat ${q.scale.min}–${q.scale.max}`);
   }
   for (const k of Object.keys(scores ?? {})) if (!codes.includes(k)) issues.push(`${k}: bukan pernyataan kuesioner ini`);
   return issues;

@@ -124,7 +124,12 @@ describe('response validation', () => {
   it('needs every statement, an integer on the scale, and no unknown codes', () => {
     expect(validateResponseScores(q, R[0].scores)).toEqual([]);
     const issues = validateResponseScores(q, { ...R[0].scores, SPKP1: 7, SPAK5: 2.5, SPKP9: 3, SPAK2: undefined as unknown as number });
-    expect(issues).toEqual(['SPKP1: nilai harus bilangan bulat 1–6', 'SPAK2: belum dijawab', 'SPAK5: nilai harus bilangan bulat 1–6', 'SPKP9: bukan pernyataan kuesioner ini']);
+    expect(issues).toEqual([
+      'SPKP1: nilai harus bilangan bulat 1–6',
+      'SPAK2: belum dijawab',
+      'SPAK5: nilai harus bilangan bulat 1–6',
+      'SPKP9: bukan pernyataan kuesioner ini',
+    ]);
   });
 });
 

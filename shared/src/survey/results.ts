@@ -58,7 +58,13 @@ export function surveyGroupResult(q: Questionnaire, responses: readonly SurveyRe
       return { code: s.code, mean: mean(xs), respondents: xs.length };
     });
     const m = mean(statements.map((s) => s.mean).filter((v): v is number => v !== null));
-    indices[block.index] = { kind: block.index, survey: block.survey, statements, mean: m, index: m === null ? null : roundIndex(convertToIndex(m, q.conversion)) };
+    indices[block.index] = {
+      kind: block.index,
+      survey: block.survey,
+      statements,
+      mean: m,
+      index: m === null ? null : roundIndex(convertToIndex(m, q.conversion)),
+    };
   }
   return { respondents: responses.length, belowMinimum: responses.length < MIN_SURVEY_RESPONDENTS, indices };
 }

@@ -17,7 +17,11 @@ export function readAnswerCell(sheet: SheetGrid, address: string, item: Item, is
     v = Number(v.trim().replace(',', '.'));
   }
   if (item.type === 'COUNT' && typeof v === 'string' && v.trim()) {
-    issues.push({ sheet: sheet.name, cell: address, message: `soal [${item.soalId}] ${item.code}: "${v.trim()}" bukan angka; isi jumlah dengan bilangan bulat` });
+    issues.push({
+      sheet: sheet.name,
+      cell: address,
+      message: `soal [${item.soalId}] ${item.code}: "${v.trim()}" bukan angka; isi jumlah dengan bilangan bulat`,
+    });
     return undefined;
   }
   const r = checkAnswer(item, v);

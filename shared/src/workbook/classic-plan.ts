@@ -159,7 +159,11 @@ export function planClassicWorkbook(input: ClassicExportInput): PlannedWorkbook 
       if (item.type === 'COUNT') {
         if (l === 'TPN') {
           const tpi = `${CLASSIC_LEVEL_COLUMNS.TPI.answer}${r}`;
-          put(lc.value, r, { formula: `IF(${a}<>"",${a},IF(${tpi}<>"",${tpi},""))`, result: blankOr(tpnEffective[item.soalId] as number | null | undefined), format: 'number' });
+          put(lc.value, r, {
+            formula: `IF(${a}<>"",${a},IF(${tpi}<>"",${tpi},""))`,
+            result: blankOr(tpnEffective[item.soalId] as number | null | undefined),
+            format: 'number',
+          });
         }
       } else if (item.type === 'INDEX') {
         const idx = `${lc.surveyIndex}${r}`;
@@ -228,7 +232,11 @@ export function planClassicWorkbook(input: ClassicExportInput): PlannedWorkbook 
       }
       put(v, r, { formula: f, result: levels[l].score.nodeScores[node.id] ?? 0, format: 'number' });
     }
-    put(C.percent, r, { formula: `IF(${C.weight}${r}>0,${CLASSIC_LEVEL_COLUMNS.SELF.value}${r}/${C.weight}${r},"")`, result: node.weight > 0 ? (levels.SELF.score.nodeScores[node.id] ?? 0) / node.weight : '', format: 'percent' });
+    put(C.percent, r, {
+      formula: `IF(${C.weight}${r}>0,${CLASSIC_LEVEL_COLUMNS.SELF.value}${r}/${C.weight}${r},"")`,
+      result: node.weight > 0 ? (levels.SELF.score.nodeScores[node.id] ?? 0) / node.weight : '',
+      format: 'percent',
+    });
   };
   for (const root of inst.roots) writeNode(root, 0);
 
@@ -243,7 +251,11 @@ export function planClassicWorkbook(input: ClassicExportInput): PlannedWorkbook 
   put(C.text, totalRows.total, { value: `NILAI EVALUASI ZONA INTEGRITAS (${pengungkitRoot.code} + ${hasilRoot.code})` });
   put(C.weight, totalRows.pengungkit, { value: pengungkitRoot.weight, format: 'number' });
   put(C.weight, totalRows.hasil, { value: hasilRoot.weight, format: 'number' });
-  put(C.weight, totalRows.total, { formula: `${C.weight}${totalRows.pengungkit}+${C.weight}${totalRows.hasil}`, result: pengungkitRoot.weight + hasilRoot.weight, format: 'number' });
+  put(C.weight, totalRows.total, {
+    formula: `${C.weight}${totalRows.pengungkit}+${C.weight}${totalRows.hasil}`,
+    result: pengungkitRoot.weight + hasilRoot.weight,
+    format: 'number',
+  });
   for (const r of Object.values(totalRows)) rowStyles[r] = 'total';
   row++;
   put(C.text, row, { value: 'NILAI PER AREA PERUBAHAN (PEMENUHAN + REFORM)' });
@@ -266,7 +278,12 @@ export function planClassicWorkbook(input: ClassicExportInput): PlannedWorkbook 
       const area = s.areas.find((x) => x.code === a.code);
       put(v, areaRows[i], { formula: `${v}${nodeRow[a.pemenuhanNodeId]}+${v}${nodeRow[a.reformNodeId]}`, result: area?.score ?? 0, format: 'number' });
     });
-    refs[l] = { total: `${v}${totalRows.total}`, pengungkit: `${v}${totalRows.pengungkit}`, hasil: `${v}${totalRows.hasil}`, areas: areaRows.map((r) => `${v}${r}`) };
+    refs[l] = {
+      total: `${v}${totalRows.total}`,
+      pengungkit: `${v}${totalRows.pengungkit}`,
+      hasil: `${v}${totalRows.hasil}`,
+      areas: areaRows.map((r) => `${v}${r}`),
+    };
   }
   for (const [i, r] of areaRows.entries()) {
     const a = inst.areas[i];

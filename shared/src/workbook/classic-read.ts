@@ -5,7 +5,17 @@
  */
 import type { Instrument, Item } from '../instrument/types';
 import type { JawabanUnitRow } from '../portalrb';
-import { cellText, cellValue, columnLetters, findSheet, WorkbookError, type SheetGrid, type WorkbookDocument, type WorkbookGrid, type WorkbookIssue } from './grid';
+import {
+  cellText,
+  cellValue,
+  columnLetters,
+  findSheet,
+  WorkbookError,
+  type SheetGrid,
+  type WorkbookDocument,
+  type WorkbookGrid,
+  type WorkbookIssue,
+} from './grid';
 import { readAnswerCell, readTextCell } from './cells';
 import {
   CLASSIC_COLUMNS,
@@ -69,7 +79,12 @@ export function readClassicWorkbook(instrument: Instrument, wb: WorkbookGrid): W
     const j = cellText(sheet, `${J}${r}`);
     if (!j) continue; // tree rows, blank rows, totals
     const type = classicRowType(j);
-    if (!type) issues.push({ sheet: sheet.name, cell: `${J}${r}`, message: `jenis jawaban "${j}" tidak dikenal (Ya/Tidak, A/B/C, A/B/C/D, A/B/C/D/E, Jumlah, %, Nilai (0-4))` });
+    if (!type)
+      issues.push({
+        sheet: sheet.name,
+        cell: `${J}${r}`,
+        message: `jenis jawaban "${j}" tidak dikenal (Ya/Tidak, A/B/C, A/B/C/D, A/B/C/D/E, Jumlah, %, Nilai (0-4))`,
+      });
     rows.push({ row: r, type, j });
   }
   if (issues.length) throw new WorkbookError(issues);
@@ -87,7 +102,11 @@ export function readClassicWorkbook(instrument: Instrument, wb: WorkbookGrid): W
   for (const item of instrument.items) {
     const r = next();
     if (!r) {
-      issues.push({ sheet: sheet.name, cell: '', message: `baris soal [${item.soalId}] ${item.code} dan seterusnya tidak ditemukan (lembar berisi ${rowOf.size} baris jawaban, instrumen ${instrument.items.length} soal)` });
+      issues.push({
+        sheet: sheet.name,
+        cell: '',
+        message: `baris soal [${item.soalId}] ${item.code} dan seterusnya tidak ditemukan (lembar berisi ${rowOf.size} baris jawaban, instrumen ${instrument.items.length} soal)`,
+      });
       break;
     }
     if (r.type !== item.type) {
@@ -130,7 +149,8 @@ export function readClassicWorkbook(instrument: Instrument, wb: WorkbookGrid): W
       a[key] = readAnswerCell(sheet, `${cols.answer}${row}`, item, issues) ?? null;
       if (noteKey && cols.note) a[noteKey] = readTextCell(sheet, `${cols.note}${row}`, issues) ?? null;
     }
-    for (const t of totals) checkTotal(sheet, instrument, `${cols.answer}${t.row}`, t.formula.kind === 'ratio' ? t.formula.denominator : [], (id) => byId.get(id)![key], issues);
+    for (const t of totals)
+      checkTotal(sheet, instrument, `${cols.answer}${t.row}`, t.formula.kind === 'ratio' ? t.formula.denominator : [], (id) => byId.get(id)![key], issues);
   }
   if (issues.length) throw new WorkbookError(issues);
   return { ...readIdentity(wb), answers };
@@ -148,7 +168,11 @@ function checkTotal(sheet: SheetGrid, instrument: Instrument, cell: string, part
   const vals = parts.map(value);
   const labels = parts.map((id) => `[${id}]`).join(' + ');
   if (vals.some((v) => typeof v !== 'number')) {
-    issues.push({ sheet: sheet.name, cell, message: `jumlah seluruh wajib lapor ${total} diisi tanpa rinciannya ${labels}; isi rinciannya (instrumen ${instrument.year} menilai per rincian)` });
+    issues.push({
+      sheet: sheet.name,
+      cell,
+      message: `jumlah seluruh wajib lapor ${total} diisi tanpa rinciannya ${labels}; isi rinciannya (instrumen ${instrument.year} menilai per rincian)`,
+    });
     return;
   }
   const sum = (vals as number[]).reduce((a, b) => a + b, 0);

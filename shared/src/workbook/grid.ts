@@ -48,12 +48,7 @@ export class WorkbookError extends Error {
   readonly code = 'BAD_USER_INPUT';
   constructor(readonly issues: WorkbookIssue[]) {
     super(
-      `Berkas Excel tidak dapat dibaca (${issues.length} masalah): ` +
-        issues
-          .slice(0, 10)
-          .map(describeIssue)
-          .join('; ') +
-        (issues.length > 10 ? '; …' : ''),
+      `Berkas Excel tidak dapat dibaca (${issues.length} masalah): ` + issues.slice(0, 10).map(describeIssue).join('; ') + (issues.length > 10 ? '; …' : ''),
     );
     this.name = 'WorkbookError';
   }

@@ -16,10 +16,15 @@ export function readTemplateWorkbook(instrument: Instrument, wb: WorkbookGrid): 
   const issues: WorkbookIssue[] = [];
   const answers: JawabanUnitRow[] = [];
   const names = templateSheets(instrument);
-  if (!names.length) throw new WorkbookError([{ sheet: '', cell: '', message: `instrumen ${instrument.year} tidak memuat letak sel templat (excel_sheet/excel_baris)` }]);
+  if (!names.length)
+    throw new WorkbookError([{ sheet: '', cell: '', message: `instrumen ${instrument.year} tidak memuat letak sel templat (excel_sheet/excel_baris)` }]);
   for (const name of names) {
     if (!findSheet(wb, name)) {
-      issues.push({ sheet: name, cell: '', message: `lembar "${name}" tidak ada dalam berkas (lembar yang ada: ${wb.sheets.map((s) => s.name).join(', ') || '–'})` });
+      issues.push({
+        sheet: name,
+        cell: '',
+        message: `lembar "${name}" tidak ada dalam berkas (lembar yang ada: ${wb.sheets.map((s) => s.name).join(', ') || '–'})`,
+      });
     }
   }
   if (issues.length) throw new WorkbookError(issues);

@@ -48,7 +48,14 @@ function exportInput(): ClassicExportInput {
   const level = (answers: Answers, n: Record<number, string | null>) => ({ answers, notes: n, score: scoreAnswers(inst, answers) });
   return {
     instrument: inst,
-    identity: { unitName: fixture.nama_unit, unitCode: String(fixture.unit_id), kanwilName: 'Kanwil Sumatera Selatan', year: 2026, status: 'DRAFT', exportedAt: '2 Desember 2026' },
+    identity: {
+      unitName: fixture.nama_unit,
+      unitCode: String(fixture.unit_id),
+      kanwilName: 'Kanwil Sumatera Selatan',
+      year: 2026,
+      status: 'DRAFT',
+      exportedAt: '2 Desember 2026',
+    },
     levels: {
       SELF: level(parsed.columns.SELF, notes('catatan_unit')),
       KANWIL: level({}, {}),
@@ -155,7 +162,11 @@ describe('classic Lampiran III sheet', () => {
     const grid = planGrid(plan);
     const s = grid.sheets.find((x) => x.name === CLASSIC_SHEET)!;
     // drop the total row by shifting everything below it up one row
-    const totalRow = Number(Object.entries(lke.cells).find(([, c]) => typeof c.value === 'string' && c.value.startsWith('Jumlah seluruh yang wajib'))![0].slice(1));
+    const totalRow = Number(
+      Object.entries(lke.cells)
+        .find(([, c]) => typeof c.value === 'string' && c.value.startsWith('Jumlah seluruh yang wajib'))![0]
+        .slice(1),
+    );
     const cells: SheetGrid['cells'] = {};
     for (const [addr, c] of Object.entries(s.cells)) {
       const [, col, r] = /^([A-Z]+)(\d+)$/.exec(addr)!;
@@ -171,7 +182,12 @@ describe('classic Lampiran III sheet', () => {
   it('refuses a row of the wrong answer type and a total that disagrees with its parts, by cell', () => {
     const grid = planGrid(plan);
     const s = grid.sheets.find((x) => x.name === CLASSIC_SHEET)!;
-    const rowOf = (id: number) => Number(Object.entries(lke.cells).find(([a, c]) => a.startsWith('G') && c.value === inst.itemById[id].label)![0].slice(1));
+    const rowOf = (id: number) =>
+      Number(
+        Object.entries(lke.cells)
+          .find(([a, c]) => a.startsWith('G') && c.value === inst.itemById[id].label)![0]
+          .slice(1),
+      );
     s.cells[`J${rowOf(2)}`] = { value: 'A/B/C/D' };
     let issues = issuesOf(() => readLkeWorkbook(inst, grid));
     expect(issues).toEqual([expect.objectContaining({ sheet: CLASSIC_SHEET, cell: `J${rowOf(2)}` })]);

@@ -26,7 +26,9 @@ export async function readXlsxGrid(data: Buffer | ArrayBuffer | Uint8Array): Pro
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new WorkbookError([{ sheet: '', cell: '', message: 'berkas bukan workbook Excel .xlsx yang dapat dibaca (berkas .xls lama: simpan ulang sebagai .xlsx)' }]);
+    throw new WorkbookError([
+      { sheet: '', cell: '', message: 'berkas bukan workbook Excel .xlsx yang dapat dibaca (berkas .xls lama: simpan ulang sebagai .xlsx)' },
+    ]);
   }
   const sheets: SheetGrid[] = [];
   wb.eachSheet((ws) => {

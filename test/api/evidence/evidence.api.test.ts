@@ -165,7 +165,11 @@ describe('POST /api/evidence → GET back', () => {
     expect(ev[1].before).toMatchObject({ currentRevision: 1 });
     expect(ev[1].after).toMatchObject({ currentRevision: 2, file: { no: 2, sha256: sha(v2) } });
     // the SPA sends every field with evidenceId (admin/src/api/upload.ts): still a replacement
-    const c = await upload('coord', { submissionId: h.sub.draft, soalId: 3, level: 'SELF', purpose: 'ANSWER', evidenceId: id }, { bytes: v1, name: 'laporan v3.pdf' });
+    const c = await upload(
+      'coord',
+      { submissionId: h.sub.draft, soalId: 3, level: 'SELF', purpose: 'ANSWER', evidenceId: id },
+      { bytes: v1, name: 'laporan v3.pdf' },
+    );
     expect(c.status).toBe(201);
     expect(c.body.revision).toMatchObject({ no: 3, sha256: sha(v1) });
     expect(c.body.deduplicated).toBe(true);
@@ -207,9 +211,10 @@ describe('refusals leave no file and no row', () => {
   it('413 from the declared Content-Length of a far larger body', async () => {
     await expectNothingLeft(async () => {
       const huge = Buffer.concat([minimalPdf(), Buffer.alloc(MAX_BYTES * 8, 0x20)]);
-      const r = await upload('coord', { submissionId: h.sub.draft, soalId: 6 }, { bytes: huge, name: 'besar.pdf' }).catch(
-        (e: Error) => ({ status: -1, body: String(e) }),
-      );
+      const r = await upload('coord', { submissionId: h.sub.draft, soalId: 6 }, { bytes: huge, name: 'besar.pdf' }).catch((e: Error) => ({
+        status: -1,
+        body: String(e),
+      }));
       expect(r.status).toBe(413);
     });
   });
@@ -252,7 +257,11 @@ describe('refusals leave no file and no row', () => {
       expect(other.status).toBe(403);
       expect(other.body.code).toBe('FORBIDDEN');
       // a refused target is reported as such even when the file is also too large
-      const otherBig = await upload('coord2', { submissionId: h.sub.draft, soalId: 1 }, { bytes: Buffer.concat([minimalPdf(), Buffer.alloc(MAX_BYTES)]), name: 'a.pdf' });
+      const otherBig = await upload(
+        'coord2',
+        { submissionId: h.sub.draft, soalId: 1 },
+        { bytes: Buffer.concat([minimalPdf(), Buffer.alloc(MAX_BYTES)]), name: 'a.pdf' },
+      );
       expect(otherBig.status).toBe(403);
       const viewer = await upload('viewer', { submissionId: h.sub.draft, soalId: 1 }, { bytes: minimalPdf(), name: 'a.pdf' });
       expect(viewer.status).toBe(403);
@@ -285,7 +294,7 @@ describe('refusals leave no file and no row', () => {
       expect(res.status).toBe(403);
     });
     const fd = new FormData();
-    fd.append('file', new Blob([new Uint8Array(minimalPdf("akhir"))]), 'a.pdf');
+    fd.append('file', new Blob([new Uint8Array(minimalPdf('akhir'))]), 'a.pdf');
     fd.append('submissionId', String(h.sub.draft));
     fd.append('soalId', '1');
     const res = await fetch(`${h.url}/api/evidence`, { method: 'POST', body: fd, headers: { cookie: h.cookie.coord, 'x-pantau-csrf': '1' } });
@@ -447,7 +456,12 @@ describe('service internals on the same database', () => {
     const many = await measure(h.sub.draft);
     expect(many.rows.length).toBeGreaterThan(8);
     expect(many.rows.every((r) => r.revisions.isInitialized())).toBe(true);
-    expect(many.rows.find((r) => r.currentRevision === 3)!.revisions.getItems().map((x) => x.no)).toEqual([1, 2, 3]);
+    expect(
+      many.rows
+        .find((r) => r.currentRevision === 3)!
+        .revisions.getItems()
+        .map((x) => x.no),
+    ).toEqual([1, 2, 3]);
     expect(many.rows.every((r) => r.revisions.getItems().every((x) => typeof x.uploadedBy.displayName === 'string'))).toBe(true);
     const one = await measure(h.sub.desk); // a single evidence (the LHE)
     expect(one.rows).toHaveLength(1);
@@ -543,7 +557,8 @@ describe('streaming edge cases', () => {
       const body = new ReadableStream<Uint8Array>({
         pull(c) {
           if (sent === 0) c.enqueue(new Uint8Array(Buffer.concat([head, minimalPdf()])));
-          else if (sent > 200) c.close(); // ~12.8 MB, far beyond limit + framing allowance
+          else if (sent > 200)
+            c.close(); // ~12.8 MB, far beyond limit + framing allowance
           else c.enqueue(new Uint8Array(chunk));
           sent++;
         },

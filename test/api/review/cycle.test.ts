@@ -11,9 +11,7 @@ describe('review cycle: DRAFT → AWARDED', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    [coord, kakanwil, admin, evaluator] = await Promise.all(
-      ['koordinator.polonia', 'kakanwil', 'admin', 'evaluator.itjen'].map((u) => loginAs(server, u)),
-    );
+    [coord, kakanwil, admin, evaluator] = await Promise.all(['koordinator.polonia', 'kakanwil', 'admin', 'evaluator.itjen'].map((u) => loginAs(server, u)));
     const subs = await demoSubmissions(coord);
     subId = subs['IMI-POLONIA'].id;
     satkerId = subs['IMI-POLONIA'].satkerId;
@@ -21,14 +19,24 @@ describe('review cycle: DRAFT → AWARDED', () => {
   afterAll(async () => server?.cleanup());
 
   it('tells the coordinator what blocks submission, and refuses an incomplete submit listing each guard', async () => {
-    const b = ok(await coord.gql(`query ($id: Int!) { submitBlockers(submissionId: $id) { action unansweredSoalIds unansweredCodes pencananganMissing deadlinePassed canSubmit guards { guard ok message } } }`, { id: subId })).submitBlockers;
+    const b = ok(
+      await coord.gql(
+        `query ($id: Int!) { submitBlockers(submissionId: $id) { action unansweredSoalIds unansweredCodes pencananganMissing deadlinePassed canSubmit guards { guard ok message } } }`,
+        { id: subId },
+      ),
+    ).submitBlockers;
     expect(b.action).toBe('submit');
     expect(b.canSubmit).toBe(false);
     expect(b.unansweredSoalIds.length).toBeGreaterThan(0);
     expect(b.unansweredCodes[0]).toMatch(/^A\./);
-    expect(b.guards.find((g: any) => g.guard === 'complete')).toMatchObject({ ok: false, message: `Semua butir wajib harus dijawab (${b.unansweredSoalIds.length} butir belum dijawab)` });
+    expect(b.guards.find((g: any) => g.guard === 'complete')).toMatchObject({
+      ok: false,
+      message: `Semua butir wajib harus dijawab (${b.unansweredSoalIds.length} butir belum dijawab)`,
+    });
 
-    const acts = ok(await coord.gql(`query ($id: Int!) { availableActions(submissionId: $id) { action label enabled reasons needsInput } }`, { id: subId })).availableActions;
+    const acts = ok(
+      await coord.gql(`query ($id: Int!) { availableActions(submissionId: $id) { action label enabled reasons needsInput } }`, { id: subId }),
+    ).availableActions;
     expect(acts.find((a: any) => a.action === 'submit')).toMatchObject({ enabled: false, label: 'Ajukan' });
     expect(acts.find((a: any) => a.action === 'withdraw')).toMatchObject({ enabled: true, needsInput: ['reason'] });
 
@@ -71,13 +79,18 @@ describe('review cycle: DRAFT → AWARDED', () => {
     expect(errorCode(await transition(evaluator, subId, 'startDeskReview'))).toBe('FORBIDDEN');
     const ASSIGN = `mutation ($s: Int!, $u: Int!) { assignEvaluator(submissionId: $s, userId: $u) { username } }`;
     ok(await kakanwil.gql(ASSIGN, { s: subId, u: evId }));
-    expect(ok(await kakanwil.gql(`mutation ($s: Int!, $u: Int!) { unassignEvaluator(submissionId: $s, userId: $u) { username } }`, { s: subId, u: evId })).unassignEvaluator).toEqual([]);
+    expect(
+      ok(await kakanwil.gql(`mutation ($s: Int!, $u: Int!) { unassignEvaluator(submissionId: $s, userId: $u) { username } }`, { s: subId, u: evId }))
+        .unassignEvaluator,
+    ).toEqual([]);
     expect(errorCode(await transition(evaluator, subId, 'startDeskReview'))).toBe('FORBIDDEN');
     // only users holding the EVALUATOR role can be assigned
     expect(errorCode(await admin.gql(ASSIGN, { s: subId, u: await userId(admin, 'pengamat') }))).toBe('BAD_USER_INPUT');
     const list = ok(await admin.gql(ASSIGN, { s: subId, u: evId })).assignEvaluator;
     expect(list.map((u: any) => u.username)).toEqual(['evaluator.itjen']);
-    expect(errorCode(await coord.gql(`mutation ($s: Int!, $u: Int!) { assignEvaluator(submissionId: $s, userId: $u) { username } }`, { s: subId, u: evId }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await coord.gql(`mutation ($s: Int!, $u: Int!) { assignEvaluator(submissionId: $s, userId: $u) { username } }`, { s: subId, u: evId })),
+    ).toBe('FORBIDDEN');
 
     const t = await step(evaluator, subId, 'startDeskReview');
     expect(t.to).toBe('IN_DESK_REVIEW');
@@ -103,8 +116,18 @@ describe('review cycle: DRAFT → AWARDED', () => {
 
     const t = await step(evaluator, subId, 'finalise', { recommendation: 'Layak diusulkan menuju WBK', recommendedPredicate: 'WBK' });
     expect(t.to).toBe('DESK_EVALUATED');
-    const d = ok(await kakanwil.gql(`query ($id: Int!) { deskEvaluation(submissionId: $id) { recommendation recommendedPredicate lheEvidenceId finalisedBy { username } } }`, { id: subId })).deskEvaluation;
-    expect(d).toEqual({ recommendation: 'Layak diusulkan menuju WBK', recommendedPredicate: 'WBK', lheEvidenceId: lhe.id, finalisedBy: { username: 'evaluator.itjen' } });
+    const d = ok(
+      await kakanwil.gql(
+        `query ($id: Int!) { deskEvaluation(submissionId: $id) { recommendation recommendedPredicate lheEvidenceId finalisedBy { username } } }`,
+        { id: subId },
+      ),
+    ).deskEvaluation;
+    expect(d).toEqual({
+      recommendation: 'Layak diusulkan menuju WBK',
+      recommendedPredicate: 'WBK',
+      lheEvidenceId: lhe.id,
+      finalisedBy: { username: 'evaluator.itjen' },
+    });
     // TPI is closed now
     expect(errorCode(await saveLevel(evaluator, subId, 'TPI', { 7: opt(7, 1) }))).toBe('INVALID_STATE');
   });
@@ -140,9 +163,20 @@ describe('review cycle: DRAFT → AWARDED', () => {
     const t = await step(kakanwil, subId, 'nominate', { checklist, overrideReason: 'Nilai IPAK/IPKP menunggu survei BPS', afirmasi: true });
     expect(t.to).toBe('NOMINATED');
     nominationId = t.nominationId;
-    const n = ok(await kakanwil.gql(`query ($id: Int!) { nominations(submissionId: $id) { id status afirmasi overrideReason eligibility checklist { key met value } nominatedBy { username } } }`, { id: subId })).nominations;
+    const n = ok(
+      await kakanwil.gql(
+        `query ($id: Int!) { nominations(submissionId: $id) { id status afirmasi overrideReason eligibility checklist { key met value } nominatedBy { username } } }`,
+        { id: subId },
+      ),
+    ).nominations;
     expect(n).toHaveLength(1);
-    expect(n[0]).toMatchObject({ id: nominationId, status: 'ACTIVE', afirmasi: true, overrideReason: 'Nilai IPAK/IPKP menunggu survei BPS', nominatedBy: { username: 'kakanwil' } });
+    expect(n[0]).toMatchObject({
+      id: nominationId,
+      status: 'ACTIVE',
+      afirmasi: true,
+      overrideReason: 'Nilai IPAK/IPKP menunggu survei BPS',
+      nominatedBy: { username: 'kakanwil' },
+    });
     expect(n[0].eligibility.eligible).toBe(false);
     expect(n[0].checklist.map((c: any) => c.key)).toEqual(['TLHP', 'LHKPN', 'PENCANANGAN', 'SAKIP', 'SPTJM']);
   });
@@ -164,10 +198,20 @@ describe('review cycle: DRAFT → AWARDED', () => {
     expect(internal.warnings[0]).toContain('kurang dari 30');
     const b = ok(await kakanwil.gql(REC, { id: subId, i: { kind: 'IPKP', index: 3.7, respondents: 30, source: 'BPS' } })).recordSurveyResult;
     expect(b.warnings).toEqual([]);
-    const s = ok(await kakanwil.gql(`query ($id: Int!) { submission(id: $id) { scores { self { survey { kind index source } } tpi { survey { kind index source } } tpn { total survey { kind index source } } } } }`, { id: subId })).submission.scores;
+    const s = ok(
+      await kakanwil.gql(
+        `query ($id: Int!) { submission(id: $id) { scores { self { survey { kind index source } } tpi { survey { kind index source } } tpn { total survey { kind index source } } } } }`,
+        { id: subId },
+      ),
+    ).submission.scores;
     // the unit's own internal estimate (if any) stays at SELF; the reviewer levels were not given copies of it
     for (const lvl of ['tpi', 'tpn']) {
-      expect(s[lvl].survey).toEqual(expect.arrayContaining([{ kind: 'IPAK', index: 3.85, source: 'BPS' }, { kind: 'IPKP', index: 3.7, source: 'BPS' }]));
+      expect(s[lvl].survey).toEqual(
+        expect.arrayContaining([
+          { kind: 'IPAK', index: 3.85, source: 'BPS' },
+          { kind: 'IPKP', index: 3.7, source: 'BPS' },
+        ]),
+      );
     }
   });
 
@@ -188,11 +232,17 @@ describe('review cycle: DRAFT → AWARDED', () => {
 
     const t = await step(kakanwil, subId, 'recordTpnOutcome', { awarded: true, decreeNumber: 'KEP-123/2026', decreeDate: '2026-12-10' });
     expect(t.to).toBe('AWARDED');
-    const sat = ok(await kakanwil.gql(`query ($id: Int!) { submission(id: $id) { status satker { holdsWbk predicates { predicate year decreeNumber decreeDate revoked } } } }`, { id: subId })).submission;
+    const sat = ok(
+      await kakanwil.gql(
+        `query ($id: Int!) { submission(id: $id) { status satker { holdsWbk predicates { predicate year decreeNumber decreeDate revoked } } } }`,
+        { id: subId },
+      ),
+    ).submission;
     expect(sat.status).toBe('AWARDED');
     expect(sat.satker.predicates).toContainEqual({ predicate: 'WBK', year: 2026, decreeNumber: 'KEP-123/2026', decreeDate: '2026-12-10', revoked: false });
     expect(sat.satker.holdsWbk).toBe(true);
-    const n = ok(await kakanwil.gql(`query ($id: Int!) { nominations(submissionId: $id) { status predicate decreeNumber tpnEligibility } }`, { id: subId })).nominations[0];
+    const n = ok(await kakanwil.gql(`query ($id: Int!) { nominations(submissionId: $id) { status predicate decreeNumber tpnEligibility } }`, { id: subId }))
+      .nominations[0];
     expect(n).toMatchObject({ status: 'AWARDED', predicate: 'WBK', decreeNumber: 'KEP-123/2026' });
     expect(n.tpnEligibility.eligible).toBe(true);
 
@@ -203,7 +253,11 @@ describe('review cycle: DRAFT → AWARDED', () => {
   });
 
   it('recorded every transition and decision as an audit event with its actor and reason', async () => {
-    const ev = ok(await admin.gql(`query ($f: AuditFilter) { auditEvents(filter: $f, pageSize: 200) { items { action actor { username } reason before after } } }`, { f: { objectType: 'Submission', objectId: String(subId) } })).auditEvents.items as any[];
+    const ev = ok(
+      await admin.gql(`query ($f: AuditFilter) { auditEvents(filter: $f, pageSize: 200) { items { action actor { username } reason before after } } }`, {
+        f: { objectType: 'Submission', objectId: String(subId) },
+      }),
+    ).auditEvents.items as any[];
     const transitions = ev.filter((e) => e.action.startsWith('submission.') && e.action !== 'submission.setPencanangan').reverse();
     expect(transitions.map((e) => [e.action, e.actor.username, e.after.status])).toEqual([
       ['submission.submit', 'koordinator.polonia', 'SUBMITTED'],

@@ -20,7 +20,11 @@ describe('deadlines and extensions', () => {
     periodId = ok(await admin.gql(`query ($id: Int!) { submission(id: $id) { period { id } } }`, { id: subs['IMI-POLONIA'].id })).submission.period.id;
     // the self-assessment and Kanwil review deadlines passed yesterday
     const em = server.handle.orm.em.fork();
-    await em.nativeUpdate(Period, { id: periodId }, { selfAssessmentDeadline: new Date(Date.now() - day), kanwilReviewDeadline: new Date(Date.now() - day / 2) });
+    await em.nativeUpdate(
+      Period,
+      { id: periodId },
+      { selfAssessmentDeadline: new Date(Date.now() - day), kanwilReviewDeadline: new Date(Date.now() - day / 2) },
+    );
   });
   afterAll(async () => server?.cleanup());
 
@@ -38,19 +42,34 @@ describe('deadlines and extensions', () => {
     const submit = acts.find((a: any) => a.action === 'submit');
     expect(submit.enabled).toBe(false);
     expect(submit.reasons[0]).toContain('telah lewat');
-    expect(ok(await coord.gql(`query ($id: Int!) { submitBlockers(submissionId: $id) { deadlinePassed canSubmit } }`, { id })).submitBlockers).toEqual({ deadlinePassed: true, canSubmit: false });
+    expect(ok(await coord.gql(`query ($id: Int!) { submitBlockers(submissionId: $id) { deadlinePassed canSubmit } }`, { id })).submitBlockers).toEqual({
+      deadlinePassed: true,
+      canSubmit: false,
+    });
   });
 
   it('only an admin extends, with a reason and a later date; the extension is audited', async () => {
     const id = subs['IMI-POLONIA'].id;
-    const input = { periodId, stage: 'selfAssessment', satkerId: subs['IMI-POLONIA'].satkerId, deadline: new Date(Date.now() + 7 * day).toISOString(), reason: 'Gangguan jaringan di kantor' };
+    const input = {
+      periodId,
+      stage: 'selfAssessment',
+      satkerId: subs['IMI-POLONIA'].satkerId,
+      deadline: new Date(Date.now() + 7 * day).toISOString(),
+      reason: 'Gangguan jaringan di kantor',
+    };
     expect(errorCode(await kakanwil.gql(EXTEND, { i: input }))).toBe('FORBIDDEN');
     expect(errorCode(await admin.gql(EXTEND, { i: { ...input, reason: '  ' } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await admin.gql(EXTEND, { i: { ...input, deadline: new Date(Date.now() - 2 * day).toISOString() } }))).toBe('BAD_USER_INPUT');
     const ext = ok(await admin.gql(EXTEND, { i: input })).extendDeadline;
-    expect(ext).toMatchObject({ stage: 'selfAssessment', satkerId: subs['IMI-POLONIA'].satkerId, reason: 'Gangguan jaringan di kantor', createdBy: { username: 'admin' } });
+    expect(ext).toMatchObject({
+      stage: 'selfAssessment',
+      satkerId: subs['IMI-POLONIA'].satkerId,
+      reason: 'Gangguan jaringan di kantor',
+      createdBy: { username: 'admin' },
+    });
 
-    const ev = ok(await admin.gql(`query { auditEvents(filter: { action: "deadline.extend" }) { items { objectId reason actor { username } after } } }`)).auditEvents.items;
+    const ev = ok(await admin.gql(`query { auditEvents(filter: { action: "deadline.extend" }) { items { objectId reason actor { username } after } } }`))
+      .auditEvents.items;
     expect(ev).toHaveLength(1);
     expect(ev[0]).toMatchObject({ objectId: String(ext.id), reason: 'Gangguan jaringan di kantor', actor: { username: 'admin' } });
 
@@ -66,7 +85,11 @@ describe('deadlines and extensions', () => {
     expect(errorCode(await saveLevel(kakanwil, id, 'KANWIL', { 2: opt(2, 1) }))).toBe('DEADLINE_PASSED');
     // Polonia's unit-specific extension was for the self-assessment only
     expect(errorCode(await transition(kakanwil, subs['IMI-POLONIA'].id, 'forward'))).toBe('DEADLINE_PASSED');
-    ok(await admin.gql(EXTEND, { i: { periodId, stage: 'kanwilReview', deadline: new Date(Date.now() + 3 * day).toISOString(), reason: 'Perpanjangan untuk semua unit' } }));
+    ok(
+      await admin.gql(EXTEND, {
+        i: { periodId, stage: 'kanwilReview', deadline: new Date(Date.now() + 3 * day).toISOString(), reason: 'Perpanjangan untuk semua unit' },
+      }),
+    );
     ok(await saveLevel(kakanwil, id, 'KANWIL', { 2: opt(2, 1) }));
     expect((await step(kakanwil, id, 'forward')).to).toBe('KANWIL_REVIEWED');
     const list = ok(await admin.gql(`query ($p: Int!) { deadlineExtensions(periodId: $p) { stage satkerId } }`, { p: periodId })).deadlineExtensions;
@@ -85,7 +108,11 @@ describe('deadlines and extensions', () => {
     expect(codes[1]).toBe('OK');
     expect(['CONFLICT', 'INVALID_STATE']).toContain(codes[0]);
     expect(await status(kakanwil, id)).toBe('KANWIL_REVIEWED');
-    const events = ok(await admin.gql(`query ($f: AuditFilter) { auditEvents(filter: $f) { items { action } } }`, { f: { objectType: 'Submission', objectId: String(id), action: 'submission.forward' } })).auditEvents.items;
+    const events = ok(
+      await admin.gql(`query ($f: AuditFilter) { auditEvents(filter: $f) { items { action } } }`, {
+        f: { objectType: 'Submission', objectId: String(id), action: 'submission.forward' },
+      }),
+    ).auditEvents.items;
     expect(events).toHaveLength(1);
 
     const id2 = subs['PAS-RUTAN-TPINANG'].id;

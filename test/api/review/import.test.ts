@@ -18,7 +18,10 @@ describe('importAnswers', () => {
   /** Everything the database holds for a submission's answers + the audit trail length. */
   const snapshot = async (id: number) => {
     const conn = server.handle.orm.em.fork().getConnection();
-    const answers = await conn.execute('select soal_id, level, value_json, note, version, updated_at from answer where submission_id = ? order by level, soal_id', [id]);
+    const answers = await conn.execute(
+      'select soal_id, level, value_json, note, version, updated_at from answer where submission_id = ? order by level, soal_id',
+      [id],
+    );
     const audit = await conn.execute('select count(*) as n from audit_event');
     return { answers, audit };
   };
@@ -26,7 +29,12 @@ describe('importAnswers', () => {
     unit_id: 'IMI-POLONIA',
     nama_unit: 'Kantor Imigrasi Kelas I TPI Polonia',
     tahun: 2026,
-    answers: Object.entries(answers).map(([k, v]) => ({ soal_id: Number(k), jawaban_unit: v, ...(notes[Number(k)] ? { catatan_unit: notes[Number(k)] } : {}), bukti_dukung_unit: ['https://contoh/abaikan'] })),
+    answers: Object.entries(answers).map(([k, v]) => ({
+      soal_id: Number(k),
+      jawaban_unit: v,
+      ...(notes[Number(k)] ? { catatan_unit: notes[Number(k)] } : {}),
+      bukti_dukung_unit: ['https://contoh/abaikan'],
+    })),
     ...extra,
   });
 
@@ -47,7 +55,18 @@ describe('importAnswers', () => {
       ['answers not a list', { answers: { 1: 'Ya' } }],
       ['row not an object', { answers: [1, 2] }],
       ['soal_id missing', { answers: [{ jawaban_unit: 'Ya' }] }],
-      ['duplicate soal_id', file({ 1: opt(1, 0) }, { answers: [{ soal_id: 1, jawaban_unit: opt(1, 0) }, { soal_id: 1, jawaban_unit: opt(1, 1) }] })],
+      [
+        'duplicate soal_id',
+        file(
+          { 1: opt(1, 0) },
+          {
+            answers: [
+              { soal_id: 1, jawaban_unit: opt(1, 0) },
+              { soal_id: 1, jawaban_unit: opt(1, 1) },
+            ],
+          },
+        ),
+      ],
       ['unknown soal_id', file({ ...good, 999: 'Ya' })],
       ['bad option key', file({ ...good, 2: 'Z' })],
       ['negative count', file({ ...good, 88: -3 })],
@@ -70,17 +89,22 @@ describe('importAnswers', () => {
   });
 
   it('imports a whole self-assessment in one go and reports what changed', async () => {
-    const before = ok(await coord.gql(`query ($id: Int!) { submission(id: $id) { answers(level: SELF) { soalId value note } } }`, { id: polonia })).submission.answers as any[];
+    const before = ok(await coord.gql(`query ($id: Int!) { submission(id: $id) { answers(level: SELF) { soalId value note } } }`, { id: polonia })).submission
+      .answers as any[];
     const prev = new Map(before.map((a) => [a.soalId, a]));
     const good = goodAnswers();
     const rep = ok(await coord.gql(IMPORT, { id: polonia, level: 'SELF', json: file(good, {}, { 1: 'Catatan impor' }) })).importAnswers;
-    const expectChanged = Object.entries(good).filter(([k, v]) => prev.get(Number(k))?.value !== v).map(([k]) => Number(k));
+    const expectChanged = Object.entries(good)
+      .filter(([k, v]) => prev.get(Number(k))?.value !== v)
+      .map(([k]) => Number(k));
     expect(rep.rows).toBe(Object.keys(good).length);
     expect(rep.valuesChanged).toBe(expectChanged.length);
     expect(rep.changed.length + rep.unchangedCount).toBe(rep.rows);
     const c1 = rep.changed.find((c: any) => c.soalId === 1);
     expect(c1).toMatchObject({ noteAfter: 'Catatan impor', noteChanged: true, code: inst.itemById[1].code });
-    const after = ok(await coord.gql(`query ($id: Int!) { submission(id: $id) { answers(level: SELF) { soalId value } scores { self { completeness } } } }`, { id: polonia })).submission;
+    const after = ok(
+      await coord.gql(`query ($id: Int!) { submission(id: $id) { answers(level: SELF) { soalId value } scores { self { completeness } } } }`, { id: polonia }),
+    ).submission;
     expect(after.scores.self.completeness).toBe(1);
     for (const [k, v] of Object.entries(good)) expect(after.answers.find((a: any) => a.soalId === Number(k)).value).toEqual(v);
     const ev = ok(await admin.gql(`query { auditEvents(filter: { action: "answers.import" }) { items { actor { username } after } } }`)).auditEvents.items;
@@ -93,7 +117,14 @@ describe('importAnswers', () => {
   });
 
   it('respects who may write the level: TPI by the assigned evaluator in desk review only', async () => {
-    const tpiFile = (v: unknown) => ({ unit_id: 'IMI-TPINANG', tahun: 2026, answers: [{ soal_id: 2, jawaban_tpi: v, catatan_tpi: 'Tidak sesuai' }, { soal_id: 3, jawaban_unit: 'diabaikan di TPI?' }] });
+    const tpiFile = (v: unknown) => ({
+      unit_id: 'IMI-TPINANG',
+      tahun: 2026,
+      answers: [
+        { soal_id: 2, jawaban_tpi: v, catatan_tpi: 'Tidak sesuai' },
+        { soal_id: 3, jawaban_unit: 'diabaikan di TPI?' },
+      ],
+    });
     // the SELF column of a TPI import is still validated (the file is checked as a whole)
     expect(errorCode(await evaluator.gql(IMPORT, { id: tpinang, level: 'TPI', json: tpiFile(opt(2, 1)) }))).toBe('BAD_USER_INPUT');
     const okFile = { unit_id: 'IMI-TPINANG', tahun: 2026, answers: [{ soal_id: 2, jawaban_tpi: opt(2, 1), catatan_tpi: 'Tidak sesuai' }] };

@@ -40,7 +40,14 @@ const WHO: Who[] = ['admin', 'kakanwil', 'unitCoordinator', 'otherCoordinator', 
 
 /** What the table says a user may do on a unit: the expected error code, or null when the step is legal. */
 function expected(who: Who, unit: string, status: SubmissionStatus, action: WorkflowAction): 'FORBIDDEN' | 'INVALID_STATE' | null {
-  const roles: Role[] = { admin: ['ADMIN'], kakanwil: ['KANWIL_HEAD'], unitCoordinator: ['COORDINATOR'], otherCoordinator: [], evaluator: ['EVALUATOR'], viewer: ['VIEWER'] }[who] as Role[];
+  const roles: Role[] = {
+    admin: ['ADMIN'],
+    kakanwil: ['KANWIL_HEAD'],
+    unitCoordinator: ['COORDINATOR'],
+    otherCoordinator: [],
+    evaluator: ['EVALUATOR'],
+    viewer: ['VIEWER'],
+  }[who] as Role[];
   const reads = who !== 'otherCoordinator' && (who !== 'evaluator' || ASSIGNED.has(unit));
   if (!reads) return 'FORBIDDEN';
   if (findTransition(status, action, roles)) return null;
@@ -128,7 +135,9 @@ describe('illegal transitions (statuses × actions × roles)', () => {
     const q = `query ($id: Int!) { availableActions(submissionId: $id) { action enabled } }`;
     const coord = ok(await unitCoord.get('IMI-BELAWAN')!.gql(q, { id: ids.get('IMI-BELAWAN') })).availableActions.map((x: any) => x.action);
     expect(coord).toEqual(['withdraw']);
-    const head = ok(await clients.kakanwil.gql(q, { id: ids.get('IMI-BELAWAN') })).availableActions.map((x: any) => x.action).sort();
+    const head = ok(await clients.kakanwil.gql(q, { id: ids.get('IMI-BELAWAN') }))
+      .availableActions.map((x: any) => x.action)
+      .sort();
     expect(head).toEqual(['forward', 'return', 'withdraw']);
     expect(ok(await clients.viewer.gql(q, { id: ids.get('IMI-BELAWAN') })).availableActions).toEqual([]);
   });

@@ -41,19 +41,30 @@ describe('nomination: what cannot be overridden', () => {
     const r = ok(await kakanwil.gql(REVOKE, { p: p.id, r: 'Pelanggaran integritas', d: '2021-01-05' })).revokePredicate;
     expect(r).toMatchObject({ revoked: true, revokedAt: '2021-01-05', reason: 'Pelanggaran integritas' });
     expect(errorCode(await kakanwil.gql(REVOKE, { p: p.id, r: 'lagi', d: '2021-01-05' }))).toBe('INVALID_STATE');
-    const ev = ok(await admin.gql(`query { auditEvents(filter: { action: "predicate.revoke" }) { items { reason actor { username } after } } }`)).auditEvents.items;
+    const ev = ok(await admin.gql(`query { auditEvents(filter: { action: "predicate.revoke" }) { items { reason actor { username } after } } }`)).auditEvents
+      .items;
     expect(ev[0]).toMatchObject({ reason: 'Pelanggaran integritas', actor: { username: 'kakanwil' }, after: { banUntil: '2023-01-05' } });
   });
 
   it('writes checklist shortfalls with Indonesian decimals, rounded down', async () => {
     const c = { ...checklist, tlhpPercent: 97.456 };
-    const prev = ok(await kakanwil.gql(`query ($id: Int!, $c: NominationChecklistInput) { nominationPreview(submissionId: $id, checklist: $c) { checklist { key met message } } }`, { id: batam, c })).nominationPreview;
+    const prev = ok(
+      await kakanwil.gql(
+        `query ($id: Int!, $c: NominationChecklistInput) { nominationPreview(submissionId: $id, checklist: $c) { checklist { key met message } } }`,
+        { id: batam, c },
+      ),
+    ).nominationPreview;
     const tlhp = prev.checklist.find((i: { key: string }) => i.key === 'TLHP');
     expect(tlhp).toMatchObject({ met: false, message: 'TLHP 97,45 % < 100 %' });
   });
 
   it('refuses WBBM for a unit without WBK even with an override reason', async () => {
-    const prev = ok(await kakanwil.gql(`query ($id: Int!, $c: NominationChecklistInput) { nominationPreview(submissionId: $id, checklist: $c) { hasWbk blockers prerequisitesMissing } }`, { id: batam, c: checklist })).nominationPreview;
+    const prev = ok(
+      await kakanwil.gql(
+        `query ($id: Int!, $c: NominationChecklistInput) { nominationPreview(submissionId: $id, checklist: $c) { hasWbk blockers prerequisitesMissing } }`,
+        { id: batam, c: checklist },
+      ),
+    ).nominationPreview;
     expect(prev).toEqual({ hasWbk: false, blockers: ['WBBM hanya dapat diusulkan untuk unit yang sudah berpredikat WBK'], prerequisitesMissing: [] });
     const r = await transition(kakanwil, batam, 'nominate', { checklist, overrideReason: 'Unit sangat baik' });
     expect(errorCode(r)).toBe('INVALID_STATE');
@@ -64,7 +75,14 @@ describe('nomination: what cannot be overridden', () => {
   it('refuses a unit whose predicate was revoked less than two years ago, even with an override', async () => {
     const em = server.handle.orm.em.fork();
     await em.nativeUpdate(Submission, { id: batam }, { target: TargetPredicate.WBK });
-    const p = em.create(PredicateHistory, { satker: satkerId, predicate: Predicate.WBK, year: 2025, decreeNumber: 'KEP-2025', decreeDate: '2025-12-10', revoked: false });
+    const p = em.create(PredicateHistory, {
+      satker: satkerId,
+      predicate: Predicate.WBK,
+      year: 2025,
+      decreeNumber: 'KEP-2025',
+      decreeDate: '2025-12-10',
+      revoked: false,
+    });
     await em.persistAndFlush(p);
     const decree = isoDaysAgo(300);
     ok(await admin.gql(REVOKE, { p: p.id, r: 'Temuan pungli', d: decree }));
@@ -95,11 +113,24 @@ describe('nomination: what cannot be overridden', () => {
     const subs = await demoSubmissions(admin);
     const medan = subs['IMI-MEDAN'].id; // seeded NOMINATED (WBBM), BPS survey recorded
     const before = ok(await admin.gql(PREDICATES, { id: medan })).submission.satker.predicates.length;
-    expect(errorCode(await coord.gql(`mutation ($id: Int!) { transition(submissionId: $id, action: recordTpnOutcome, input: { awarded: false }) { to } }`, { id: medan }))).toBe('FORBIDDEN');
-    const t = await step(admin, medan, 'recordTpnOutcome', { awarded: false, decreeNumber: 'KEP-TPN-9/2026', decreeDate: '2026-12-11', reason: 'Hasil evaluasi lapangan TPN di bawah ambang' });
+    expect(
+      errorCode(
+        await coord.gql(`mutation ($id: Int!) { transition(submissionId: $id, action: recordTpnOutcome, input: { awarded: false }) { to } }`, { id: medan }),
+      ),
+    ).toBe('FORBIDDEN');
+    const t = await step(admin, medan, 'recordTpnOutcome', {
+      awarded: false,
+      decreeNumber: 'KEP-TPN-9/2026',
+      decreeDate: '2026-12-11',
+      reason: 'Hasil evaluasi lapangan TPN di bawah ambang',
+    });
     expect(t.to).toBe('NOT_AWARDED');
     expect(ok(await admin.gql(PREDICATES, { id: medan })).submission.satker.predicates).toHaveLength(before);
-    const n = ok(await admin.gql(`query ($id: Int!) { nominations(submissionId: $id) { status predicate decreeNumber outcomeReason } }`, { id: medan })).nominations;
-    expect(n).toEqual([{ status: 'NOT_AWARDED', predicate: null, decreeNumber: 'KEP-TPN-9/2026', outcomeReason: 'Hasil evaluasi lapangan TPN di bawah ambang' }]);
+    const n = ok(
+      await admin.gql(`query ($id: Int!) { nominations(submissionId: $id) { status predicate decreeNumber outcomeReason } }`, { id: medan }),
+    ).nominations;
+    expect(n).toEqual([
+      { status: 'NOT_AWARDED', predicate: null, decreeNumber: 'KEP-TPN-9/2026', outcomeReason: 'Hasil evaluasi lapangan TPN di bawah ambang' },
+    ]);
   });
 });

@@ -33,7 +33,15 @@ describe('PortalRB API', () => {
     const em = server.handle.orm.em.fork();
     const adminId = await userId(admin, 'admin');
     await em.nativeUpdate(Submission, { id: subs['IMI-BELAWAN'].id }, { status: SubmissionStatus.NOMINATED });
-    em.create(Nomination, { submission: subs['IMI-BELAWAN'].id, target: TargetPredicate.WBK, afirmasi: true, eligibility: {}, checklist: [], nominatedBy: adminId, nominatedAt: new Date() } as never);
+    em.create(Nomination, {
+      submission: subs['IMI-BELAWAN'].id,
+      target: TargetPredicate.WBK,
+      afirmasi: true,
+      eligibility: {},
+      checklist: [],
+      nominatedBy: adminId,
+      nominatedAt: new Date(),
+    } as never);
     em.create(Evidence, { submission: subs['IMI-MEDAN'].id, purpose: EvidencePurpose.ANSWER, soalId: 1, createdBy: adminId } as never);
     const other = em.create(Kanwil, { code: 'KW-LAIN', name: 'Kanwil Lain' });
     em.create(Satker, { code: 'LAIN-1', name: 'Unit Kanwil Lain', kind: SatkerKind.OTHER, kanwil: other });
@@ -69,9 +77,15 @@ describe('PortalRB API', () => {
     const token = await newToken();
     const wbk = await get('/pengusulan/unit-wbk', token);
     expect(wbk.status).toBe(200);
-    expect(wbk.body).toEqual({ tahun: 2026, units: [{ id: 'IMI-BELAWAN', nama: 'Kantor Imigrasi Kelas II TPI Belawan', kategori: 'WBK-AFIRMASI', afirmasi: true }] });
+    expect(wbk.body).toEqual({
+      tahun: 2026,
+      units: [{ id: 'IMI-BELAWAN', nama: 'Kantor Imigrasi Kelas II TPI Belawan', kategori: 'WBK-AFIRMASI', afirmasi: true }],
+    });
     const wbbm = await get('/pengusulan/unit-wbbm?tahun=2026', token);
-    expect(wbbm.body).toEqual({ tahun: 2026, units: [{ id: 'IMI-MEDAN', nama: 'Kantor Imigrasi Kelas I Khusus TPI Medan', kategori: 'WBBM', afirmasi: false }] });
+    expect(wbbm.body).toEqual({
+      tahun: 2026,
+      units: [{ id: 'IMI-MEDAN', nama: 'Kantor Imigrasi Kelas I Khusus TPI Medan', kategori: 'WBBM', afirmasi: false }],
+    });
     expect((await get('/pengusulan/unit-wbk?tahun=dua', token)).status).toBe(422);
     const none = await get('/pengusulan/unit-wbk?tahun=2019', token);
     expect(none.status).toBe(404);
@@ -121,7 +135,9 @@ describe('PortalRB API', () => {
     expect((await get('/pengusulan/unit-wbk', rot.token)).status).toBe(200);
     ok(await kakanwil.gql(`mutation ($t: Int!) { revokePortalRbToken(tokenId: $t) { revokedAt } }`, { t: rot.info.id }));
     expect((await get('/pengusulan/unit-wbk', rot.token)).status).toBe(401);
-    const ev = ok(await admin.gql(`query { auditEvents(filter: { objectType: "PortalRbToken" }, pageSize: 100) { items { action } } }`)).auditEvents.items.map((e: any) => e.action);
+    const ev = ok(await admin.gql(`query { auditEvents(filter: { objectType: "PortalRbToken" }, pageSize: 100) { items { action } } }`)).auditEvents.items.map(
+      (e: any) => e.action,
+    );
     expect(ev).toEqual(expect.arrayContaining(['portalrb.token.create', 'portalrb.token.rotate', 'portalrb.token.revoke']));
   });
 

@@ -38,7 +38,9 @@ describe('revision loop', () => {
     const t = await step(a.evaluator, polonia, 'return', { reason: 'Dua butir perlu diperbaiki' });
     expect(t).toMatchObject({ from: 'IN_DESK_REVIEW', to: 'REVISION_REQUESTED', submission: { round: 2, returnedBy: 'TPI' } });
 
-    const items = ok(await a.coord.gql(`query ($id: Int!) { returnedItems(submissionId: $id) { soalId code level openNotes lastNote } }`, { id: polonia })).returnedItems;
+    const items = ok(
+      await a.coord.gql(`query ($id: Int!) { returnedItems(submissionId: $id) { soalId code level openNotes lastNote } }`, { id: polonia }),
+    ).returnedItems;
     expect(items.map((i: any) => [i.soalId, i.level, i.openNotes])).toEqual([
       [10, 'TPI', 1],
       [11, 'TPI', 1],
@@ -67,7 +69,9 @@ describe('revision loop', () => {
     const still = await openNotes(a.evaluator, polonia);
     expect(still.map((n) => n.soalId)).toEqual([10, 11]);
     expect(still[0].replies).toEqual([{ body: 'Sudah kami perbaiki, lihat bukti baru', author: { username: 'koordinator.polonia' } }]);
-    const resolved = ok(await a.evaluator.gql(`mutation ($n: Int!) { resolveNote(noteId: $n) { resolved resolvedBy { username } } }`, { n: n10.id })).resolveNote;
+    const resolved = ok(
+      await a.evaluator.gql(`mutation ($n: Int!) { resolveNote(noteId: $n) { resolved resolvedBy { username } } }`, { n: n10.id }),
+    ).resolveNote;
     expect(resolved).toEqual({ resolved: true, resolvedBy: { username: 'evaluator.itjen' } });
     expect((await openNotes(a.coord, polonia)).map((n) => n.soalId)).toEqual([11]);
   });
@@ -88,7 +92,11 @@ describe('revision loop', () => {
 
   it('a Kanwil return goes back to SUBMITTED on resubmission (twice)', async () => {
     // seeded as returned by the Kanwil, with the reason on the submission and open notes on three items
-    const seeded = ok(await banggaiCoord.gql(`query ($id: Int!) { submission(id: $id) { returnReason returnedAt } returnedItems(submissionId: $id) { soalId openNotes } }`, { id: banggai }));
+    const seeded = ok(
+      await banggaiCoord.gql(`query ($id: Int!) { submission(id: $id) { returnReason returnedAt } returnedItems(submissionId: $id) { soalId openNotes } }`, {
+        id: banggai,
+      }),
+    );
     expect(seeded.submission.returnReason).toMatch(/perbaiki butir/);
     expect(seeded.returnedItems).toHaveLength(3);
     const t = await step(banggaiCoord, banggai, 'resubmit');
@@ -101,7 +109,9 @@ describe('revision loop', () => {
     ok(await addNote(a.kakanwil, banggai, 3, 'KANWIL', 'Lengkapi notulen'));
     const back = await step(a.kakanwil, banggai, 'return', { reason: 'Notulen belum ada' });
     expect(back.submission).toMatchObject({ status: 'REVISION_REQUESTED', returnedBy: 'KANWIL', round: 1 });
-    const again = ok(await banggaiCoord.gql(`query ($id: Int!) { submission(id: $id) { returnReason } returnedItems(submissionId: $id) { soalId } }`, { id: banggai }));
+    const again = ok(
+      await banggaiCoord.gql(`query ($id: Int!) { submission(id: $id) { returnReason } returnedItems(submissionId: $id) { soalId } }`, { id: banggai }),
+    );
     expect(again).toEqual({ submission: { returnReason: 'Notulen belum ada' }, returnedItems: [{ soalId: 3 }] });
     expect((await step(banggaiCoord, banggai, 'resubmit')).to).toBe('SUBMITTED');
   });
@@ -114,7 +124,8 @@ describe('revision loop', () => {
     expect(w.to).toBe('WITHDRAWN');
     // the Kanwil head withdraws a unit in desk review
     expect((await step(a.kakanwil, polonia, 'withdraw', { reason: 'Permintaan pimpinan' })).to).toBe('WITHDRAWN');
-    const ev = ok(await a.admin.gql(`query { auditEvents(filter: { action: "submission.withdraw" }) { items { reason actor { username } } } }`)).auditEvents.items;
+    const ev = ok(await a.admin.gql(`query { auditEvents(filter: { action: "submission.withdraw" }) { items { reason actor { username } } } }`)).auditEvents
+      .items;
     expect(ev.map((e: any) => [e.actor.username, e.reason]).sort()).toEqual([
       ['kakanwil', 'Permintaan pimpinan'],
       ['koordinator.banggai', 'Unit direorganisasi'],
@@ -122,7 +133,8 @@ describe('revision loop', () => {
   });
 
   it('serves the note threads of every submission in a constant number of SQL statements', async () => {
-    const q = (notes: boolean) => `{ submissions(periodId: 1) { id satker { code } ${notes ? 'reviewNotes { soalId level resolved replies { body } }' : ''} } }`;
+    const q = (notes: boolean) =>
+      `{ submissions(periodId: 1) { id satker { code } ${notes ? 'reviewNotes { soalId level resolved replies { body } }' : ''} } }`;
     let start = server.handle.sql.count;
     ok(await a.admin.gql(q(false)));
     const plain = server.handle.sql.count - start;

@@ -23,7 +23,13 @@ export function goodAnswers(): Record<number, string | number> {
 export const ANSWERS_OF = `query ($id: Int!, $level: AnswerLevel) { submission(id: $id) { status version round returnedBy answers(level: $level) { soalId value note version } } }`;
 
 /** Saves answers of a level, sending the current versions (optimistic lock). */
-export async function saveLevel(c: Client, submissionId: number, level: string, answers: Record<number, unknown>, notes: Record<number, string> = {}): Promise<GqlResult> {
+export async function saveLevel(
+  c: Client,
+  submissionId: number,
+  level: string,
+  answers: Record<number, unknown>,
+  notes: Record<number, string> = {},
+): Promise<GqlResult> {
   const cur = ok(await c.gql(ANSWERS_OF, { id: submissionId, level })).submission.answers as { soalId: number; version: number }[];
   const ver = new Map(cur.map((a) => [a.soalId, a.version]));
   const batch = Object.entries(answers).map(([k, v]) => ({
@@ -104,7 +110,12 @@ export async function toDeskReview(a: Actors, id: number) {
 }
 
 export async function openNotes(c: Client, id: number) {
-  return ok(await c.gql(`query ($id: Int!) { reviewNotes(submissionId: $id, openOnly: true) { id soalId level round resolved body replies { body author { username } } } }`, { id })).reviewNotes as any[];
+  return ok(
+    await c.gql(
+      `query ($id: Int!) { reviewNotes(submissionId: $id, openOnly: true) { id soalId level round resolved body replies { body author { username } } } }`,
+      { id },
+    ),
+  ).reviewNotes as any[];
 }
 
 /** A coordinator (COORDINATOR of one satker) created by the admin, signed in. */

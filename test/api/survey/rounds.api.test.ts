@@ -46,7 +46,8 @@ describe('survey rounds', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    for (const u of ['admin', 'kakanwil', 'koordinator.polonia', 'koordinator.banggai', 'evaluator.itjen', 'pengamat', 'kepala.polonia']) c[u] = await loginAs(server, u);
+    for (const u of ['admin', 'kakanwil', 'koordinator.polonia', 'koordinator.banggai', 'evaluator.itjen', 'pengamat', 'kepala.polonia'])
+      c[u] = await loginAs(server, u);
     subs = await demoSubmissions(c.admin);
   });
   afterAll(async () => server?.cleanup());
@@ -69,7 +70,10 @@ describe('survey rounds', () => {
     }
     round = ok(await c['koordinator.polonia'].gql(OPEN, { i: input('IMI-POLONIA') })).openSurveyRound;
     expect(round).toMatchObject({ satkerId: subs['IMI-POLONIA'].satkerId, state: 'OPEN', respondents: 0, canManage: true });
-    expect(round.serviceTypes.map((s: any) => [s.code, s.name])).toEqual([['L1', 'Paspor'], ['L2', 'Izin tinggal']]);
+    expect(round.serviceTypes.map((s: any) => [s.code, s.name])).toEqual([
+      ['L1', 'Paspor'],
+      ['L2', 'Izin tinggal'],
+    ]);
     expect(round.serviceTypes[0].token).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(round.serviceTypes[0].token).not.toBe(round.serviceTypes[1].token);
     expect(round.serviceTypes[0].path).toBe(`/survei/${round.serviceTypes[0].token}`);
@@ -78,7 +82,9 @@ describe('survey rounds', () => {
   });
 
   it('demo data: rounds with responses for a Kanim (passport, residence permit) and a Rutan (visitor services)', async () => {
-    const demo = ok(await c.admin.gql(`{ surveyRounds { id satkerName state respondents serviceTypes { name } } }`)).surveyRounds.filter((r: any) => r.id !== round.id && r.respondents > 0);
+    const demo = ok(await c.admin.gql(`{ surveyRounds { id satkerName state respondents serviceTypes { name } } }`)).surveyRounds.filter(
+      (r: any) => r.id !== round.id && r.respondents > 0,
+    );
     expect(demo.map((r: any) => [r.satkerName, r.state, r.respondents, r.serviceTypes.map((s: any) => s.name).join('+')])).toEqual([
       ['Rumah Tahanan Negara Kelas I Medan', 'CLOSED', 36, 'Layanan kunjungan+Penitipan barang'],
       ['Kantor Imigrasi Kelas I TPI Polonia', 'OPEN', 12, 'Paspor+Izin tinggal'],
@@ -87,7 +93,9 @@ describe('survey rounds', () => {
     const closed = demo[2];
     const res = ok(await c.admin.gql(RESULT, { id: closed.id })).surveyRoundResult;
     expect(res.overall).toMatchObject({ respondents: 42, belowMinimum: false, warning: null });
-    const sub = ok(await c.admin.gql(`query ($id: Int!) { submission(id: $id) { surveyResults { kind index respondents source } } }`, { id: subs['IMI-TARAKAN'].id })).submission;
+    const sub = ok(
+      await c.admin.gql(`query ($id: Int!) { submission(id: $id) { surveyResults { kind index respondents source } } }`, { id: subs['IMI-TARAKAN'].id }),
+    ).submission;
     for (const kind of ['IPAK', 'IPKP']) {
       const index = res.overall.indices.find((i: any) => i.kind === kind).index;
       expect(sub.surveyResults).toContainEqual({ kind, index, respondents: 42, source: 'INTERNAL' });
@@ -118,10 +126,14 @@ describe('survey rounds', () => {
     const mine = ok(await c['koordinator.banggai'].gql(`{ surveyRounds { satkerId } }`)).surveyRounds;
     expect(mine.map((r: any) => r.satkerId)).toEqual([subs['IMI-BANGGAI'].satkerId]);
     // newest first: the round just opened, then the demo round of this unit
-    const polonia = ok(await c.kakanwil.gql(`query ($s: Int!) { surveyRounds(satkerId: $s, periodId: 1) { id canManage satkerId } }`, { s: subs['IMI-POLONIA'].satkerId })).surveyRounds;
+    const polonia = ok(
+      await c.kakanwil.gql(`query ($s: Int!) { surveyRounds(satkerId: $s, periodId: 1) { id canManage satkerId } }`, { s: subs['IMI-POLONIA'].satkerId }),
+    ).surveyRounds;
     expect(polonia[0]).toEqual({ id: round.id, canManage: true, satkerId: subs['IMI-POLONIA'].satkerId });
     expect(polonia.every((r: any) => r.satkerId === subs['IMI-POLONIA'].satkerId)).toBe(true);
-    const asViewer = ok(await c.pengamat.gql(`query ($s: Int!) { surveyRounds(satkerId: $s) { canManage } }`, { s: subs['IMI-POLONIA'].satkerId })).surveyRounds;
+    const asViewer = ok(
+      await c.pengamat.gql(`query ($s: Int!) { surveyRounds(satkerId: $s) { canManage } }`, { s: subs['IMI-POLONIA'].satkerId }),
+    ).surveyRounds;
     expect(asViewer.every((r: any) => r.canManage === false)).toBe(true);
   });
 
@@ -129,7 +141,12 @@ describe('survey rounds', () => {
     const token = round.serviceTypes[0].token;
     const form = await publicGet(server, token);
     expect(form.status).toBe(200);
-    expect(form.body).toMatchObject({ unitName: 'Kantor Imigrasi Kelas I TPI Polonia', serviceType: { code: 'L1', name: 'Paspor' }, state: 'OPEN', questionnaireVersion: '2026' });
+    expect(form.body).toMatchObject({
+      unitName: 'Kantor Imigrasi Kelas I TPI Polonia',
+      serviceType: { code: 'L1', name: 'Paspor' },
+      state: 'OPEN',
+      questionnaireVersion: '2026',
+    });
     expect(form.body.respondentGroups.map((g: any) => g.code)).toEqual(['R1', 'R2']);
     const ticket = form.body.ticket;
     expect(ticket).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -160,7 +177,9 @@ describe('survey rounds', () => {
     expect([r.status, r.body.code]).toEqual([409, 'CONFLICT']);
     expect(r.body.message).toContain('sudah terkirim');
     // the other link's ticket on its own link
-    expect((await publicPost(server, round.serviceTypes[1].token, { ticket: other.body.ticket, respondentGroup: 'R2', scores: scores(4, 6, { SPKP8: 1 }) })).status).toBe(201);
+    expect(
+      (await publicPost(server, round.serviceTypes[1].token, { ticket: other.body.ticket, respondentGroup: 'R2', scores: scores(4, 6, { SPKP8: 1 }) })).status,
+    ).toBe(201);
     expect(ok(await c.kakanwil.gql(`query ($id: Int!) { surveyRound(id: $id) { respondents } }`, { id: round.id })).surveyRound.respondents).toBe(2);
     expect((await publicGet(server, 'no-such-link')).status).toBe(404);
   });
@@ -188,7 +207,10 @@ describe('survey rounds', () => {
       ['Paspor', 1, 4],
       ['Izin tinggal', 1, 2.42],
     ]);
-    expect(res.byRespondentGroup.map((g: any) => [g.name, g.respondents])).toEqual([['Pemohon', 1], ['Kuasa / biro jasa', 1]]);
+    expect(res.byRespondentGroup.map((g: any) => [g.name, g.respondents])).toEqual([
+      ['Pemohon', 1],
+      ['Kuasa / biro jasa', 1],
+    ]);
     expect(errorCode(await c['koordinator.banggai'].gql(RESULT, { id: round.id }))).toBe('FORBIDDEN');
   });
 
@@ -200,7 +222,9 @@ describe('survey rounds', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel reads the accents
     const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
     expect(lines[0]).toBe('Cakupan,Nama,Responden,Survei,Kode,Pernyataan,Rata-rata,Indeks (0–4),Catatan');
-    expect(lines).toContain('Keseluruhan,Kantor Imigrasi Kelas I TPI Polonia,2,SPKP,IPKP,Indeks unit,4.8125,3.21,Jumlah responden 2 kurang dari 30 (batas minimal survei per unit)');
+    expect(lines).toContain(
+      'Keseluruhan,Kantor Imigrasi Kelas I TPI Polonia,2,SPKP,IPKP,Indeks unit,4.8125,3.21,Jumlah responden 2 kurang dari 30 (batas minimal survei per unit)',
+    );
     expect(lines.at(-1)).toBe('Indeks = rata-rata ÷ 6 × 4');
     expect((await new Client(server.url).fetch(`/api/survey/rounds/${round.id}/results.csv`)).status).toBe(401);
     expect((await c['koordinator.banggai'].fetch(`/api/survey/rounds/${round.id}/results.csv`)).status).toBe(403);
@@ -228,7 +252,9 @@ describe('survey rounds', () => {
       { kind: 'IPKP', index: 3.21, respondents: 2, source: 'INTERNAL' },
     ]);
     expect(out.warnings[0]).toContain('kurang dari 30');
-    const sub = ok(await c.kakanwil.gql(`query ($id: Int!) { submission(id: $id) { surveyResults { kind index respondents source } } }`, { id: subs['IMI-POLONIA'].id })).submission;
+    const sub = ok(
+      await c.kakanwil.gql(`query ($id: Int!) { submission(id: $id) { surveyResults { kind index respondents source } } }`, { id: subs['IMI-POLONIA'].id }),
+    ).submission;
     expect(sub.surveyResults).toEqual(expect.arrayContaining([{ kind: 'IPKP', index: 3.21, respondents: 2, source: 'INTERNAL' }]));
     expect(errorCode(await c.kakanwil.gql(CLOSE, { id: round.id }))).toBe('INVALID_STATE');
     const late = await publicPost(server, round.serviceTypes[0].token, { ticket: body.ticket, respondentGroup: 'R1', scores: scores(6, 6) });
@@ -258,15 +284,25 @@ describe('survey rounds', () => {
     const REC = `mutation ($id: Int!, $i: SurveyResultInput!) { recordSurveyResult(submissionId: $id, input: $i) { result { kind index source } warnings } }`;
     const draft = subs['IMI-POLONIA'].id; // DRAFT
     expect(subs['IMI-POLONIA'].status).toBe('DRAFT');
-    expect(ok(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPKP', index: 3.4, respondents: 45, source: 'INTERNAL' } })).recordSurveyResult.warnings).toEqual([]);
-    expect(ok(await c.admin.gql(REC, { id: draft, i: { kind: 'IPAK', index: 3.7, respondents: 30, source: 'BPS' } })).recordSurveyResult.result).toEqual({ kind: 'IPAK', index: 3.7, source: 'BPS' });
+    expect(
+      ok(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPKP', index: 3.4, respondents: 45, source: 'INTERNAL' } })).recordSurveyResult.warnings,
+    ).toEqual([]);
+    expect(ok(await c.admin.gql(REC, { id: draft, i: { kind: 'IPAK', index: 3.7, respondents: 30, source: 'BPS' } })).recordSurveyResult.result).toEqual({
+      kind: 'IPAK',
+      index: 3.7,
+      source: 'BPS',
+    });
     expect(errorCode(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPAK', index: 3.7, respondents: 29, source: 'TPN' } }))).toBe('BAD_USER_INPUT');
     // a third party the instansi appoints is an official source too: ≥ 30 respondents, stored (the column's check allows it)
     const few = await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPKP', index: 3.5, respondents: 29, source: 'THIRD_PARTY' } });
     expect(errorCode(few)).toBe('BAD_USER_INPUT');
     expect(few.errors![0].message).toContain('THIRD_PARTY');
-    expect(ok(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPKP', index: 3.5, respondents: 30, source: 'THIRD_PARTY' } })).recordSurveyResult.result).toEqual({ kind: 'IPKP', index: 3.5, source: 'THIRD_PARTY' });
-    const stored = ok(await c.kakanwil.gql(`query ($id: Int!) { submission(id: $id) { surveyResults { kind index respondents source } } }`, { id: draft })).submission;
+    expect(
+      ok(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPKP', index: 3.5, respondents: 30, source: 'THIRD_PARTY' } })).recordSurveyResult.result,
+    ).toEqual({ kind: 'IPKP', index: 3.5, source: 'THIRD_PARTY' });
+    const stored = ok(
+      await c.kakanwil.gql(`query ($id: Int!) { submission(id: $id) { surveyResults { kind index respondents source } } }`, { id: draft }),
+    ).submission;
     expect(stored.surveyResults).toEqual(expect.arrayContaining([{ kind: 'IPKP', index: 3.5, respondents: 30, source: 'THIRD_PARTY' }]));
     expect(errorCode(await c.kakanwil.gql(REC, { id: draft, i: { kind: 'IPAK', index: 3.7, respondents: 0, source: 'INTERNAL' } }))).toBe('BAD_USER_INPUT');
     for (const u of ['koordinator.polonia', 'pengamat', 'evaluator.itjen', 'kepala.polonia']) {
@@ -285,7 +321,14 @@ describe('public form abuse limits', () => {
     const subs = await demoSubmissions(k);
     const r = ok(
       await k.gql(OPEN, {
-        i: { satkerId: subs['PAS-LAPAS-MEDAN'].satkerId, periodId: 1, startDate: today, endDate: dayOffset(5), serviceTypes: ['Layanan kunjungan', 'Penitipan barang'], respondentGroups: ['Keluarga WBP'] },
+        i: {
+          satkerId: subs['PAS-LAPAS-MEDAN'].satkerId,
+          periodId: 1,
+          startDate: today,
+          endDate: dayOffset(5),
+          serviceTypes: ['Layanan kunjungan', 'Penitipan barang'],
+          respondentGroups: ['Keluarga WBP'],
+        },
       }),
     ).openSurveyRound;
     tokens = r.serviceTypes.map((s: any) => s.token);

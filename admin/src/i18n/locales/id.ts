@@ -411,7 +411,8 @@ const id = {
     stateHint: 'Terukur: hasil resmi (BPS/TPN/pihak ketiga); Perkiraan: survei internal unit atau isian sendiri; Belum ada: belum ada survei.',
   },
   survey: {
-    minRespondents: 'Hasil resmi (BPS, TPN, pihak ketiga) memerlukan paling sedikit {n} responden; survei internal paling sedikit 1 (di bawah {n} diberi peringatan).',
+    minRespondents:
+      'Hasil resmi (BPS, TPN, pihak ketiga) memerlukan paling sedikit {n} responden; survei internal paling sedikit 1 (di bawah {n} diberi peringatan).',
     title: 'Hasil survei IPAK/IPKP',
     kind: 'Survei',
     index: 'Indeks',

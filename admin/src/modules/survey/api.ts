@@ -32,7 +32,10 @@ export async function fetchPublicForm(token: string): Promise<PublicForm> {
   return json(await fetch(base(token), { cache: 'no-store' }));
 }
 
-export async function sendPublicResponse(token: string, body: { ticket: string; respondentGroup: string; scores: Record<string, number>; website: string }): Promise<void> {
+export async function sendPublicResponse(
+  token: string,
+  body: { ticket: string; respondentGroup: string; scores: Record<string, number>; website: string },
+): Promise<void> {
   await json(
     await fetch(`${base(token)}/responses`, {
       method: 'POST',

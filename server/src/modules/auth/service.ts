@@ -118,7 +118,9 @@ export class AuthService {
     // the browser's previous session (another user's, or its own) ends here
     const previous = readCookie(ctx.req, SESSION_COOKIE);
     if (previous && previous.length <= 200) await ctx.em.nativeDelete(Session, { id: sha256(previous) });
-    ctx.em.persist(ctx.em.create(Session, { id, user, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ctx.config.sessionHours * 3600_000) }));
+    ctx.em.persist(
+      ctx.em.create(Session, { id, user, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ctx.config.sessionHours * 3600_000) }),
+    );
     await ctx.em.flush();
     // drop expired sessions and rate-limit windows now and then
     if (Math.random() < 0.05) {

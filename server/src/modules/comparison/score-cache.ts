@@ -23,7 +23,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import { summariseScore, type AreaScore, type HasilParts, type Instrument, type ScoreResult, type ScoreSummary, type SurveyKind, type SurveyOrigin, type SurveyRecord } from '@pantau/shared';
+import {
+  summariseScore,
+  type AreaScore,
+  type HasilParts,
+  type Instrument,
+  type ScoreResult,
+  type ScoreSummary,
+  type SurveyKind,
+  type SurveyOrigin,
+  type SurveyRecord,
+} from '@pantau/shared';
 
 export type { ScoreSummary };
 import { AnswerLevel } from '../../common/enums';
@@ -223,7 +233,11 @@ export async function scoresOfScope(
     // The fingerprints above were taken BEFORE these answers are read: a write landing in between makes the
     // stored fingerprint older than the scores, so the row is only recomputed once more, never trusted wrongly.
     const q = knex('answer as a').select('a.submission_id as sid', 'a.soal_id', 'a.level', 'a.value_json');
-    if (stale.length <= MAX_ID_LIST) q.whereIn('a.submission_id', stale.map((s) => s.id));
+    if (stale.length <= MAX_ID_LIST)
+      q.whereIn(
+        'a.submission_id',
+        stale.map((s) => s.id),
+      );
     else inScope(q.join('submission as s', 's.id', 'a.submission_id'), 's', 'k');
     const answerRows: { sid: number; soal_id: number; level: string; value_json: string | null }[] = await q;
     const cellsBySub = new Map<number, AnswerCell[]>();

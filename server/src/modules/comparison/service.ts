@@ -4,7 +4,18 @@
  * with the answers' fingerprints — plus, when some submissions changed, their answers and one cache write; never
  * one per unit). The answers themselves are read only for stale cache rows and for the gap field.
  */
-import { checkEligibility, hasilState, holdsWbk, planGap, submissionDeadline, surveyPlans, type Answers, type Instrument, type SurveyRecord, type Target } from '@pantau/shared';
+import {
+  checkEligibility,
+  hasilState,
+  holdsWbk,
+  planGap,
+  submissionDeadline,
+  surveyPlans,
+  type Answers,
+  type Instrument,
+  type SurveyRecord,
+  type Target,
+} from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
@@ -82,11 +93,13 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
     },
   );
   // predicates of each unit and of its predecessors (lineage)
-  const predBySatker = await lineagePredicates(em, satkers.map((s) => s.id));
+  const predBySatker = await lineagePredicates(
+    em,
+    satkers.map((s) => s.id),
+  );
   const subBySatker = new Map(submissions.map((s) => [s.satker.id, s]));
   // the gap field needs the answers themselves: loaded once per request, only when a gap is asked for
-  const basisAnswers = () =>
-    memo(ctx, `comparison:answers:${periodId}:${kanwilId}`, () => answersOfScope(ctx, periodId, kanwilId));
+  const basisAnswers = () => memo(ctx, `comparison:answers:${periodId}:${kanwilId}`, () => answersOfScope(ctx, periodId, kanwilId));
 
   const locale = ctx.user?.locale === 'en' ? 'en' : 'id';
   const rows: ComparisonRowGql[] = satkers.map((satker) => {
@@ -171,7 +184,13 @@ function gapSummary(
     changes: g.plan.changes,
     topChanges: g.topChanges,
     unreachable: g.plan.unreachable,
-    blockers: g.blockers.map((f) => ({ requirement: f.requirement, actual: f.actual, required: f.required, message: f.message, awaitingSurvey: !!f.awaitingSurvey })),
+    blockers: g.blockers.map((f) => ({
+      requirement: f.requirement,
+      actual: f.actual,
+      required: f.required,
+      message: f.message,
+      awaitingSurvey: !!f.awaitingSurvey,
+    })),
     surveys: g.surveys,
   };
 }

@@ -60,7 +60,9 @@ export class SurveyPlanGql {
   message!: string;
 }
 
-@ObjectType('HasilStatus', { description: 'Whether the unit’s Hasil is measured, estimated or missing, on the basis level, with each survey value and its source' })
+@ObjectType('HasilStatus', {
+  description: 'Whether the unit’s Hasil is measured, estimated or missing, on the basis level, with each survey value and its source',
+})
 export class HasilStatusGql {
   @Field(() => HasilStateEnum)
   state!: HasilStateEnum;
@@ -70,7 +72,9 @@ export class HasilStatusGql {
   surveys!: SurveyPlanGql[];
 }
 
-@ObjectType('GapSummary', { description: 'What it takes to reach the target (shared planGap), on the basis level; surveys not measured yet at the assumed index' })
+@ObjectType('GapSummary', {
+  description: 'What it takes to reach the target (shared planGap), on the basis level; surveys not measured yet at the assumed index',
+})
 export class GapSummaryGql {
   @Field(() => TargetPredicate)
   target!: TargetPredicate;

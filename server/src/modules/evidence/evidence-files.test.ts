@@ -57,7 +57,7 @@ describe('file names and Content-Disposition', () => {
     expect(sanitizeFileName('foto.JPEG', allowedType('image/jpeg')!)).toBe('foto.jpeg');
   });
 
-  it('undoes the browsers\' multipart name encoding of quotes and line breaks before sanitising', () => {
+  it("undoes the browsers' multipart name encoding of quotes and line breaks before sanitising", () => {
     expect(decodeFormDataFileName('Laporan %22akhir%22%0D%0A.pdf')).toBe('Laporan "akhir"\r\n.pdf');
     expect(sanitizeFileName(decodeFormDataFileName('Laporan %22akhir%22.pdf'), pdf)).toBe('Laporan _akhir_.pdf');
     expect(decodeFormDataFileName('100%25.pdf')).toBe('100%25.pdf');
@@ -65,9 +65,7 @@ describe('file names and Content-Disposition', () => {
 
   it('builds an injection-proof header with an RFC 5987 filename*', () => {
     const h = contentDisposition('Surat Pernyataan – Kepala (ttd).pdf', false);
-    expect(h).toBe(
-      `attachment; filename="Surat Pernyataan _ Kepala (ttd).pdf"; filename*=UTF-8''Surat%20Pernyataan%20%E2%80%93%20Kepala%20%28ttd%29.pdf`,
-    );
+    expect(h).toBe(`attachment; filename="Surat Pernyataan _ Kepala (ttd).pdf"; filename*=UTF-8''Surat%20Pernyataan%20%E2%80%93%20Kepala%20%28ttd%29.pdf`);
     const evil = contentDisposition('a"\r\nX: y;.pdf', true);
     expect(evil.startsWith('inline; filename="a_')).toBe(true);
     expect(evil).not.toMatch(/[\r\n]/);
@@ -108,9 +106,7 @@ describe('EvidenceBlobStore', () => {
 
   it('refuses more than maxBytes and leaves no temp file; rejects non-digest paths', async () => {
     const store = new EvidenceBlobStore(join(dir, 'data2'));
-    await expect(store.receive(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), 1000)).rejects.toBeInstanceOf(
-      BlobTooLargeError,
-    );
+    await expect(store.receive(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), 1000)).rejects.toBeInstanceOf(BlobTooLargeError);
     expect(await readdir(store.tmpDir)).toEqual([]);
     expect(() => store.blobPath('../../etc/passwd')).toThrow();
     expect(() => store.blobPath('A'.repeat(64))).toThrow();

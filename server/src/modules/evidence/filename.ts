@@ -33,10 +33,7 @@ export function sanitizeFileName(raw: string | undefined, type: SniffedType): st
 
 /** RFC 5987 / RFC 8187 attr-char encoding (stricter than encodeURIComponent, which leaves '()* unescaped). */
 function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**

@@ -23,12 +23,7 @@ export function levelForPurpose(purpose: EvidencePurpose, requested: AnswerLevel
  * Throws UNAUTHENTICATED, FORBIDDEN, INVALID_STATE or DEADLINE_PASSED unless the user may add, replace or delete
  * evidence of this purpose and level on the submission now. `sub` needs satker and period loaded.
  */
-export async function assertCanWriteEvidence(
-  ctx: Ctx,
-  sub: Submission & { period: Period },
-  purpose: EvidencePurpose,
-  level: AnswerLevel,
-): Promise<void> {
+export async function assertCanWriteEvidence(ctx: Ctx, sub: Submission & { period: Period }, purpose: EvidencePurpose, level: AnswerLevel): Promise<void> {
   const user = requireUser(ctx);
   const nominationDoc = purpose === EvidencePurpose.SPTJM || purpose === EvidencePurpose.PREREQUISITE;
   if (nominationDoc && sub.status === SubmissionStatus.DESK_EVALUATED && isKanwilHeadOf(user, sub.satker.kanwil.id)) {

@@ -7,8 +7,7 @@ import { EvidenceGql, evidenceView } from './types';
 @Resolver(() => EvidenceGql)
 export class EvidenceResolver {
   @Query(() => [EvidenceGql], {
-    description:
-      'Evidence of a submission (all items at once when soalId is omitted: one query set for the whole submission), with revisions',
+    description: 'Evidence of a submission (all items at once when soalId is omitted: one query set for the whole submission), with revisions',
   })
   async evidence(
     @GqlCtx() ctx: Ctx,
@@ -29,11 +28,7 @@ export class EvidenceResolver {
 @Resolver(() => SubmissionGql)
 export class SubmissionEvidenceResolver {
   @FieldResolver(() => [EvidenceGql], { description: 'Evidence of this submission (optionally of one item), with revisions' })
-  async evidence(
-    @GqlCtx() ctx: Ctx,
-    @Root() s: SubmissionGql,
-    @Arg('soalId', () => Int, { nullable: true }) soalId?: number | null,
-  ): Promise<EvidenceGql[]> {
+  async evidence(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql, @Arg('soalId', () => Int, { nullable: true }) soalId?: number | null): Promise<EvidenceGql[]> {
     const rows = await evidenceBySubmissionLoader(ctx).load(s.id);
     return (soalId != null ? rows.filter((r) => r.soalId === soalId) : rows).map(evidenceView);
   }

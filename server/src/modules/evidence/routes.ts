@@ -18,14 +18,7 @@ import { EvidenceBlobStore, type TempBlob } from './blob-store';
 import { evidenceJson, revisionJson } from './dto';
 import { EvidencePurpose } from './entities';
 import { contentDisposition } from './filename';
-import {
-  commitUpload,
-  deleteEvidence,
-  resolveUploadTarget,
-  revisionForDownload,
-  type ResolvedTarget,
-  type UploadTarget,
-} from './service';
+import { commitUpload, deleteEvidence, resolveUploadTarget, revisionForDownload, type ResolvedTarget, type UploadTarget } from './service';
 import { allowedType, sniffFile } from './sniff';
 
 export interface EvidenceRouteDeps {
@@ -44,7 +37,12 @@ const MULTIPART_OVERHEAD = 256 * 1024;
 
 const mb = (bytes: number) => {
   const v = bytes / (1024 * 1024);
-  return Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/\.?0+$/, '').replace('.', ',');
+  return Number.isInteger(v)
+    ? String(v)
+    : v
+        .toFixed(2)
+        .replace(/\.?0+$/, '')
+        .replace('.', ',');
 };
 
 export const tooLargeMessage = (maxBytes: number) => `Ukuran berkas melebihi batas ${mb(maxBytes)} MB`;
@@ -303,8 +301,14 @@ export function evidenceRouter(deps: EvidenceRouteDeps): Router {
     }
   }
 
-  router.get('/:id', guard((req, res) => download(req, res)));
-  router.get('/:id/revisions/:rev', guard((req, res) => download(req, res, String(req.params.rev))));
+  router.get(
+    '/:id',
+    guard((req, res) => download(req, res)),
+  );
+  router.get(
+    '/:id/revisions/:rev',
+    guard((req, res) => download(req, res, String(req.params.rev))),
+  );
 
   router.delete(
     '/:id',

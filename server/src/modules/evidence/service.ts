@@ -281,7 +281,6 @@ export async function listEvidence(ctx: Ctx, submissionId: number, soalId?: numb
   );
 }
 
-
 /** The evidence's own fields: the audit snapshot, and the base of the REST and GraphQL shapes. */
 export function snapshot(e: Evidence) {
   return {
@@ -307,20 +306,23 @@ export const revisionUrl = (id: number, no: number) => `/api/evidence/${id}/revi
 
 /** Evidence of many submissions in one query set (evidence + revisions + uploaders), per request. */
 export function evidenceBySubmissionLoader(ctx: Ctx): DataLoader<number, Evidence[]> {
-  return memo(ctx, 'loader:evidence', () =>
-    new DataLoader<number, Evidence[]>(async (ids) => {
-      const rows = await ctx.em.find(
-        Evidence,
-        { submission: { $in: [...ids] }, deleted: false },
-        { populate: ['revisions', 'revisions.uploadedBy'], orderBy: { soalId: 'asc', id: 'asc' } },
-      );
-      const by = new Map<number, Evidence[]>();
-      for (const r of rows) {
-        const l = by.get(r.submission.id);
-        if (l) l.push(r);
-        else by.set(r.submission.id, [r]);
-      }
-      return ids.map((id) => by.get(id) ?? []);
-    }),
+  return memo(
+    ctx,
+    'loader:evidence',
+    () =>
+      new DataLoader<number, Evidence[]>(async (ids) => {
+        const rows = await ctx.em.find(
+          Evidence,
+          { submission: { $in: [...ids] }, deleted: false },
+          { populate: ['revisions', 'revisions.uploadedBy'], orderBy: { soalId: 'asc', id: 'asc' } },
+        );
+        const by = new Map<number, Evidence[]>();
+        for (const r of rows) {
+          const l = by.get(r.submission.id);
+          if (l) l.push(r);
+          else by.set(r.submission.id, [r]);
+        }
+        return ids.map((id) => by.get(id) ?? []);
+      }),
   );
 }

@@ -11,20 +11,24 @@ import { renderTable } from './service';
 export function exportsRouter(deps: RestDeps): Router {
   const router = Router();
   const json = express.json({ limit: '20mb' });
-  router.post('/table.:format', (req, res, next) => json(req, res, (err?: unknown) => (err ? sendRestError(res, err, deps.log) : next())), async (req, res) => {
-    try {
-      const format = req.params.format;
-      if (format !== 'xlsx' && format !== 'csv') return sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan');
-      const ctx = await deps.context(req, res);
-      const f = await renderTable(ctx, req.body, format);
-      res.set('Content-Type', f.contentType);
-      res.set('Content-Disposition', contentDisposition(f.fileName, false));
-      res.set('Cache-Control', 'private, no-store');
-      res.set('Content-Length', String(f.data.length));
-      res.end(f.data);
-    } catch (e) {
-      sendRestError(res, e, deps.log);
-    }
-  });
+  router.post(
+    '/table.:format',
+    (req, res, next) => json(req, res, (err?: unknown) => (err ? sendRestError(res, err, deps.log) : next())),
+    async (req, res) => {
+      try {
+        const format = req.params.format;
+        if (format !== 'xlsx' && format !== 'csv') return sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan');
+        const ctx = await deps.context(req, res);
+        const f = await renderTable(ctx, req.body, format);
+        res.set('Content-Type', f.contentType);
+        res.set('Content-Disposition', contentDisposition(f.fileName, false));
+        res.set('Cache-Control', 'private, no-store');
+        res.set('Content-Length', String(f.data.length));
+        res.end(f.data);
+      } catch (e) {
+        sendRestError(res, e, deps.log);
+      }
+    },
+  );
   return router;
 }

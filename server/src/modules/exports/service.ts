@@ -55,10 +55,16 @@ export async function renderTable(ctx: Ctx, body: unknown, format: TableFormat):
   ws.addRow(t.columns);
   ws.getRow(1).font = { bold: true };
   for (const r of t.rows) ws.addRow(format === 'csv' ? r.map(safe) : r);
-  ws.columns.forEach((c, i) => (c.width = Math.min(60, Math.max(10, ...[t.columns[i], ...t.rows.slice(0, 200).map((r) => r[i])].map((v) => String(v ?? '').length + 2)))));
+  ws.columns.forEach(
+    (c, i) => (c.width = Math.min(60, Math.max(10, ...[t.columns[i], ...t.rows.slice(0, 200).map((r) => r[i])].map((v) => String(v ?? '').length + 2)))),
+  );
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   if (format === 'xlsx') {
-    return { data: Buffer.from(await wb.xlsx.writeBuffer()), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${t.fileName}.xlsx` };
+    return {
+      data: Buffer.from(await wb.xlsx.writeBuffer()),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: `${t.fileName}.xlsx`,
+    };
   }
   // BOM: Excel opens UTF-8 CSV (Indonesian names, "–") correctly only with it
   const csv = Buffer.from(await wb.csv.writeBuffer({ formatterOptions: { writeBOM: true } }));

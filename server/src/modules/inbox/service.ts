@@ -56,11 +56,24 @@ export async function inbox(ctx: Ctx, periodId?: number | null, now = new Date()
   }));
   const due = (stage: StageKey, satkerId: number) => deadlineInForce(period, stage, satkerId, extensions);
   const out: InboxEntryGql[] = [];
-  const base = (role: Role, s: Submission) => ({ role, submissionId: s.id, satkerId: s.satker.id, satkerName: s.satker.name, status: s.status, soalId: null, itemCode: null, level: null });
+  const base = (role: Role, s: Submission) => ({
+    role,
+    submissionId: s.id,
+    satkerId: s.satker.id,
+    satkerName: s.satker.name,
+    status: s.status,
+    soalId: null,
+    itemCode: null,
+    level: null,
+  });
 
   if (coordSatkers.length) out.push(...(await coordinatorEntries(ctx, period, coordSatkers, due)));
   for (const kanwilId of headKanwils) {
-    const subs = await ctx.em.find(Submission, { period: period.id, satker: { kanwil: kanwilId } }, { populate: ['satker'], orderBy: { satker: { code: 'asc' } } });
+    const subs = await ctx.em.find(
+      Submission,
+      { period: period.id, satker: { kanwil: kanwilId } },
+      { populate: ['satker'], orderBy: { satker: { code: 'asc' } } },
+    );
     const cmp = await kanwilComparison(ctx, period.id, kanwilId);
     const rowBySub = new Map(cmp.rows.filter((r) => r.submissionId != null).map((r) => [r.submissionId!, r]));
     for (const s of subs) {
@@ -114,9 +127,18 @@ export async function inbox(ctx: Ctx, periodId?: number | null, now = new Date()
   return out;
 }
 
-async function coordinatorEntries(ctx: Ctx, period: Period, satkerIds: number[], due: (stage: StageKey, satkerId: number) => Date | null): Promise<InboxEntryGql[]> {
+async function coordinatorEntries(
+  ctx: Ctx,
+  period: Period,
+  satkerIds: number[],
+  due: (stage: StageKey, satkerId: number) => Date | null,
+): Promise<InboxEntryGql[]> {
   const em = ctx.em;
-  const subs = await em.find(Submission, { period: period.id, satker: { $in: satkerIds }, status: { $in: EDITABLE } }, { populate: ['satker'], orderBy: { satker: { code: 'asc' } } });
+  const subs = await em.find(
+    Submission,
+    { period: period.id, satker: { $in: satkerIds }, status: { $in: EDITABLE } },
+    { populate: ['satker'], orderBy: { satker: { code: 'asc' } } },
+  );
   if (!subs.length) return [];
   const ids = subs.map((s) => s.id);
   const inst = await instrumentOf(em, period.instrumentVersion.id);
@@ -176,11 +198,32 @@ async function coordinatorEntries(ctx: Ctx, period: Period, satkerIds: number[],
       }
     }
     const m = missing.get(s.id) ?? 0;
-    if (m) out.push({ ...b, kind: InboxKind.MISSING_EVIDENCE, soalId: null, itemCode: null, level: null, count: m, dueAt: null, detail: null, path: `${lkePath(s.id)}?filter=noEvidence` });
+    if (m)
+      out.push({
+        ...b,
+        kind: InboxKind.MISSING_EVIDENCE,
+        soalId: null,
+        itemCode: null,
+        level: null,
+        count: m,
+        dueAt: null,
+        detail: null,
+        path: `${lkePath(s.id)}?filter=noEvidence`,
+      });
     // a revision is due on the deadline of whoever returned it (shared stageInForce)
     const stage = stageInForce(s.status, s.returnedBy ?? null);
     const d = stage ? due(stage, s.satker.id) : null;
-    out.push({ ...b, kind: InboxKind.DEADLINE, soalId: null, itemCode: null, level: null, count: 1, dueAt: d, detail: s.status === SubmissionStatus.DRAFT ? 'submit' : 'resubmit', path: lkePath(s.id) });
+    out.push({
+      ...b,
+      kind: InboxKind.DEADLINE,
+      soalId: null,
+      itemCode: null,
+      level: null,
+      count: 1,
+      dueAt: d,
+      detail: s.status === SubmissionStatus.DRAFT ? 'submit' : 'resubmit',
+      path: lkePath(s.id),
+    });
   }
   return out;
 }

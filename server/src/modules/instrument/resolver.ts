@@ -31,7 +31,8 @@ export class InstrumentResolver {
   async validateInstrument(
     @GqlCtx() ctx: Ctx,
     @Arg('master', () => GraphQLJSONObject) master: Record<string, unknown>,
-    @Arg('formulas', () => GraphQLJSONObject, { nullable: true, description: 'Omit to reuse the previous version’s table' }) formulas?: Record<string, unknown> | null,
+    @Arg('formulas', () => GraphQLJSONObject, { nullable: true, description: 'Omit to reuse the previous version’s table' })
+    formulas?: Record<string, unknown> | null,
   ): Promise<InstrumentValidationGql> {
     requireAdmin(ctx, INSTRUMENT_ADMIN_ONLY);
     return validationView((await validateVersion(ctx.em, master, formulas ?? null)).report);

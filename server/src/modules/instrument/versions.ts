@@ -5,15 +5,7 @@
  * version's table; otherwise the table must be uploaded with it.
  */
 import type { EntityManager } from '@mikro-orm/knex';
-import {
-  InstrumentError,
-  formulaItems,
-  loadInstrument,
-  normaliseAnswerType,
-  type FormulaTable,
-  type Instrument,
-  type InstrumentIssue,
-} from '@pantau/shared';
+import { InstrumentError, formulaItems, loadInstrument, normaliseAnswerType, type FormulaTable, type Instrument, type InstrumentIssue } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { requireAdmin } from '../../common/authz';
 import { audit } from '../../common/audit';
@@ -59,8 +51,7 @@ export function rawItems(master: unknown): Map<number, RawItem> {
   return out;
 }
 
-const yearOf = (master: unknown): number | null =>
-  isObj(master) && typeof master.tahun === 'number' && Number.isInteger(master.tahun) ? master.tahun : null;
+const yearOf = (master: unknown): number | null => (isObj(master) && typeof master.tahun === 'number' && Number.isInteger(master.tahun) ? master.tahun : null);
 
 // ---------------------------------------------------------------------------------------------------------
 // Validation report
@@ -183,7 +174,8 @@ function formulaMismatches(table: unknown, items: Map<number, RawItem>): Instrum
     }
   }
   for (const it of items.values()) {
-    if (it.type === 'COUNT' && !used.has(it.soalId)) out.push({ path: `soal [${it.soalId}]`, message: 'soal Jumlah baru yang belum dipakai rumus mana pun pada tabel rumus sebelumnya' });
+    if (it.type === 'COUNT' && !used.has(it.soalId))
+      out.push({ path: `soal [${it.soalId}]`, message: 'soal Jumlah baru yang belum dipakai rumus mana pun pada tabel rumus sebelumnya' });
   }
   return out;
 }
@@ -258,7 +250,13 @@ export async function validateVersion(em: EntityManager, master: unknown, formul
     report.year = instrument.year;
     report.itemCount = instrument.items.length;
     report.requiredCount = instrument.requiredCount;
-    report.areas = instrument.areas.map((a) => ({ code: a.code, name: a.name, weight: a.weight, pemenuhanWeight: a.pemenuhanWeight, reformWeight: a.reformWeight }));
+    report.areas = instrument.areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      weight: a.weight,
+      pemenuhanWeight: a.pemenuhanWeight,
+      reformWeight: a.reformWeight,
+    }));
   } else if (items.size) report.itemCount = items.size;
 
   const db = diffBase(rows, year);
@@ -320,7 +318,13 @@ export async function createVersion(ctx: Ctx, master: unknown, formulas: unknown
         sourceFileName: name,
         formulasFromId: row.formulasFromId ?? null,
         diff: report.diff
-          ? { baseVersionId: report.diff.baseVersionId, added: report.diff.added, removed: report.diff.removed, textChanged: report.diff.textChanged, typeChanged: report.diff.typeChanged }
+          ? {
+              baseVersionId: report.diff.baseVersionId,
+              added: report.diff.added,
+              removed: report.diff.removed,
+              textChanged: report.diff.textChanged,
+              typeChanged: report.diff.typeChanged,
+            }
           : null,
       },
     });

@@ -4,7 +4,15 @@
  * all-or-nothing change report). Export: the classic layout with every level's answers, notes, evidence links and
  * real formulas, planned by shared `planClassicWorkbook` from the server's own scores.
  */
-import { CLASSIC_LEVELS, readLkeWorkbook, WorkbookError, planClassicWorkbook, type ClassicLevelData, type WorkbookDocument, type WorkbookLayout } from '@pantau/shared';
+import {
+  CLASSIC_LEVELS,
+  readLkeWorkbook,
+  WorkbookError,
+  planClassicWorkbook,
+  type ClassicLevelData,
+  type WorkbookDocument,
+  type WorkbookLayout,
+} from '@pantau/shared';
 import { readXlsxGrid, writePlannedWorkbook } from '@pantau/shared/xlsx';
 import { assertCanReadSubmission, requireUser } from '../../common/authz';
 import type { Ctx } from '../../common/context';

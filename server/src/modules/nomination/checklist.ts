@@ -116,7 +116,16 @@ export async function assessNomination(
     ev: (Evidence | null)[],
   ): ChecklistItem => {
     const list = ev.filter((e): e is Evidence => !!e);
-    return { key, label, value, required, met, message: met ? null : message, evidenceIds: list.map((e) => e.id), evidenceUrls: list.map((e) => evidenceUrl(e.id)) };
+    return {
+      key,
+      label,
+      value,
+      required,
+      met,
+      message: met ? null : message,
+      evidenceIds: list.map((e) => e.id),
+      evidenceUrls: list.map((e) => evidenceUrl(e.id)),
+    };
   };
   const prereq = [EvidencePurpose.PREREQUISITE];
   const checklist: ChecklistItem[] = [];
@@ -125,40 +134,77 @@ export async function assessNomination(
   const tlhpEv = pick(input.tlhpEvidenceId, 'tindak lanjut LHP', prereq);
   const tlhp = input.tlhpPercent ?? null;
   checklist.push(
-    item('TLHP', 'Tindak lanjut hasil pemeriksaan (TLHP)', tlhp, '100 %', tlhp !== null && tlhp >= 100 - 1e-9 && !!tlhpEv,
-      tlhp === null ? 'Persentase TLHP belum diisi' : tlhp < 100 - 1e-9 ? `TLHP ${formatFloor2(tlhp)} % < 100 %` : 'Bukti TLHP belum dilampirkan', [tlhpEv]),
+    item(
+      'TLHP',
+      'Tindak lanjut hasil pemeriksaan (TLHP)',
+      tlhp,
+      '100 %',
+      tlhp !== null && tlhp >= 100 - 1e-9 && !!tlhpEv,
+      tlhp === null ? 'Persentase TLHP belum diisi' : tlhp < 100 - 1e-9 ? `TLHP ${formatFloor2(tlhp)} % < 100 %` : 'Bukti TLHP belum dilampirkan',
+      [tlhpEv],
+    ),
   );
 
   // LHKPN/LHKASN 100 %, pre-filled from [113]–[120] (TPI answers); evidence = the data dukung of those items
   const prefilled = lhkpnCompliance(inst, tpi);
   const lhkpnItems = lhkpnItemIds(inst);
   const lhkpn = input.lhkpnPercent ?? prefilled;
-  const lhkpnEv = [pick(input.lhkpnEvidenceId, 'LHKPN/LHKASN', prereq), ...evidence.filter((e) => e.purpose === EvidencePurpose.ANSWER && e.soalId != null && lhkpnItems.includes(e.soalId))];
+  const lhkpnEv = [
+    pick(input.lhkpnEvidenceId, 'LHKPN/LHKASN', prereq),
+    ...evidence.filter((e) => e.purpose === EvidencePurpose.ANSWER && e.soalId != null && lhkpnItems.includes(e.soalId)),
+  ];
   checklist.push(
-    item('LHKPN', 'Kepatuhan LHKPN/LHKASN', lhkpn, '100 %', lhkpn !== null && lhkpn >= 100 - 1e-9,
-      lhkpn === null ? 'Jumlah wajib lapor/pelapor LHKPN/LHKASN ([113]–[120]) belum lengkap' : `Kepatuhan LHKPN/LHKASN ${formatFloor2(lhkpn)} % < 100 %`, lhkpnEv),
+    item(
+      'LHKPN',
+      'Kepatuhan LHKPN/LHKASN',
+      lhkpn,
+      '100 %',
+      lhkpn !== null && lhkpn >= 100 - 1e-9,
+      lhkpn === null ? 'Jumlah wajib lapor/pelapor LHKPN/LHKASN ([113]–[120]) belum lengkap' : `Kepatuhan LHKPN/LHKASN ${formatFloor2(lhkpn)} % < 100 %`,
+      lhkpnEv,
+    ),
   );
 
   // Pencanangan at least one year before the nomination date; a predecessor's declaration carries over (lineage)
   const pDate = pencananganForRule(sub.pencananganDate, earlierPencanangan);
   const pOk = pencananganOldEnough(pDate, today);
   checklist.push(
-    item('PENCANANGAN', 'Pencanangan ZI minimal satu tahun sebelum pengusulan', pDate, `≤ ${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, pOk,
-      !pDate ? 'Tanggal pencanangan belum diisi' : `Pencanangan ${pDate} kurang dari satu tahun sebelum ${today}`, [pick(input.pencananganEvidenceId, 'pencanangan', prereq)]),
+    item(
+      'PENCANANGAN',
+      'Pencanangan ZI minimal satu tahun sebelum pengusulan',
+      pDate,
+      `≤ ${Number(today.slice(0, 4)) - 1}${today.slice(4)}`,
+      pOk,
+      !pDate ? 'Tanggal pencanangan belum diisi' : `Pencanangan ${pDate} kurang dari satu tahun sebelum ${today}`,
+      [pick(input.pencananganEvidenceId, 'pencanangan', prereq)],
+    ),
   );
 
   // Internal SAKIP ≥ B (WBK) / ≥ BB (WBBM), with evidence
   const sakip = input.sakipGrade ? input.sakipGrade.trim().toUpperCase() : null;
-  if (sakip && !(SAKIP_SCALE as readonly string[]).includes(sakip)) throw badInput(`Nilai SAKIP "${input.sakipGrade}" tidak dikenal (${SAKIP_SCALE.join(', ')})`);
+  if (sakip && !(SAKIP_SCALE as readonly string[]).includes(sakip))
+    throw badInput(`Nilai SAKIP "${input.sakipGrade}" tidak dikenal (${SAKIP_SCALE.join(', ')})`);
   const sakipEv = pick(input.sakipEvidenceId, 'SAKIP', prereq);
   checklist.push(
-    item('SAKIP', 'Hasil evaluasi SAKIP internal', sakip, `≥ ${SAKIP_MIN[target]}`, sakipMeets(sakip, target) && !!sakipEv,
-      !sakip ? 'Nilai SAKIP belum diisi' : !sakipMeets(sakip, target) ? `SAKIP ${sakip} di bawah ${SAKIP_MIN[target]}` : 'Bukti SAKIP belum dilampirkan', [sakipEv]),
+    item(
+      'SAKIP',
+      'Hasil evaluasi SAKIP internal',
+      sakip,
+      `≥ ${SAKIP_MIN[target]}`,
+      sakipMeets(sakip, target) && !!sakipEv,
+      !sakip ? 'Nilai SAKIP belum diisi' : !sakipMeets(sakip, target) ? `SAKIP ${sakip} di bawah ${SAKIP_MIN[target]}` : 'Bukti SAKIP belum dilampirkan',
+      [sakipEv],
+    ),
   );
 
   // SPTJM of the unit head uploaded
-  const sptjm = input.sptjmEvidenceId != null ? pick(input.sptjmEvidenceId, 'SPTJM', [EvidencePurpose.SPTJM]) : [...evidence].reverse().find((e) => e.purpose === EvidencePurpose.SPTJM) ?? null;
-  checklist.push(item('SPTJM', 'SPTJM kepala unit', sptjm ? sptjm.title ?? `bukti ${sptjm.id}` : null, 'diunggah', !!sptjm, 'SPTJM kepala unit belum diunggah', [sptjm]));
+  const sptjm =
+    input.sptjmEvidenceId != null
+      ? pick(input.sptjmEvidenceId, 'SPTJM', [EvidencePurpose.SPTJM])
+      : ([...evidence].reverse().find((e) => e.purpose === EvidencePurpose.SPTJM) ?? null);
+  checklist.push(
+    item('SPTJM', 'SPTJM kepala unit', sptjm ? (sptjm.title ?? `bukti ${sptjm.id}`) : null, 'diunggah', !!sptjm, 'SPTJM kepala unit belum diunggah', [sptjm]),
+  );
 
   return {
     target,

@@ -10,7 +10,8 @@ import { NominationAssessmentGql, NominationChecklistInput, NominationGql } from
 export function assessmentView(a: NominationAssessment): NominationAssessmentGql {
   const blockers: string[] = [];
   if (a.target === 'WBBM' && !a.hasWbk) blockers.push('WBBM hanya dapat diusulkan untuk unit yang sudah berpredikat WBK');
-  if (a.revocationBanUntil && a.nominationDate < a.revocationBanUntil) blockers.push(`Predikat unit pernah dicabut: tidak dapat diusulkan sampai ${a.revocationBanUntil}`);
+  if (a.revocationBanUntil && a.nominationDate < a.revocationBanUntil)
+    blockers.push(`Predikat unit pernah dicabut: tidak dapat diusulkan sampai ${a.revocationBanUntil}`);
   return {
     target: a.target as TargetPredicate,
     nominationDate: a.nominationDate,

@@ -60,7 +60,13 @@ export async function notifyNote(
   await notify(em, optsOf(ctx), {
     userIds,
     exceptUserId: ctx.user?.id ?? null,
-    message: { kind: note.rootAuthorId != null ? NotificationKind.REPLY : NotificationKind.NOTE, unit: sub.satker.name, item: note.itemCode, author: ctx.user?.displayName ?? '', body: note.body },
+    message: {
+      kind: note.rootAuthorId != null ? NotificationKind.REPLY : NotificationKind.NOTE,
+      unit: sub.satker.name,
+      item: note.itemCode,
+      author: ctx.user?.displayName ?? '',
+      body: note.body,
+    },
     path: `${lke(sub)}?item=${note.soalId}`,
     submission: sub,
   });

@@ -49,7 +49,10 @@ export function renderMessage(p: MessageParams, lang: Lang): { title: string; bo
       const who = p.by === 'TPI' ? 'TPI' : 'Kanwil';
       return en
         ? { title: `${p.unit}: LKE returned by the ${who}`, body: p.reason ? `Reason: ${p.reason}` : 'Fix the items with open notes, then resubmit.' }
-        : { title: `${p.unit}: LKE dikembalikan oleh ${who}`, body: p.reason ? `Alasan: ${p.reason}` : 'Perbaiki butir yang diberi catatan, lalu ajukan kembali.' };
+        : {
+            title: `${p.unit}: LKE dikembalikan oleh ${who}`,
+            body: p.reason ? `Alasan: ${p.reason}` : 'Perbaiki butir yang diberi catatan, lalu ajukan kembali.',
+          };
     }
     case NotificationKind.NOTE:
       return en

@@ -30,7 +30,10 @@ export class NotificationResolver {
   }
 
   @Mutation(() => NotificationPreferenceGql, { description: 'The signed-in user’s choice: e-mail, reminders' })
-  setNotificationPreference(@GqlCtx() ctx: Ctx, @Arg('input', () => NotificationPreferenceInput) input: NotificationPreferenceInput): Promise<NotificationPreferenceGql> {
+  setNotificationPreference(
+    @GqlCtx() ctx: Ctx,
+    @Arg('input', () => NotificationPreferenceInput) input: NotificationPreferenceInput,
+  ): Promise<NotificationPreferenceGql> {
     return setPreference(ctx, input);
   }
 }

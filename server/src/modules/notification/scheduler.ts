@@ -37,7 +37,13 @@ const STEP: Partial<Record<SubmissionStatus, { stage: Stage; audience: Audience 
   [SubmissionStatus.DESK_EVALUATED]: { stage: 'nomination', audience: 'kanwilHeads' },
 };
 /** Statuses whose scores the below-minimum warning watches (the unit's own draft is its business). */
-const WATCHED = [SubmissionStatus.SUBMITTED, SubmissionStatus.KANWIL_REVIEWED, SubmissionStatus.IN_DESK_REVIEW, SubmissionStatus.REVISION_REQUESTED, SubmissionStatus.DESK_EVALUATED];
+const WATCHED = [
+  SubmissionStatus.SUBMITTED,
+  SubmissionStatus.KANWIL_REVIEWED,
+  SubmissionStatus.IN_DESK_REVIEW,
+  SubmissionStatus.REVISION_REQUESTED,
+  SubmissionStatus.DESK_EVALUATED,
+];
 
 export interface TickResult {
   reminders: number;
@@ -112,7 +118,13 @@ export class NotificationScheduler {
     const satkerIds = [...new Set(subs.map((s) => s.satker.id))];
     const kanwilIds = [...new Set(subs.map((s) => s.satker.kanwil.id))];
     const [grants, assigned] = await Promise.all([
-      em.find(RoleAssignment, { user: { active: true }, $or: [{ role: Role.COORDINATOR, satker: { $in: satkerIds } }, { role: Role.KANWIL_HEAD, kanwil: { $in: kanwilIds } }] } as never),
+      em.find(RoleAssignment, {
+        user: { active: true },
+        $or: [
+          { role: Role.COORDINATOR, satker: { $in: satkerIds } },
+          { role: Role.KANWIL_HEAD, kanwil: { $in: kanwilIds } },
+        ],
+      } as never),
       em.find(EvaluatorAssignment, { submission: { $in: subs.map((s) => s.id) }, user: { active: true } } as never),
     ]);
     return (s: Submission, a: Audience[]): number[] => {
@@ -147,18 +159,24 @@ export class NotificationScheduler {
       return deadline && days ? [{ s, step, deadline, days }] : [];
     });
     if (!due.length) return 0;
-    const who = await this.audiences(em, due.map((d) => d.s));
+    const who = await this.audiences(
+      em,
+      due.map((d) => d.s),
+    );
     const inputs: NotifyInput[] = [];
     for (const { s, step, deadline, days } of due) {
-      const path = step.stage === 'selfAssessment' || step.stage === 'deskEvaluation' || step.stage === 'kanwilReview' ? `/submissions/${s.id}/lke` : `/submissions/${s.id}`;
+      const path =
+        step.stage === 'selfAssessment' || step.stage === 'deskEvaluation' || step.stage === 'kanwilReview'
+          ? `/submissions/${s.id}/lke`
+          : `/submissions/${s.id}`;
       inputs.push({
-            userIds: who(s, [step.audience]),
-            message: { kind: NotificationKind.DEADLINE_REMINDER, unit: s.satker.name, stage: step.stage, days, date: deadline.toISOString().slice(0, 10) },
-            path,
-            submission: s,
-            // the deadline is part of the key: an extension brings new reminders
-            dedupKey: `reminder:${s.id}:${step.stage}:${deadline.toISOString()}:${days}`,
-            reminder: true,
+        userIds: who(s, [step.audience]),
+        message: { kind: NotificationKind.DEADLINE_REMINDER, unit: s.satker.name, stage: step.stage, days, date: deadline.toISOString().slice(0, 10) },
+        path,
+        submission: s,
+        // the deadline is part of the key: an extension brings new reminders
+        dedupKey: `reminder:${s.id}:${step.stage}:${deadline.toISOString()}:${days}`,
+        reminder: true,
       });
     }
     const rows = await buildNotifications(em, this.opts(), inputs, now);
@@ -182,14 +200,17 @@ export class NotificationScheduler {
         const s = r.submissionId != null ? subById.get(r.submissionId) : undefined;
         const failures = (r.eligibility?.failures ?? []).filter((f) => !f.awaitingSurvey);
         if (!s || !r.eligibility || !failures.length) continue;
-        const key = `below:${s.id}:${r.eligibility.basisLevel}:${failures.map((f) => f.requirement).sort().join(',')}`;
+        const key = `below:${s.id}:${r.eligibility.basisLevel}:${failures
+          .map((f) => f.requirement)
+          .sort()
+          .join(',')}`;
         inputs.push({
-              userIds: who(s, ['kanwilHeads', 'coordinators']),
-              message: { kind: NotificationKind.BELOW_MINIMUM, unit: s.satker.name, failures: failures.map((f) => f.message) },
-              path: `/submissions/${s.id}`,
-              submission: s,
-              dedupKey: key.slice(0, 200),
-              reminder: true,
+          userIds: who(s, ['kanwilHeads', 'coordinators']),
+          message: { kind: NotificationKind.BELOW_MINIMUM, unit: s.satker.name, failures: failures.map((f) => f.message) },
+          path: `/submissions/${s.id}`,
+          submission: s,
+          dedupKey: key.slice(0, 200),
+          reminder: true,
         });
       }
     }

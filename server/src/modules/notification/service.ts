@@ -26,7 +26,8 @@ export async function recipientsOf(em: EntityManager, sub: Submission, audiences
   if (audiences.includes('coordinators')) or.push({ role: Role.COORDINATOR, satker: sub.satker.id });
   if (audiences.includes('kanwilHeads')) or.push({ role: Role.KANWIL_HEAD, kanwil: sub.satker.kanwil.id });
   if (or.length) for (const r of await em.find(RoleAssignment, { $or: or, user: { active: true } } as never)) ids.add(r.user.id);
-  if (audiences.includes('evaluators')) for (const a of await em.find(EvaluatorAssignment, { submission: sub.id, user: { active: true } } as never)) ids.add(a.user.id);
+  if (audiences.includes('evaluators'))
+    for (const a of await em.find(EvaluatorAssignment, { submission: sub.id, user: { active: true } } as never)) ids.add(a.user.id);
   return [...ids];
 }
 
@@ -103,7 +104,11 @@ export async function insertOnce(em: EntityManager, rows: Record<string, unknown
     email_attempts: 0,
   }));
   for (let i = 0; i < mapped.length; i += 200) {
-    await em.getKnex()('notification').insert(mapped.slice(i, i + 200)).onConflict(['user_id', 'dedup_key']).ignore();
+    await em
+      .getKnex()('notification')
+      .insert(mapped.slice(i, i + 200))
+      .onConflict(['user_id', 'dedup_key'])
+      .ignore();
   }
 }
 
@@ -137,7 +142,9 @@ export async function preferenceOf(ctx: Ctx): Promise<{ email: boolean; reminder
 
 export async function setPreference(ctx: Ctx, input: { email?: boolean | null; reminders?: boolean | null }) {
   const user = requireUser(ctx);
-  const pref = (await ctx.em.findOne(NotificationPreference, { user: user.id })) ?? ctx.em.create(NotificationPreference, { user: ctx.em.getReference(User, user.id), email: true, reminders: true, updatedAt: new Date() });
+  const pref =
+    (await ctx.em.findOne(NotificationPreference, { user: user.id })) ??
+    ctx.em.create(NotificationPreference, { user: ctx.em.getReference(User, user.id), email: true, reminders: true, updatedAt: new Date() });
   if (input.email != null) pref.email = input.email;
   if (input.reminders != null) pref.reminders = input.reminders;
   pref.updatedAt = new Date();

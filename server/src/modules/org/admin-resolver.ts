@@ -14,7 +14,16 @@ import {
   updateKanwil,
   updateSatker,
 } from './admin-service';
-import { CreateSubmissionInput, EselonUnitInput, InstansiInput, KanwilInput, KanwilPlacementInput, PredicateInput, SatkerInput, SatkerUpdateInput } from './inputs';
+import {
+  CreateSubmissionInput,
+  EselonUnitInput,
+  InstansiInput,
+  KanwilInput,
+  KanwilPlacementInput,
+  PredicateInput,
+  SatkerInput,
+  SatkerUpdateInput,
+} from './inputs';
 import { EselonUnitGql, InstansiGql, KanwilGql, PredicateGql, SatkerGql, eselonView, instansiView, kanwilView, predicateView, satkerView } from './types';
 
 @Resolver()
@@ -35,7 +44,11 @@ export class OrgAdminResolver {
   }
 
   @Mutation(() => KanwilGql, { description: 'ADMIN: place a Kanwil under an instansi / Eselon I unit and set its kind' })
-  async placeKanwil(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number, @Arg('input', () => KanwilPlacementInput) input: KanwilPlacementInput): Promise<KanwilGql> {
+  async placeKanwil(
+    @GqlCtx() ctx: Ctx,
+    @Arg('id', () => Int) id: number,
+    @Arg('input', () => KanwilPlacementInput) input: KanwilPlacementInput,
+  ): Promise<KanwilGql> {
     return kanwilView(await placeKanwil(ctx, id, input));
   }
 
@@ -55,12 +68,20 @@ export class OrgAdminResolver {
   }
 
   @Mutation(() => SatkerGql, { description: 'ADMIN / KANWIL_HEAD of the Kanwil: update a unit' })
-  async updateSatker(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number, @Arg('input', () => SatkerUpdateInput) input: SatkerUpdateInput): Promise<SatkerGql> {
+  async updateSatker(
+    @GqlCtx() ctx: Ctx,
+    @Arg('id', () => Int) id: number,
+    @Arg('input', () => SatkerUpdateInput) input: SatkerUpdateInput,
+  ): Promise<SatkerGql> {
     return satkerView(await updateSatker(ctx, id, input));
   }
 
   @Mutation(() => PredicateGql, { description: 'ADMIN / KANWIL_HEAD: record a predicate the unit holds (history)' })
-  async addPredicate(@GqlCtx() ctx: Ctx, @Arg('satkerId', () => Int) satkerId: number, @Arg('input', () => PredicateInput) input: PredicateInput): Promise<PredicateGql> {
+  async addPredicate(
+    @GqlCtx() ctx: Ctx,
+    @Arg('satkerId', () => Int) satkerId: number,
+    @Arg('input', () => PredicateInput) input: PredicateInput,
+  ): Promise<PredicateGql> {
     return predicateView(await addPredicate(ctx, satkerId, input));
   }
 

@@ -99,7 +99,11 @@ export async function createEselonUnit(ctx: Ctx, input: EselonUnitInput): Promis
 }
 
 /** The instansi and Eselon I unit a Kanwil goes under (the Eselon I unit must belong to the instansi). */
-async function placement(em: EntityManager, instansiId: number, eselonId: number | null | undefined): Promise<{ instansi: Instansi; eselon: EselonUnit | null }> {
+async function placement(
+  em: EntityManager,
+  instansiId: number,
+  eselonId: number | null | undefined,
+): Promise<{ instansi: Instansi; eselon: EselonUnit | null }> {
   const instansi = await em.findOne(Instansi, instansiId);
   if (!instansi) throw notFound('Instansi', instansiId);
   if (eselonId == null) return { instansi, eselon: null };
@@ -149,7 +153,13 @@ async function checkPredecessor(em: EntityManager, unitId: number | null, predec
   if (unitId != null) {
     if (predecessorId === unitId) throw badInput('Unit tidak dapat menjadi pendahulu dirinya sendiri');
     const chain = (await lineagesOf(em, [predecessorId])).get(predecessorId) ?? [];
-    if (lineageWouldCycle(unitId, predecessorId, chain.map((id, i) => ({ id, predecessorId: chain[i + 1] ?? null })))) {
+    if (
+      lineageWouldCycle(
+        unitId,
+        predecessorId,
+        chain.map((id, i) => ({ id, predecessorId: chain[i + 1] ?? null })),
+      )
+    ) {
       throw badInput(`${p.name} adalah penerus unit ini; silsilah unit tidak boleh melingkar`);
     }
   }
@@ -236,7 +246,8 @@ export async function addPredicate(ctx: Ctx, satkerId: number, input: PredicateI
   const awardedBy = input.awardedBy ?? AwardTrack.TPN;
   // P5/2024: the instansi's own team (TPM) awards WBK only; WBBM stays with the TPN
   if (awardedBy === AwardTrack.TPM && input.predicate !== Predicate.WBK) throw badInput('Tim Penilai Mandiri (TPM) hanya dapat menetapkan predikat WBK');
-  if (awardedBy === AwardTrack.TPM && (!input.decreeNumber?.trim() || !decreeDate)) throw badInput('Predikat WBK dari TPM wajib disertai nomor dan tanggal keputusan');
+  if (awardedBy === AwardTrack.TPM && (!input.decreeNumber?.trim() || !decreeDate))
+    throw badInput('Predikat WBK dari TPM wajib disertai nomor dan tanggal keputusan');
   const p = await ctx.em.transactional(async (em) => {
     const s = await em.findOne(Satker, satkerId);
     if (!s) throw notFound('Unit', satkerId);

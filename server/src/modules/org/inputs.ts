@@ -93,7 +93,6 @@ export class SatkerUpdateInput {
   validUntil?: string | null;
 }
 
-
 @InputType('PredicateInput')
 export class PredicateInput {
   @Field(() => Predicate)

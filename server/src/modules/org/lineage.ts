@@ -28,12 +28,7 @@ export async function lineagePredicates(em: EntityManager, satkerIds: readonly n
   const rows = all.length ? await em.find(PredicateHistory, { satker: { $in: all } }, { orderBy: { year: 'asc', id: 'asc' } }) : [];
   const bySatker = new Map<number, PredicateHistory[]>();
   for (const p of rows) bySatker.set(p.satker.id, [...(bySatker.get(p.satker.id) ?? []), p]);
-  return new Map(
-    satkerIds.map((id) => [
-      id,
-      (lineages.get(id) ?? [id]).flatMap((u) => bySatker.get(u) ?? []).sort((a, b) => a.year - b.year || a.id - b.id),
-    ]),
-  );
+  return new Map(satkerIds.map((id) => [id, (lineages.get(id) ?? [id]).flatMap((u) => bySatker.get(u) ?? []).sort((a, b) => a.year - b.year || a.id - b.id)]));
 }
 
 /** The pencanangan dates recorded on the predecessors' submissions (for the ≥ 1-year rule). */

@@ -3,7 +3,15 @@
  * deadlineInForce / submissionDeadline). No authorisation here: callers have decided access already.
  */
 import type { EntityManager } from '@mikro-orm/knex';
-import { deadlineInForce, STAGE_DEADLINE_FIELD, STAGE_LABELS, submissionDeadline, type DeadlineExtensionLike, type DeadlineInForce, type Stage } from '@pantau/shared';
+import {
+  deadlineInForce,
+  STAGE_DEADLINE_FIELD,
+  STAGE_LABELS,
+  submissionDeadline,
+  type DeadlineExtensionLike,
+  type DeadlineInForce,
+  type Stage,
+} from '@pantau/shared';
 import { deadlinePassed } from '../../common/errors';
 import type { Submission } from '../submission/entities';
 import { DeadlineExtension, type Period } from './entities';

@@ -22,7 +22,11 @@ export class PeriodResolver {
   }
 
   @Mutation(() => PeriodGql, { description: 'ADMIN: rename a period or set its own stage deadlines' })
-  async updatePeriod(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number, @Arg('input', () => PeriodUpdateInput) input: PeriodUpdateInput): Promise<PeriodGql> {
+  async updatePeriod(
+    @GqlCtx() ctx: Ctx,
+    @Arg('id', () => Int) id: number,
+    @Arg('input', () => PeriodUpdateInput) input: PeriodUpdateInput,
+  ): Promise<PeriodGql> {
     return periodView(await updatePeriod(ctx, id, input));
   }
 

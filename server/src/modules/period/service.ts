@@ -126,7 +126,8 @@ async function assertAnswersFit(em: EntityManager, p: Period, next: Instrument):
     const now = next.itemById[id];
     const was = current.itemById[id];
     if (!now) bad.push({ soalId: id, message: `soal [${id}] sudah dijawab tetapi tidak ada pada versi instrumen baru` });
-    else if (was && was.type !== now.type) bad.push({ soalId: id, message: `soal [${id}] sudah dijawab sebagai ${was.type}, tetapi bertipe ${now.type} pada versi baru` });
+    else if (was && was.type !== now.type)
+      bad.push({ soalId: id, message: `soal [${id}] sudah dijawab sebagai ${was.type}, tetapi bertipe ${now.type} pada versi baru` });
   }
   if (bad.length) {
     bad.sort((a, b) => a.soalId - b.soalId);
@@ -142,7 +143,6 @@ export interface ExtensionInputData {
   deadline: Date;
   reason: string;
 }
-
 
 export async function extendDeadline(ctx: Ctx, input: ExtensionInputData): Promise<DeadlineExtension> {
   const user = requireAdmin(ctx);

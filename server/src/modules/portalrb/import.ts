@@ -64,13 +64,15 @@ export async function importAnswers(ctx: Ctx, submissionId: number, level: Answe
       if (parsed.unitId !== null && String(parsed.unitId) !== sub.satker.code && String(parsed.unitId) !== String(sub.satker.id)) {
         mismatch.push(`unit_id ${parsed.unitId} bukan unit penilaian ini (${sub.satker.code})`);
       }
-      if (parsed.tahun !== null && parsed.tahun !== sub.period.year) mismatch.push(`tahun ${parsed.tahun} bukan tahun periode penilaian ini (${sub.period.year})`);
+      if (parsed.tahun !== null && parsed.tahun !== sub.period.year)
+        mismatch.push(`tahun ${parsed.tahun} bukan tahun periode penilaian ini (${sub.period.year})`);
       const rows = (json as { answers: Record<string, unknown>[] }).answers;
       const noteIssues: { soalId: number; message: string }[] = [];
       for (const r of rows) {
         const n = r[col.note];
         if (n !== undefined && n !== null && typeof n !== 'string') noteIssues.push({ soalId: r.soal_id as number, message: `${col.note} harus berupa teks` });
-        else if (typeof n === 'string' && n.length > NOTE_MAX) noteIssues.push({ soalId: r.soal_id as number, message: `${col.note} terlalu panjang (maksimal ${NOTE_MAX} karakter)` });
+        else if (typeof n === 'string' && n.length > NOTE_MAX)
+          noteIssues.push({ soalId: r.soal_id as number, message: `${col.note} terlalu panjang (maksimal ${NOTE_MAX} karakter)` });
       }
       if (mismatch.length || noteIssues.length) {
         throw badInput(`Berkas tidak dapat diimpor: ${[...mismatch, ...noteIssues.map((i) => `[${i.soalId}] ${i.message}`)].join('; ')}`, {
@@ -106,9 +108,29 @@ export async function importAnswers(ctx: Ctx, submissionId: number, level: Answe
           cur.updatedBy = userRef;
           cur.updatedAt = now; // version: bumped by the database (Answer.version is a version property)
         } else {
-          em.persist(em.create(Answer, { submission: sub, soalId, level, valueJson: encodeValue(afterValue), note: afterNote, updatedBy: userRef, updatedAt: now, version: 1 }));
+          em.persist(
+            em.create(Answer, {
+              submission: sub,
+              soalId,
+              level,
+              valueJson: encodeValue(afterValue),
+              note: afterNote,
+              updatedBy: userRef,
+              updatedAt: now,
+              version: 1,
+            }),
+          );
         }
-        changed.push({ soalId, code: inst.itemById[soalId].code, before: beforeValue, after: afterValue, noteBefore: beforeNote, noteAfter: afterNote, valueChanged, noteChanged });
+        changed.push({
+          soalId,
+          code: inst.itemById[soalId].code,
+          before: beforeValue,
+          after: afterValue,
+          noteBefore: beforeNote,
+          noteAfter: afterNote,
+          valueChanged,
+          noteChanged,
+        });
       }
       changed.sort((a, b) => inst.itemById[a.soalId].order - inst.itemById[b.soalId].order);
       const report: ImportReport = {
@@ -127,7 +149,12 @@ export async function importAnswers(ctx: Ctx, submissionId: number, level: Answe
         kanwilId: sub.satker.kanwil.id,
         satkerId: sub.satker.id,
         before: { level, answers: Object.fromEntries(changed.map((c) => [c.soalId, { value: c.before, note: c.noteBefore }])) },
-        after: { level, answers: Object.fromEntries(changed.map((c) => [c.soalId, { value: c.after, note: c.noteAfter }])), unchangedCount: unchanged, rows: rows.length },
+        after: {
+          level,
+          answers: Object.fromEntries(changed.map((c) => [c.soalId, { value: c.after, note: c.noteAfter }])),
+          unchangedCount: unchanged,
+          rows: rows.length,
+        },
       });
       await em.flush();
       return report;
@@ -135,7 +162,8 @@ export async function importAnswers(ctx: Ctx, submissionId: number, level: Answe
     clearLoaders(ctx);
     return report;
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException || e instanceof OptimisticLockError) throw conflict('Jawaban diubah oleh pengguna lain pada saat yang sama; ulangi impor');
+    if (e instanceof UniqueConstraintViolationException || e instanceof OptimisticLockError)
+      throw conflict('Jawaban diubah oleh pengguna lain pada saat yang sama; ulangi impor');
     throw e;
   }
 }

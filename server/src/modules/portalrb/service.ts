@@ -15,7 +15,6 @@ import { Submission } from '../submission/entities';
 /** Statuses PortalRB is served: nominated and later. */
 export const SERVED_STATUSES: SubmissionStatus[] = [SubmissionStatus.NOMINATED, SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED];
 
-
 /** The year asked for (`?tahun=`), or the latest period year open to the Kanwil. */
 export async function resolveYear(em: EntityManager, kanwilId: number, tahun: unknown): Promise<{ tahun: number; periodIds: number[] }> {
   const periods = await em.find(Period, { $or: [{ kanwil: null }, { kanwil: kanwilId }] }, { orderBy: { year: 'desc', id: 'asc' } });
@@ -69,7 +68,13 @@ export async function findUnit(em: EntityManager, kanwilId: number, unitKey: str
 }
 
 /** jawaban-unit of a nominated (or later) submission: SELF, TPI and TPN answers, notes and evidence URLs. */
-export async function jawabanUnit(em: EntityManager, satker: Satker, periodIds: number[], tahun: number, baseUrl: string): Promise<JawabanUnit & { status: string }> {
+export async function jawabanUnit(
+  em: EntityManager,
+  satker: Satker,
+  periodIds: number[],
+  tahun: number,
+  baseUrl: string,
+): Promise<JawabanUnit & { status: string }> {
   const sub = await em.findOne(Submission, { satker: satker.id, period: { $in: periodIds } }, { populate: ['period'] });
   if (!sub || !SERVED_STATUSES.includes(sub.status)) throw new RestError('NOT_FOUND', `Unit ${satker.code} belum diusulkan pada tahun ${tahun}`);
   const inst = await instrumentOf(em, sub.period.instrumentVersion.id);

@@ -176,7 +176,14 @@ export async function progressOverTime(ctx: Ctx, periodId: number, kanwilIdArg?:
     const cs = units.map((u) => u.completeness[i]).filter((x): x is number => x !== null);
     const ts = units.map((u) => u.selfTotal[i]).filter((x): x is number => x !== null);
     const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-    return { week: isoWeekLabel(new Date(w)), start: new Date(w), asOf: new Date(asOf[i]), submissions: cs.length, averageCompleteness: avg(cs), averageSelfTotal: avg(ts) };
+    return {
+      week: isoWeekLabel(new Date(w)),
+      start: new Date(w),
+      asOf: new Date(asOf[i]),
+      submissions: cs.length,
+      averageCompleteness: avg(cs),
+      averageSelfTotal: avg(ts),
+    };
   });
   return { kanwil: kanwilView(kanwil), period: periodView(period), level: AnswerLevel.SELF, weeks, units };
 }

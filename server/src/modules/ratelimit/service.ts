@@ -50,9 +50,7 @@ export class RateLimiter {
 
   /** Gives one reserved point back (the attempt turned out fine). */
   async refund(em: EntityManager | Executor, subject: string): Promise<void> {
-    await (em as Executor)
-      .getConnection()
-      .execute(`update ${TABLE} set points = points - 1 where counter_key = ? and points > 0`, [this.key(subject)], 'run');
+    await (em as Executor).getConnection().execute(`update ${TABLE} set points = points - 1 where counter_key = ? and points > 0`, [this.key(subject)], 'run');
   }
 
   async reset(em: EntityManager | Executor, subject: string): Promise<void> {

@@ -39,7 +39,11 @@ function eligibilityBlock(e: Eligibility, level: string): Content[] {
 }
 
 function scoreTable(areas: AreaDef[], columns: { label: string; score: ScoreSummary }[]): Content[] {
-  const areaRows = areas.map((a) => [`${a.code}. ${a.name}`, formatScore(a.weight), ...columns.map((c) => formatScore(c.score.areas.find((x) => x.code === a.code)?.score))]);
+  const areaRows = areas.map((a) => [
+    `${a.code}. ${a.name}`,
+    formatScore(a.weight),
+    ...columns.map((c) => formatScore(c.score.areas.find((x) => x.code === a.code)?.score)),
+  ]);
   const rows: [string, number, (s: ScoreSummary) => number][] = [
     ['A.I Pemenuhan', 30, (s) => s.pemenuhan],
     ['A.II Reform', 30, (s) => s.reform],
@@ -59,7 +63,11 @@ function scoreTable(areas: AreaDef[], columns: { label: string; score: ScoreSumm
       header,
       [
         ...rows.map(([label, w, f]) => [label, formatScore(w), ...columns.map((c) => formatScore(f(c.score)))]),
-        [{ text: 'NILAI EVALUASI ZONA INTEGRITAS', bold: true }, { text: '100,00', bold: true }, ...columns.map((c) => ({ text: formatScore(c.score.total), bold: true }))],
+        [
+          { text: 'NILAI EVALUASI ZONA INTEGRITAS', bold: true },
+          { text: '100,00', bold: true },
+          ...columns.map((c) => ({ text: formatScore(c.score.total), bold: true })),
+        ],
         ['Kelengkapan jawaban', '', ...columns.map((c) => formatPercent(c.score.completeness * 100))],
       ],
       widths,
@@ -138,7 +146,11 @@ export function lheDoc(d: {
         [
           ['A. Pengungkit', '60,00', formatScore(d.tpi.pengungkit)],
           ['B. Hasil', '40,00', formatScore(d.tpi.hasil)],
-          [{ text: 'NILAI EVALUASI ZONA INTEGRITAS', bold: true }, { text: '100,00', bold: true }, { text: formatScore(d.tpi.total), bold: true }],
+          [
+            { text: 'NILAI EVALUASI ZONA INTEGRITAS', bold: true },
+            { text: '100,00', bold: true },
+            { text: formatScore(d.tpi.total), bold: true },
+          ],
         ],
         ['*', 40, 70],
       ),
@@ -159,7 +171,13 @@ export function lheDoc(d: {
         ? [
             {
               margin: [0, 24, 0, 0],
-              columns: [{ text: '' }, { width: 220, stack: [`${formatDateId(e.finalisedAt)}`, 'Evaluator TPI,', { text: ' ', margin: [0, 30, 0, 0] }, { text: e.evaluatorName, bold: true }] }],
+              columns: [
+                { text: '' },
+                {
+                  width: 220,
+                  stack: [`${formatDateId(e.finalisedAt)}`, 'Evaluator TPI,', { text: ' ', margin: [0, 30, 0, 0] }, { text: e.evaluatorName, bold: true }],
+                },
+              ],
             },
           ]
         : []),
@@ -179,7 +197,14 @@ export interface RecapRow {
 }
 
 /** Rekapitulasi unit yang diusulkan: the Kanwil's list for the usulan letter, on the TPI scores. */
-export function nominationRecapDoc(d: { kanwilName: string; year: number; areas: AreaDef[]; rows: RecapRow[]; signer: string | null; printedOn: string }): ReportDoc {
+export function nominationRecapDoc(d: {
+  kanwilName: string;
+  year: number;
+  areas: AreaDef[];
+  rows: RecapRow[];
+  signer: string | null;
+  printedOn: string;
+}): ReportDoc {
   const header = ['No', 'Unit kerja', 'Usulan', ...d.areas.map((a) => `Area ${a.code}`), 'Pengungkit', 'Hasil', 'Total', 'Memenuhi syarat', 'Prasyarat'];
   const rows = d.rows.map((r, i) => [
     String(i + 1),
@@ -209,7 +234,18 @@ export function nominationRecapDoc(d: { kanwilName: string; year: number; areas:
       ...(notes.length ? [{ text: 'Catatan', style: 'h2' }, { ul: notes }] : []),
       {
         margin: [0, 24, 0, 0],
-        columns: [{ text: '' }, { width: 240, stack: [d.printedOn, 'Kepala Kantor Wilayah,', { text: ' ', margin: [0, 30, 0, 0] }, { text: d.signer ?? '( ................................................ )', bold: true }] }],
+        columns: [
+          { text: '' },
+          {
+            width: 240,
+            stack: [
+              d.printedOn,
+              'Kepala Kantor Wilayah,',
+              { text: ' ', margin: [0, 30, 0, 0] },
+              { text: d.signer ?? '( ................................................ )', bold: true },
+            ],
+          },
+        ],
       },
     ],
   };

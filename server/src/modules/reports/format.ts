@@ -16,5 +16,4 @@ export function formatDateId(d: Date | string, timeZone = 'Asia/Jakarta'): strin
 
 export const formatScore = (x: number | null | undefined): string => formatNumber(x, 'id', { digits: 2, fixed: true });
 /** x is already 0–100. */
-export const formatPercent = (x: number | null | undefined): string =>
-  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${formatScore(x)} %`;
+export const formatPercent = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${formatScore(x)} %`);

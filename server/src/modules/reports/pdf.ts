@@ -38,8 +38,7 @@ export function renderPdf(doc: ReportDoc): Promise<Buffer> {
       pageMargins: [40, 56, 40, 48],
       info: { title: doc.title, creator: 'Pantau ZI', producer: 'Pantau ZI' },
       defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
-      header: (page: number) =>
-        page === 1 ? null : { text: `${doc.title} — ${doc.subtitle}`, margin: [40, 24, 40, 0], fontSize: 8, color: '#666666' },
+      header: (page: number) => (page === 1 ? null : { text: `${doc.title} — ${doc.subtitle}`, margin: [40, 24, 40, 0], fontSize: 8, color: '#666666' }),
       footer: (page: number, pages: number) => ({
         columns: [
           { text: `Dicetak dari Pantau ZI pada ${doc.printedOn}`, fontSize: 8, color: '#666666' },

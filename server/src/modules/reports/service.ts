@@ -45,7 +45,14 @@ export async function lkeSummaryPdf(ctx: Ctx, submissionId: number, now = new Da
   const scores = {} as Record<ReportLevel, ReturnType<typeof summariseScore>>;
   for (const l of ['SELF', 'KANWIL', 'TPI', 'TPN'] as const) scores[l] = summariseScore(s.scores[l as AnswerLevel]);
   const data = await renderPdf(
-    lkeSummaryDoc({ unit: unitFacts(sub), areas: s.instrument.areas, scores, eligibility: s.eligibility[sub.target], basis: s.basis as ReportLevel, printedOn: formatDateId(now) }),
+    lkeSummaryDoc({
+      unit: unitFacts(sub),
+      areas: s.instrument.areas,
+      scores,
+      eligibility: s.eligibility[sub.target],
+      basis: s.basis as ReportLevel,
+      printedOn: formatDateId(now),
+    }),
   );
   return { data, fileName: `Ringkasan LKE ${sub.period.year} - ${sub.satker.code}.pdf` };
 }
@@ -77,7 +84,13 @@ export async function lhePdf(ctx: Ctx, submissionId: number, now = new Date()): 
       tpi: summariseScore(s.scores.TPI),
       eligibility: s.eligibility[sub.target],
       evaluation: evaluation
-        ? { round: evaluation.round, recommendedPredicate: evaluation.recommendedPredicate, recommendation: evaluation.recommendation, evaluatorName: evaluation.finalisedBy.displayName, finalisedAt: evaluation.finalisedAt }
+        ? {
+            round: evaluation.round,
+            recommendedPredicate: evaluation.recommendedPredicate,
+            recommendation: evaluation.recommendation,
+            evaluatorName: evaluation.finalisedBy.displayName,
+            finalisedAt: evaluation.finalisedAt,
+          }
         : null,
       evaluators: assignments.map((a) => a.user.displayName),
       notes,

@@ -16,4 +16,3 @@ export class ResultsResolver {
     return predicateView(await revokePredicate(ctx, predicateId, reason, decreeDate));
   }
 }
-

@@ -4,9 +4,20 @@ import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
 import { UserRefGql } from '../user/types';
 import type { ReviewNote } from './entities';
-import { addNote, assignEvaluator, notesLoader, evaluatorCandidates, latestDeskEvaluation, listEvaluators, listNotes, replyNote, resolveNote, returnedItems, unassignEvaluator } from './service';
+import {
+  addNote,
+  assignEvaluator,
+  notesLoader,
+  evaluatorCandidates,
+  latestDeskEvaluation,
+  listEvaluators,
+  listNotes,
+  replyNote,
+  resolveNote,
+  returnedItems,
+  unassignEvaluator,
+} from './service';
 import { DeskEvaluationGql, ReturnedItemGql, ReviewNoteGql, deskView, noteView, threadView, userRef } from './types';
-
 
 @Resolver()
 export class ReviewResolver {
@@ -51,13 +62,21 @@ export class ReviewResolver {
   }
 
   @Mutation(() => [UserRefGql], { description: 'ADMIN / KANWIL_HEAD: assign an evaluator (a user with role EVALUATOR) to a submission' })
-  async assignEvaluator(@GqlCtx() ctx: Ctx, @Arg('submissionId', () => Int) submissionId: number, @Arg('userId', () => Int) userId: number): Promise<UserRefGql[]> {
+  async assignEvaluator(
+    @GqlCtx() ctx: Ctx,
+    @Arg('submissionId', () => Int) submissionId: number,
+    @Arg('userId', () => Int) userId: number,
+  ): Promise<UserRefGql[]> {
     await assignEvaluator(ctx, submissionId, userId);
     return (await listEvaluators(ctx, submissionId)).map((u) => userRef(u)!);
   }
 
   @Mutation(() => [UserRefGql], { description: 'ADMIN / KANWIL_HEAD: remove an evaluator from a submission' })
-  async unassignEvaluator(@GqlCtx() ctx: Ctx, @Arg('submissionId', () => Int) submissionId: number, @Arg('userId', () => Int) userId: number): Promise<UserRefGql[]> {
+  async unassignEvaluator(
+    @GqlCtx() ctx: Ctx,
+    @Arg('submissionId', () => Int) submissionId: number,
+    @Arg('userId', () => Int) userId: number,
+  ): Promise<UserRefGql[]> {
     await unassignEvaluator(ctx, submissionId, userId);
     return (await listEvaluators(ctx, submissionId)).map((u) => userRef(u)!);
   }
@@ -78,7 +97,6 @@ export class ReviewResolver {
     return d ? deskView(d) : null;
   }
 }
-
 
 @Resolver(() => SubmissionGql)
 export class SubmissionReviewResolver {

@@ -54,7 +54,16 @@ export async function addNote(ctx: Ctx, submissionId: number, soalId: number, le
     await assertCanWriteLevel({ ...ctx, em }, sub, level);
     const inst = await instrumentOf(em, sub.period.instrumentVersion.id);
     if (!inst.itemById[soalId]) throw badInput(`Butir LKE (soal_id) ${soalId} tidak ada pada instrumen ini`);
-    const n = em.create(ReviewNote, { submission: sub, soalId, level, round: sub.round, author: em.getReference(User, user.id), body: text, createdAt: new Date(), resolved: false });
+    const n = em.create(ReviewNote, {
+      submission: sub,
+      soalId,
+      level,
+      round: sub.round,
+      author: em.getReference(User, user.id),
+      body: text,
+      createdAt: new Date(),
+      resolved: false,
+    });
     em.persist(n);
     await em.flush();
     noteAudit(ctx, em, 'note.add', sub, n, { body: text });
@@ -92,7 +101,12 @@ export async function replyNote(ctx: Ctx, noteId: number, body: string): Promise
     await em.flush();
     noteAudit(ctx, em, 'note.reply', sub, n, { body: text });
     const inst = await instrumentOf(em, sub.period.instrumentVersion.id);
-    await notifyNote(em, ctx, sub, { soalId: root.soalId, itemCode: inst.itemById[root.soalId]?.code ?? String(root.soalId), body: text, rootAuthorId: root.author.id });
+    await notifyNote(em, ctx, sub, {
+      soalId: root.soalId,
+      itemCode: inst.itemById[root.soalId]?.code ?? String(root.soalId),
+      body: text,
+      rootAuthorId: root.author.id,
+    });
     await em.flush();
     return n;
   });
@@ -108,7 +122,9 @@ export async function resolveNote(ctx: Ctx, noteId: number, resolved: boolean): 
     const sub = note.submission;
     const { roles, assigned } = await rolesForAction(em, user, sub);
     if (!canWriteLevel(note.level as Level, sub.status as SharedStatus, roles, assigned)) {
-      const reviewerAtAll = (['DRAFT', 'SUBMITTED', 'IN_DESK_REVIEW', 'REVISION_REQUESTED'] as SharedStatus[]).some((s) => canWriteLevel(note.level as Level, s, roles, assigned));
+      const reviewerAtAll = (['DRAFT', 'SUBMITTED', 'IN_DESK_REVIEW', 'REVISION_REQUESTED'] as SharedStatus[]).some((s) =>
+        canWriteLevel(note.level as Level, s, roles, assigned),
+      );
       if (!reviewerAtAll) throw forbidden('Hanya penilai tingkat catatan ini yang dapat menandainya selesai');
       throw invalidState(`Catatan tingkat ${note.level} tidak dapat ditandai selesai saat status penilaian "${sub.status}"`);
     }
@@ -130,13 +146,16 @@ async function reloadNote(ctx: Ctx, n: ReviewNote): Promise<ReviewNote> {
 
 /** Note threads of many submissions in one query (per request), for list and detail views. */
 export function notesLoader(ctx: Ctx): DataLoader<number, ReviewNote[]> {
-  return memo(ctx, 'loader:reviewNotes', () =>
-    new DataLoader<number, ReviewNote[]>(async (ids) => {
-      const rows = await ctx.em.find(ReviewNote, { submission: { $in: [...ids] } }, { populate: ['author', 'resolvedBy'], orderBy: { id: 'asc' } });
-      const by = new Map<number, ReviewNote[]>();
-      for (const r of rows) (by.get(r.submission.id) ?? by.set(r.submission.id, []).get(r.submission.id)!).push(r);
-      return ids.map((id) => by.get(id) ?? []);
-    }),
+  return memo(
+    ctx,
+    'loader:reviewNotes',
+    () =>
+      new DataLoader<number, ReviewNote[]>(async (ids) => {
+        const rows = await ctx.em.find(ReviewNote, { submission: { $in: [...ids] } }, { populate: ['author', 'resolvedBy'], orderBy: { id: 'asc' } });
+        const by = new Map<number, ReviewNote[]>();
+        for (const r of rows) (by.get(r.submission.id) ?? by.set(r.submission.id, []).get(r.submission.id)!).push(r);
+        return ids.map((id) => by.get(id) ?? []);
+      }),
   );
 }
 
@@ -180,7 +199,14 @@ export async function returnedItems(ctx: Ctx, submissionId: number): Promise<Ret
     if (cur) {
       cur.openNotes++;
       cur.lastNote = t.note.body;
-    } else byKey.set(k, { soalId: t.note.soalId, code: inst.itemById[t.note.soalId]?.code ?? String(t.note.soalId), level: t.note.level, openNotes: 1, lastNote: t.note.body });
+    } else
+      byKey.set(k, {
+        soalId: t.note.soalId,
+        code: inst.itemById[t.note.soalId]?.code ?? String(t.note.soalId),
+        level: t.note.level,
+        openNotes: 1,
+        lastNote: t.note.body,
+      });
   }
   return [...byKey.values()].sort((a, b) => (inst.itemById[a.soalId]?.order ?? 0) - (inst.itemById[b.soalId]?.order ?? 0));
 }

@@ -67,7 +67,8 @@ export class DeskEvaluationGql {
   finalisedAt!: Date;
 }
 
-export const userRef = (u: User | null | undefined): UserRefGql | null => (u && u.username ? { id: u.id, username: u.username, displayName: u.displayName } : u ? { id: u.id, username: '', displayName: '' } : null);
+export const userRef = (u: User | null | undefined): UserRefGql | null =>
+  u && u.username ? { id: u.id, username: u.username, displayName: u.displayName } : u ? { id: u.id, username: '', displayName: '' } : null;
 
 export function noteView(n: ReviewNote, replies: ReviewNote[] = []): ReviewNoteGql {
   return {

@@ -37,7 +37,12 @@ export function answersByLevel(answers: readonly AnswerCell[]): { byLevel: Answe
 }
 
 /** Every level's score (shared assessSubmission: TPN over TPI, survey precedence) and the basis eligibility. */
-export function computeSubmission(instrument: Instrument, answers: readonly AnswerCell[], surveys: readonly SurveyRecord[], opts: { hasWbk: boolean }): SubmissionScores {
+export function computeSubmission(
+  instrument: Instrument,
+  answers: readonly AnswerCell[],
+  surveys: readonly SurveyRecord[],
+  opts: { hasWbk: boolean },
+): SubmissionScores {
   const { byLevel, has } = answersByLevel(answers);
   return { byLevel, has, ...assessSubmission(instrument, byLevel, surveys, { hasWbk: opts.hasWbk }) };
 }

@@ -47,7 +47,9 @@ export class SubmissionResolver {
     };
   }
 
-  @FieldResolver(() => EligibilityGql, { description: 'Eligibility for the submission’s target, on the latest level with answers (TPI, else KANWIL, else SELF)' })
+  @FieldResolver(() => EligibilityGql, {
+    description: 'Eligibility for the submission’s target, on the latest level with answers (TPI, else KANWIL, else SELF)',
+  })
   async eligibility(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<EligibilityGql> {
     const r = await submissionScores(ctx, s.entity);
     return eligibilityView(r.eligibility[s.target], r.basis);
@@ -59,7 +61,9 @@ export class SubmissionResolver {
     return [TargetPredicate.WBK, TargetPredicate.WBBM].map((t) => eligibilityView(r.eligibility[t], r.basis));
   }
 
-  @FieldResolver(() => EligibilityGql, { description: 'Eligibility for the submission’s target on the TPN level (TPN answers over TPI): what the TPN outcome is weighed against' })
+  @FieldResolver(() => EligibilityGql, {
+    description: 'Eligibility for the submission’s target on the TPN level (TPN answers over TPI): what the TPN outcome is weighed against',
+  })
   async tpnEligibility(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<EligibilityGql> {
     const r = await submissionScores(ctx, s.entity);
     return eligibilityView(r.tpnEligibility[s.target], AnswerLevel.TPN);
@@ -81,7 +85,10 @@ export class SubmissionResolver {
     return rows.map(surveyResultView);
   }
 
-  @FieldResolver(() => DeadlineGql, { nullable: true, description: 'The deadline in force for this submission: its status’s stage (a revision: the returner’s), extensions included' })
+  @FieldResolver(() => DeadlineGql, {
+    nullable: true,
+    description: 'The deadline in force for this submission: its status’s stage (a revision: the returner’s), extensions included',
+  })
   async nextDeadline(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<DeadlineGql | null> {
     return deadlineView(await currentDeadline(ctx.em, s.entity));
   }

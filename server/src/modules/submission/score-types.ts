@@ -32,7 +32,10 @@ export class HasilPartsGql {
   pelayanan!: number;
 }
 
-@ObjectType('SurveyUsed', { description: 'Survey index used for scoring and where it came from (ANSWER = the level’s own entry, otherwise the recorded result’s source BPS, TPN or INTERNAL (shared survey precedence))' })
+@ObjectType('SurveyUsed', {
+  description:
+    'Survey index used for scoring and where it came from (ANSWER = the level’s own entry, otherwise the recorded result’s source BPS, TPN or INTERNAL (shared survey precedence))',
+})
 export class SurveyUsedGql {
   @Field(() => SurveyKindEnum)
   kind!: SurveyKindEnum;
@@ -124,6 +127,12 @@ export function eligibilityView(e: Eligibility, basisLevel: AnswerLevel): Eligib
     target: e.target as TargetPredicate,
     eligible: e.eligible,
     basisLevel,
-    failures: e.failures.map((f) => ({ requirement: f.requirement, actual: f.actual, required: f.required, message: f.message, awaitingSurvey: !!f.awaitingSurvey })),
+    failures: e.failures.map((f) => ({
+      requirement: f.requirement,
+      actual: f.actual,
+      required: f.required,
+      message: f.message,
+      awaitingSurvey: !!f.awaitingSurvey,
+    })),
   };
 }

@@ -130,7 +130,9 @@ async function loadForSave(em: EntityManager, submissionId: number, level: Answe
     .join('satker as k', 'k.id', 's.satker_id')
     .join('period as p', 'p.id', 's.period_id')
     .leftJoin('answer as a', function () {
-      this.on('a.submission_id', '=', 's.id').andOn('a.level', '=', knex.raw('?', [level])).andOnIn('a.soal_id', soalIds);
+      this.on('a.submission_id', '=', 's.id')
+        .andOn('a.level', '=', knex.raw('?', [level]))
+        .andOnIn('a.soal_id', soalIds);
     })
     .leftJoin('app_user as u', 'u.id', 'a.updated_by_id')
     .where('s.id', submissionId);
@@ -144,7 +146,10 @@ async function loadForSave(em: EntityManager, submissionId: number, level: Answe
     const a = pick(r, 'a');
     if (!a) continue;
     const entity = em.map(Answer, a as never);
-    const updatedBy = r.a__updated_by_id == null || r.u__username == null ? null : { id: Number(r.a__updated_by_id), username: String(r.u__username), displayName: String(r.u__display_name) };
+    const updatedBy =
+      r.a__updated_by_id == null || r.u__username == null
+        ? null
+        : { id: Number(r.a__updated_by_id), username: String(r.u__username), displayName: String(r.u__display_name) };
     existing.set(entity.soalId, { entity, updatedBy });
   }
   return { sub, existing };
@@ -171,7 +176,12 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
   let result: SaveResult;
   try {
     result = await ctx.em.transactional(async (em) => {
-      const { sub, existing: bySoal } = await loadForSave(em, submissionId, level, inputs.map((i) => i.soalId));
+      const { sub, existing: bySoal } = await loadForSave(
+        em,
+        submissionId,
+        level,
+        inputs.map((i) => i.soalId),
+      );
       await assertCanWriteLevel({ ...ctx, em }, sub, level);
       const instrument = await instrumentOf(em, sub.period.instrumentVersion.id);
 
@@ -201,10 +211,9 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
         }
       }
       if (conflicts.length) {
-        throw conflict(
-          `Jawaban soal ${conflicts.map((c) => `[${c.soalId}]`).join(', ')} telah diubah oleh pengguna lain. Muat ulang lalu simpan kembali.`,
-          { conflicts },
-        );
+        throw conflict(`Jawaban soal ${conflicts.map((c) => `[${c.soalId}]`).join(', ')} telah diubah oleh pengguna lain. Muat ulang lalu simpan kembali.`, {
+          conflicts,
+        });
       }
 
       const before: Record<number, unknown> = {};

@@ -8,7 +8,6 @@ import { UserRefGql } from '../user/types';
 import { ScoreGql } from './score-types';
 import type { Submission } from './entities';
 
-
 @ObjectType('Answer', { description: 'One level’s answer to one item' })
 export class AnswerGql {
   @Field(() => Int)

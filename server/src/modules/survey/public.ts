@@ -48,9 +48,17 @@ async function hit(em: EntityManager, linkId: number, action: 'form' | 'submit',
     .onConflict(['link_id', 'action', 'window_start'])
     .merge({ hits: knex.raw('??.?? + 1', [table, 'hits']) })
     .returning(['hits']);
-  await knex(table).where({ link_id: linkId, action }).andWhere('window_start', '<', windowStart - 1).delete();
+  await knex(table)
+    .where({ link_id: linkId, action })
+    .andWhere('window_start', '<', windowStart - 1)
+    .delete();
   if (Number(rows[0]?.hits ?? 0) > limit) {
-    throw new PublicSurveyError(429, 'RATE_LIMITED', 'Terlalu banyak permintaan dari tautan ini; coba lagi sebentar lagi', 60 - (Math.floor(now.getTime() / 1000) % 60));
+    throw new PublicSurveyError(
+      429,
+      'RATE_LIMITED',
+      'Terlalu banyak permintaan dari tautan ini; coba lagi sebentar lagi',
+      60 - (Math.floor(now.getTime() / 1000) % 60),
+    );
   }
 }
 

@@ -41,7 +41,9 @@ export class SurveyResolver {
     return roundGql(await openSurveyRoundView(ctx, input));
   }
 
-  @Mutation(() => CloseSurveyRoundPayload, { description: 'Close a round: no more responses; its result is recorded as INTERNAL IPAK/IPKP on the unit’s submission' })
+  @Mutation(() => CloseSurveyRoundPayload, {
+    description: 'Close a round: no more responses; its result is recorded as INTERNAL IPAK/IPKP on the unit’s submission',
+  })
   async closeSurveyRound(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number): Promise<CloseSurveyRoundPayload> {
     const out = await closeSurveyRoundView(ctx, id);
     return {
@@ -51,7 +53,9 @@ export class SurveyResolver {
     };
   }
 
-  @Mutation(() => SurveyResultPayload, { description: 'KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN/THIRD_PARTY need ≥ 30 respondents; internal ≥ 1)' })
+  @Mutation(() => SurveyResultPayload, {
+    description: 'KANWIL_HEAD / ADMIN, any stage: record an IPAK/IPKP survey result (BPS/TPN/THIRD_PARTY need ≥ 30 respondents; internal ≥ 1)',
+  })
   async recordSurveyResult(
     @GqlCtx() ctx: Ctx,
     @Arg('submissionId', () => Int) submissionId: number,

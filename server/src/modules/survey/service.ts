@@ -230,7 +230,15 @@ export async function closeSurveyRound(ctx: Ctx, roundId: number): Promise<Close
       for (const kind of [SurveyKindEnum.IPAK, SurveyKindEnum.IPKP]) {
         const index = result.indices[kind].index;
         if (index === null) continue;
-        const r = em.create(SurveyResult, { submission: sub, kind, index, respondents: result.respondents, source: SurveySource.INTERNAL, roundId: round.id, recordedAt: new Date() });
+        const r = em.create(SurveyResult, {
+          submission: sub,
+          kind,
+          index,
+          respondents: result.respondents,
+          source: SurveySource.INTERNAL,
+          roundId: round.id,
+          recordedAt: new Date(),
+        });
         recorded.push(r);
       }
     }
@@ -319,7 +327,8 @@ export interface SurveyInputData {
 export async function recordSurveyResult(ctx: Ctx, submissionId: number, input: SurveyInputData): Promise<{ result: SurveyResult; warnings: string[] }> {
   requireUser(ctx);
   const issues: string[] = [];
-  if (typeof input.index !== 'number' || !Number.isFinite(input.index) || input.index < 0 || input.index > 4) issues.push(`Indeks survei harus di antara 0 dan 4, bukan ${input.index}`);
+  if (typeof input.index !== 'number' || !Number.isFinite(input.index) || input.index < 0 || input.index > 4)
+    issues.push(`Indeks survei harus di antara 0 dan 4, bukan ${input.index}`);
   else if (!hasAtMostTwoDecimals(input.index)) issues.push(`Indeks survei paling banyak dua desimal (${input.index})`);
   if (!Number.isInteger(input.respondents) || input.respondents < 0) issues.push(`Jumlah responden harus bilangan bulat ≥ 0, bukan ${input.respondents}`);
   const official = input.source !== SurveySource.INTERNAL;
@@ -329,7 +338,8 @@ export async function recordSurveyResult(ctx: Ctx, submissionId: number, input: 
   if (Number.isInteger(input.respondents) && !official && input.respondents === 0) issues.push('Hasil survei internal tanpa responden tidak dapat dicatat');
   if (issues.length) throw badInput(issues.join('; '), { issues });
   const warnings: string[] = [];
-  if (input.respondents < MIN_RESPONDENTS) warnings.push(`Jumlah responden ${input.respondents} kurang dari ${MIN_RESPONDENTS} (batas minimal survei per unit)`);
+  if (input.respondents < MIN_RESPONDENTS)
+    warnings.push(`Jumlah responden ${input.respondents} kurang dari ${MIN_RESPONDENTS} (batas minimal survei per unit)`);
   const result = await ctx.em.transactional(async (em) => {
     const sub = await loadSubmission(em, submissionId);
     if (!isKanwilHeadOf(ctx.user, sub.satker.kanwil.id)) throw forbidden('Hanya admin atau Kepala Kanwil unit ini yang dapat mencatat hasil survei');
@@ -357,4 +367,3 @@ export async function recordSurveyResult(ctx: Ctx, submissionId: number, input: 
   clearLoaders(ctx);
   return { result, warnings };
 }
-

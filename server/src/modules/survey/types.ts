@@ -11,7 +11,10 @@ export enum SurveyRoundStateEnum {
   ENDED = 'ENDED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(SurveyRoundStateEnum, { name: 'SurveyRoundState', description: 'SCHEDULED before the start date, OPEN through the end date, ENDED after it, CLOSED by hand (result recorded)' });
+registerEnumType(SurveyRoundStateEnum, {
+  name: 'SurveyRoundState',
+  description: 'SCHEDULED before the start date, OPEN through the end date, ENDED after it, CLOSED by hand (result recorded)',
+});
 
 @ObjectType('SurveyCodedName')
 export class CodedNameGql {

@@ -22,7 +22,11 @@ export class TpnResolver {
   }
 
   @Mutation(() => TpnStageGql, { description: 'COORDINATOR / KANWIL_HEAD: the one sanggah against the administrative selection, before its deadline' })
-  async fileTpnSanggah(@GqlCtx() ctx: Ctx, @Arg('submissionId', () => Int) submissionId: number, @Arg('input', () => SanggahInput) input: SanggahInput): Promise<TpnStageGql> {
+  async fileTpnSanggah(
+    @GqlCtx() ctx: Ctx,
+    @Arg('submissionId', () => Int) submissionId: number,
+    @Arg('input', () => SanggahInput) input: SanggahInput,
+  ): Promise<TpnStageGql> {
     return stageView(await fileSanggah(ctx, submissionId, input.reason, input.evidenceIds));
   }
 

@@ -20,7 +20,10 @@ import { TpnCycle, TpnStage, type AdminSelectionOutcome } from './entities';
 
 const AT_TPN: SubmissionStatus[] = [SubmissionStatus.NOMINATED, SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED];
 
-export async function setTpnCycle(ctx: Ctx, input: { instansiId: number; year: number; quota?: number | null; sanggahDeadline?: string | null }): Promise<TpnCycle> {
+export async function setTpnCycle(
+  ctx: Ctx,
+  input: { instansiId: number; year: number; quota?: number | null; sanggahDeadline?: string | null },
+): Promise<TpnCycle> {
   requireAdmin(ctx);
   if (!Number.isInteger(input.year) || input.year < 2010 || input.year > 2100) throw badInput(`Tahun tidak valid: ${input.year}`);
   if (input.quota != null && (!Number.isInteger(input.quota) || input.quota < 0)) throw badInput('Kuota harus bilangan bulat ≥ 0');
@@ -35,7 +38,13 @@ export async function setTpnCycle(ctx: Ctx, input: { instansiId: number; year: n
     c.sanggahDeadline = input.sanggahDeadline ?? null;
     c.updatedAt = new Date();
     await em.flush();
-    audit(em, ctx, { action: 'tpn.cycle', objectType: 'TpnCycle', objectId: c.id, before, after: { instansiId: instansi.id, year: c.year, quota: c.quota, sanggahDeadline: c.sanggahDeadline } });
+    audit(em, ctx, {
+      action: 'tpn.cycle',
+      objectType: 'TpnCycle',
+      objectId: c.id,
+      before,
+      after: { instansiId: instansi.id, year: c.year, quota: c.quota, sanggahDeadline: c.sanggahDeadline },
+    });
     await em.flush();
     return c;
   });
@@ -51,11 +60,17 @@ async function stageOf(sub: Submission, em: Ctx['em']): Promise<TpnStage> {
   return (await em.findOne(TpnStage, { submission: sub.id })) ?? em.create(TpnStage, { submission: sub });
 }
 
-export async function recordAdminSelection(ctx: Ctx, submissionId: number, outcome: AdminSelectionOutcome, notes: string | null | undefined): Promise<TpnStage> {
+export async function recordAdminSelection(
+  ctx: Ctx,
+  submissionId: number,
+  outcome: AdminSelectionOutcome,
+  notes: string | null | undefined,
+): Promise<TpnStage> {
   const user = requireUser(ctx);
   const sub = await nominated(ctx, submissionId);
   requireKanwilHead(ctx, sub.satker.kanwil.id, 'Hasil seleksi administrasi TPN hanya dapat dicatat oleh admin atau Kepala Kanwil unit tersebut');
-  if (!AT_TPN.includes(sub.status)) throw appError('INVALID_STATE', `Seleksi administrasi TPN hanya untuk penilaian yang sudah diusulkan (status ${sub.status})`);
+  if (!AT_TPN.includes(sub.status))
+    throw appError('INVALID_STATE', `Seleksi administrasi TPN hanya untuk penilaian yang sudah diusulkan (status ${sub.status})`);
   const problems = adminSelectionProblems(outcome, notes);
   if (problems.length) throw badInput(problems[0]);
   return ctx.em.transactional(async (em) => {
@@ -66,7 +81,15 @@ export async function recordAdminSelection(ctx: Ctx, submissionId: number, outco
     st.adminRecordedAt = new Date();
     st.adminRecordedBy = em.getReference(User, user.id);
     await em.flush();
-    audit(em, ctx, { action: 'tpn.adminSelection', objectType: 'Submission', objectId: sub.id, kanwilId: sub.satker.kanwil.id, satkerId: sub.satker.id, before, after: { outcome, notes: st.adminNotes } });
+    audit(em, ctx, {
+      action: 'tpn.adminSelection',
+      objectType: 'Submission',
+      objectId: sub.id,
+      kanwilId: sub.satker.kanwil.id,
+      satkerId: sub.satker.id,
+      before,
+      after: { outcome, notes: st.adminNotes },
+    });
     await em.flush();
     return st;
   });
@@ -100,7 +123,14 @@ export async function fileSanggah(ctx: Ctx, submissionId: number, reason: string
     stage.sanggahFiledAt = now;
     stage.sanggahFiledBy = em.getReference(User, user.id);
     await em.flush();
-    audit(em, ctx, { action: 'tpn.sanggah', objectType: 'Submission', objectId: sub.id, kanwilId: sub.satker.kanwil.id, satkerId: sub.satker.id, after: { reason: stage.sanggahReason, evidenceIds: ids } });
+    audit(em, ctx, {
+      action: 'tpn.sanggah',
+      objectType: 'Submission',
+      objectId: sub.id,
+      kanwilId: sub.satker.kanwil.id,
+      satkerId: sub.satker.id,
+      after: { reason: stage.sanggahReason, evidenceIds: ids },
+    });
     await em.flush();
     return stage;
   });
@@ -125,7 +155,8 @@ export interface RankingRow {
 export async function tpnRanking(ctx: Ctx, instansiId: number, year: number): Promise<{ cycle: TpnCycle | null; rows: RankingRow[] }> {
   const user = requireUser(ctx);
   const kanwils = await ctx.em.find(Kanwil, { instansi: instansiId }, { fields: ['id'] });
-  if (!kanwils.some((k) => isKanwilHeadOf(user, k.id)) && !hasRole(user, Role.ADMIN)) throw forbidden('Peringkat usulan TPN hanya untuk admin atau Kepala Kanwil instansi tersebut');
+  if (!kanwils.some((k) => isKanwilHeadOf(user, k.id)) && !hasRole(user, Role.ADMIN))
+    throw forbidden('Peringkat usulan TPN hanya untuk admin atau Kepala Kanwil instansi tersebut');
   const cycle = await ctx.em.findOne(TpnCycle, { instansi: instansiId, year });
   const subs = await ctx.em.find(
     Submission,
@@ -146,7 +177,14 @@ export async function tpnRanking(ctx: Ctx, instansiId: number, year: number): Pr
     ).map((r, i) => [r.id, { ...r, order: i }]),
   );
   const rows = scored
-    .map((s) => ({ submission: s.sub, score: s.score, outcome: outcomeOf.get(s.sub.id) ?? null, rank: ranks.get(s.sub.id)!.rank, withinQuota: ranks.get(s.sub.id)!.withinQuota, order: ranks.get(s.sub.id)!.order }))
+    .map((s) => ({
+      submission: s.sub,
+      score: s.score,
+      outcome: outcomeOf.get(s.sub.id) ?? null,
+      rank: ranks.get(s.sub.id)!.rank,
+      withinQuota: ranks.get(s.sub.id)!.withinQuota,
+      order: ranks.get(s.sub.id)!.order,
+    }))
     .sort((a, b) => a.order - b.order)
     .map(({ order: _o, ...r }) => r);
   return { cycle, rows };

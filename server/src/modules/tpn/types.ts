@@ -5,7 +5,10 @@ import { SatkerGql, satkerView } from '../org/types';
 import { AdminSelectionOutcome, type TpnCycle, type TpnStage } from './entities';
 import type { RankingRow } from './service';
 
-registerEnumType(AdminSelectionOutcome, { name: 'AdminSelectionOutcome', description: 'TPN administrative selection: lulus / lulus dengan catatan / tidak lulus' });
+registerEnumType(AdminSelectionOutcome, {
+  name: 'AdminSelectionOutcome',
+  description: 'TPN administrative selection: lulus / lulus dengan catatan / tidak lulus',
+});
 
 @ObjectType('TpnCycle', { description: 'An instansi’s yearly TPN quota and sanggah deadline' })
 export class TpnCycleGql {
@@ -90,7 +93,12 @@ export class SanggahInput {
   evidenceIds!: number[];
 }
 
-export const cycleView = (c: TpnCycle): TpnCycleGql => ({ instansiId: c.instansi.id, year: c.year, quota: c.quota ?? null, sanggahDeadline: c.sanggahDeadline ?? null });
+export const cycleView = (c: TpnCycle): TpnCycleGql => ({
+  instansiId: c.instansi.id,
+  year: c.year,
+  quota: c.quota ?? null,
+  sanggahDeadline: c.sanggahDeadline ?? null,
+});
 export const stageView = (s: TpnStage): TpnStageGql => ({
   submissionId: s.submission.id,
   adminOutcome: s.adminOutcome ?? null,

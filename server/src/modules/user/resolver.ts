@@ -62,7 +62,9 @@ export class UserResolver {
     return deactivateUser(ctx, id);
   }
 
-  @Mutation(() => TemporaryPasswordGql, { description: 'ADMIN: reset a password to a generated temporary one (shown once; must be changed at the next sign-in)' })
+  @Mutation(() => TemporaryPasswordGql, {
+    description: 'ADMIN: reset a password to a generated temporary one (shown once; must be changed at the next sign-in)',
+  })
   resetUserPassword(@GqlCtx() ctx: Ctx, @Arg('id', () => Int) id: number): Promise<TemporaryPasswordGql> {
     return resetUserPassword(ctx, id);
   }

@@ -65,9 +65,11 @@ async function buildRoles(em: EntityManager, user: User, grants: RoleGrantInput[
     const needSatker = g.role === Role.COORDINATOR;
     // Kanwil-level roles act on one Kanwil, or on every Kanwil of an instansi / Eselon I unit (issue 15)
     const scopes = [g.kanwilId, g.instansiId, g.eselonId].filter((x) => x != null).length;
-    if (g.role === Role.KANWIL_HEAD && scopes !== 1) issues.push({ index, message: 'KANWIL_HEAD memerlukan tepat satu dari kanwilId, instansiId atau eselonId' });
+    if (g.role === Role.KANWIL_HEAD && scopes !== 1)
+      issues.push({ index, message: 'KANWIL_HEAD memerlukan tepat satu dari kanwilId, instansiId atau eselonId' });
     if (needSatker && g.satkerId == null) issues.push({ index, message: 'COORDINATOR memerlukan satkerId' });
-    if (g.role === Role.VIEWER && scopes + (g.satkerId != null ? 1 : 0) !== 1) issues.push({ index, message: 'VIEWER memerlukan tepat satu dari kanwilId, instansiId, eselonId atau satkerId' });
+    if (g.role === Role.VIEWER && scopes + (g.satkerId != null ? 1 : 0) !== 1)
+      issues.push({ index, message: 'VIEWER memerlukan tepat satu dari kanwilId, instansiId, eselonId atau satkerId' });
     if ((g.role === Role.ADMIN || g.role === Role.EVALUATOR) && (scopes > 0 || g.satkerId != null))
       issues.push({ index, message: `${g.role} tidak dibatasi pada Kanwil atau unit` });
     if (g.role === Role.COORDINATOR && (g.instansiId != null || g.eselonId != null)) issues.push({ index, message: 'COORDINATOR dibatasi pada satu unit' });
@@ -109,7 +111,15 @@ export async function createUserIn(em: EntityManager, ctx: Ctx | null, input: Cr
   const passwordHash = await hashPassword(input.password);
   return em.transactional(async (tx) => {
     if (await tx.count(User, { username })) throw conflict(`Nama pengguna "${username}" sudah dipakai`);
-    const user = tx.create(User, { username, displayName: input.displayName.trim(), passwordHash, locale, email: checkEmail(input.email), active: true, createdAt: new Date() });
+    const user = tx.create(User, {
+      username,
+      displayName: input.displayName.trim(),
+      passwordHash,
+      locale,
+      email: checkEmail(input.email),
+      active: true,
+      createdAt: new Date(),
+    });
     const roles = await buildRoles(tx, user, input.roles ?? []);
     tx.persist(user);
     tx.persist(roles);
@@ -196,7 +206,13 @@ export async function resetUserPassword(ctx: Ctx, id: number): Promise<Temporary
     u.passwordHash = passwordHash;
     u.mustChangePassword = true;
     await em.nativeDelete(Session, { user: u.id });
-    audit(em, ctx, { action: 'user.resetPassword', objectType: 'User', objectId: u.id, before: null, after: { passwordReset: true, mustChangePassword: true } });
+    audit(em, ctx, {
+      action: 'user.resetPassword',
+      objectType: 'User',
+      objectId: u.id,
+      before: null,
+      after: { passwordReset: true, mustChangePassword: true },
+    });
     await em.flush();
   });
   const user = await ctx.em.findOneOrFail(User, id, { populate: ['roles'], refresh: true });

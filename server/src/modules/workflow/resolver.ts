@@ -4,13 +4,7 @@ import { clearLoaders } from '../../common/loaders';
 import { submissionView } from '../submission/service';
 import { SubmissionGql } from '../submission/types';
 import { availableActions, runTransition, submitBlockers } from './service';
-import {
-  ActionAvailabilityGql,
-  SubmitBlockersGql,
-  TransitionInput,
-  TransitionPayload,
-  WorkflowActionEnum,
-} from './types';
+import { ActionAvailabilityGql, SubmitBlockersGql, TransitionInput, TransitionPayload, WorkflowActionEnum } from './types';
 
 @Resolver()
 export class WorkflowResolver {

@@ -231,13 +231,20 @@ export async function runTransition(
       const before = { status: from, round: sub.round, returnedBy: sub.returnedBy ?? null, version: sub.version };
       const extra = await applyEffects(fc, from);
 
-      if (t.copyLevel) await copyLevelAnswers(em, await instrumentOf(em, sub.period.instrumentVersion.id), sub.id, t.copyLevel.from as AnswerLevel, t.copyLevel.to as AnswerLevel, user.id);
+      if (t.copyLevel)
+        await copyLevelAnswers(
+          em,
+          await instrumentOf(em, sub.period.instrumentVersion.id),
+          sub.id,
+          t.copyLevel.from as AnswerLevel,
+          t.copyLevel.to as AnswerLevel,
+          user.id,
+        );
       if (t.returnedBy) {
         sub.returnedBy = t.returnedBy as ReturnedBy;
         sub.returnReason = filled(input.reason) ? input.reason!.trim() : null;
         sub.returnedAt = now;
-      }
-      else if (action === 'resubmit') sub.returnedBy = null;
+      } else if (action === 'resubmit') sub.returnedBy = null;
       if (t.newRound) sub.round += 1;
       sub.status = to;
       sub.updatedAt = now;
@@ -299,7 +306,13 @@ async function applyEffects(fc: FactContext, from: SubmissionStatus): Promise<{ 
       await em.flush();
       return {
         nominationId: n.id,
-        audit: { nominationId: n.id, afirmasi: n.afirmasi, eligible: a.eligible, overrideReason: n.overrideReason ?? null, failures: a.thresholdFailures.map((f) => f.message) },
+        audit: {
+          nominationId: n.id,
+          afirmasi: n.afirmasi,
+          eligible: a.eligible,
+          overrideReason: n.overrideReason ?? null,
+          failures: a.thresholdFailures.map((f) => f.message),
+        },
       };
     }
     case 'withdrawNomination': {
@@ -353,7 +366,16 @@ async function applyEffects(fc: FactContext, from: SubmissionStatus): Promise<{ 
       }
       return {
         nominationId: n.id,
-        audit: { nominationId: n.id, awarded: !!input.awarded, predicate: n.predicate ?? null, decreeNumber: n.decreeNumber, decreeDate: n.decreeDate, computedEligible: tpn.eligibility.eligible, tpnTotal: tpn.score.total, predicateId },
+        audit: {
+          nominationId: n.id,
+          awarded: !!input.awarded,
+          predicate: n.predicate ?? null,
+          decreeNumber: n.decreeNumber,
+          decreeDate: n.decreeDate,
+          computedEligible: tpn.eligibility.eligible,
+          tpnTotal: tpn.score.total,
+          predicateId,
+        },
       };
     }
     default:
@@ -398,7 +420,8 @@ export async function availableActions(ctx: Ctx, submissionId: number): Promise<
     let deadline: Date | null = null;
     if (t.stage) {
       deadline = await effectiveDeadline(em, sub.period, t.stage, sub.satker.id);
-      if (deadline && now.getTime() > deadline.getTime()) reasons.push(`Batas waktu ${stageText(t.stage)} (${deadline.toISOString().slice(0, 10)}) telah lewat`);
+      if (deadline && now.getTime() > deadline.getTime())
+        reasons.push(`Batas waktu ${stageText(t.stage)} (${deadline.toISOString().slice(0, 10)}) telah lewat`);
     }
     let blocking = reasons.length > 0;
     const fc: FactContext = { em, user, sub, t, input: {}, assigned, now };

@@ -15,7 +15,10 @@ registerEnumType(RecommendedPredicate, { name: 'RecommendedPredicate', descripti
 
 @InputType('TransitionInput', { description: 'What an action needs besides the click (only the fields of that action are read)' })
 export class TransitionInput {
-  @Field(() => String, { nullable: true, description: 'return, withdraw, withdrawNomination; recordTpnOutcome when the outcome differs from the computed TPN result' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'return, withdraw, withdrawNomination; recordTpnOutcome when the outcome differs from the computed TPN result',
+  })
   @MaxLength(4000)
   reason?: string | null;
   @Field(() => String, { nullable: true, description: 'nominate: written reason to nominate a unit that misses a score threshold' })
@@ -106,5 +109,3 @@ export class SubmitBlockersGql {
   @Field()
   canSubmit!: boolean;
 }
-
-

@@ -8,10 +8,39 @@ import * as api from '@/api/inbox';
 import { mountWithApp } from '@/test/mount';
 import InboxCard from './InboxCard.vue';
 
-const base = { submissionId: 7, satkerId: 3, satkerName: 'Kanim Banggai', soalId: null, itemCode: null, level: null, count: 1, dueAt: null, detail: null } as const;
+const base = {
+  submissionId: 7,
+  satkerId: 3,
+  satkerName: 'Kanim Banggai',
+  soalId: null,
+  itemCode: null,
+  level: null,
+  count: 1,
+  dueAt: null,
+  detail: null,
+} as const;
 const ENTRIES: InboxEntry[] = [
-  { ...base, kind: 'RETURNED_ITEM', role: 'COORDINATOR', status: 'REVISION_REQUESTED', soalId: 12, itemCode: 'A.1.2', level: 'KANWIL', count: 2, detail: 'SK belum ditandatangani', path: '/submissions/7/lke?item=12' },
-  { ...base, kind: 'DEADLINE', role: 'COORDINATOR', status: 'REVISION_REQUESTED', detail: 'resubmit', dueAt: new Date(Date.now() - 86400e3).toISOString(), path: '/submissions/7/lke' },
+  {
+    ...base,
+    kind: 'RETURNED_ITEM',
+    role: 'COORDINATOR',
+    status: 'REVISION_REQUESTED',
+    soalId: 12,
+    itemCode: 'A.1.2',
+    level: 'KANWIL',
+    count: 2,
+    detail: 'SK belum ditandatangani',
+    path: '/submissions/7/lke?item=12',
+  },
+  {
+    ...base,
+    kind: 'DEADLINE',
+    role: 'COORDINATOR',
+    status: 'REVISION_REQUESTED',
+    detail: 'resubmit',
+    dueAt: new Date(Date.now() - 86400e3).toISOString(),
+    path: '/submissions/7/lke',
+  },
   { ...base, kind: 'PRE_ASSESS', role: 'KANWIL_HEAD', status: 'SUBMITTED', path: '/submissions/8/lke' },
 ] as InboxEntry[];
 

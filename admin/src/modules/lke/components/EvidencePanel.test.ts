@@ -6,7 +6,15 @@ import * as upload from '@/api/upload';
 import { mountWithApp } from '@/test/mount';
 import EvidencePanel from './EvidencePanel.vue';
 
-const ev = { id: 5, soalId: 2, purpose: 'ANSWER', level: 'SELF', title: null, currentRevision: 1, revisions: [{ id: 9, no: 1, fileName: 'sk.pdf', size: 100, mimeType: 'application/pdf', sha256: 'x', uploadedBy: 'A', uploadedAt: '2026-11-01T00:00:00Z' }] };
+const ev = {
+  id: 5,
+  soalId: 2,
+  purpose: 'ANSWER',
+  level: 'SELF',
+  title: null,
+  currentRevision: 1,
+  revisions: [{ id: 9, no: 1, fileName: 'sk.pdf', size: 100, mimeType: 'application/pdf', sha256: 'x', uploadedBy: 'A', uploadedAt: '2026-11-01T00:00:00Z' }],
+};
 
 describe('EvidencePanel', () => {
   it('deletes an evidence after confirmation, then asks for a refresh', async () => {

@@ -41,16 +41,22 @@ describe('ItemCard', () => {
 
   it('marks survey items, an entered SELF value as an estimate, and shows the recorded survey fallback', () => {
     const item = instrument.items.find((i) => i.survey === 'IPAK')!;
-    const empty = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null }, surveyInForce: { index: 3.6, source: 'BPS' } } }).wrapper;
+    const empty = mountWithApp(ItemCard, {
+      props: { ...base, item, draft: { value: null, note: null }, surveyInForce: { index: 3.6, source: 'BPS' } },
+    }).wrapper;
     expect(empty.text()).toContain('Survei · IPAK');
     // the value in force with its source beside it
     expect(empty.find(`[data-test=survey-in-force-${item.soalId}]`).text()).toBe('Nilai yang berlaku: 3,60BPS');
     expect(empty.find('[data-test=survey-source]').text()).toBe('BPS');
     expect(empty.text()).not.toContain('Estimasi');
-    const own = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: 3.2, note: null }, surveyInForce: { index: 3.2, source: 'ANSWER' } } }).wrapper;
+    const own = mountWithApp(ItemCard, {
+      props: { ...base, item, draft: { value: 3.2, note: null }, surveyInForce: { index: 3.2, source: 'ANSWER' } },
+    }).wrapper;
     expect(own.text()).toContain('Estimasi');
     expect(own.find('[data-test=survey-source]').text()).toBe('Isian sendiri');
-    const third = mountWithApp(ItemCard, { props: { ...base, item, draft: { value: null, note: null }, surveyInForce: { index: 3.7, source: 'THIRD_PARTY' } } }).wrapper;
+    const third = mountWithApp(ItemCard, {
+      props: { ...base, item, draft: { value: null, note: null }, surveyInForce: { index: 3.7, source: 'THIRD_PARTY' } },
+    }).wrapper;
     expect(third.find('[data-test=survey-source]').text()).toBe('Pihak ketiga');
   });
 
@@ -64,7 +70,22 @@ describe('ItemCard', () => {
   it('shows the other levels’ answer notes inline and the reviewer notes with their reply button only to those who may reply', () => {
     const item = instrument.items.find((i) => i.type === 'YA_TIDAK')!;
     const others = [{ level: 'KANWIL', value: 'Tidak', note: 'SK belum ditandatangani' }];
-    const notes = [{ id: 1, soalId: item.soalId, level: 'KANWIL', round: 1, body: 'Unggah SK bertanda tangan', resolved: false, resolvedAt: null, createdAt: '2026-11-28T00:00:00Z', parentId: null, author: { id: 2, displayName: 'Kakanwil' }, resolvedBy: null, replies: [] }];
+    const notes = [
+      {
+        id: 1,
+        soalId: item.soalId,
+        level: 'KANWIL',
+        round: 1,
+        body: 'Unggah SK bertanda tangan',
+        resolved: false,
+        resolvedAt: null,
+        createdAt: '2026-11-28T00:00:00Z',
+        parentId: null,
+        author: { id: 2, displayName: 'Kakanwil' },
+        resolvedBy: null,
+        replies: [],
+      },
+    ];
     const props = { ...base, item, readOnly: true, draft: { value: 'Ya', note: null }, others, notes } as never;
     const viewer = mountWithApp(ItemCard, { props: { ...(props as object), canReply: false } as never }).wrapper;
     expect(viewer.get(`[data-test=other-notes-${item.soalId}]`).text()).toContain('SK belum ditandatangani');

@@ -7,7 +7,22 @@ import { mountWithApp } from '@/test/mount';
 import { lkeGroups } from '@/utils/lkeTree';
 import LkeSections from './LkeSections.vue';
 
-const PROPS = ['item', 'draft', 'readOnly', 'level', 'submissionId', 'evidence', 'value', 'formulas', 'surveyInForce', 'dirty', 'others', 'notes', 'canAddNote', 'canReply'];
+const PROPS = [
+  'item',
+  'draft',
+  'readOnly',
+  'level',
+  'submissionId',
+  'evidence',
+  'value',
+  'formulas',
+  'surveyInForce',
+  'dirty',
+  'others',
+  'notes',
+  'canAddNote',
+  'canReply',
+];
 const renders = new Map<number, number>();
 /** Stands in for ItemCard with the same props and events, counting its renders per item. */
 const CountingCard = defineComponent({

@@ -27,7 +27,11 @@ describe('ScorePanel', () => {
   });
 
   it('shows each survey value with its source beside it, and what a missing one awaits', () => {
-    const score = scoreAnswers(instrument, { 125: null, 127: 3.3 }, { level: 'SELF', surveys: [{ kind: 'IPAK', index: 3.8, source: 'TPN', recordedAt: '2026-05-01' }] });
+    const score = scoreAnswers(
+      instrument,
+      { 125: null, 127: 3.3 },
+      { level: 'SELF', surveys: [{ kind: 'IPAK', index: 3.8, source: 'TPN', recordedAt: '2026-05-01' }] },
+    );
     const { wrapper } = mountWithApp(ScorePanel, { props: props(score, 'WBK') });
     expect(wrapper.get('[data-test=score-ipak]').text()).toBe('3,80TPN');
     expect(wrapper.get('[data-test=score-ipkp]').text()).toBe('3,30Isian sendiri');

@@ -57,7 +57,9 @@ export function useLkeOutline() {
     if (countOf(e) === editingCount.value) editingCount.value = null;
   };
 
-  const evidenceItems = computed(() => new Set((lke.submission?.evidence ?? []).filter((e) => e.purpose === 'ANSWER' && e.soalId != null).map((e) => e.soalId!)));
+  const evidenceItems = computed(
+    () => new Set((lke.submission?.evidence ?? []).filter((e) => e.purpose === 'ANSWER' && e.soalId != null).map((e) => e.soalId!)),
+  );
   const openNoteItems = computed(() => new Set((lke.submission?.reviewNotes ?? []).filter((n) => !n.resolved).map((n) => n.soalId)));
   const searching = computed(() => search.value.trim() !== '' || filter.value !== 'all');
   const visibleSections = computed(() => {
@@ -72,9 +74,7 @@ export function useLkeOutline() {
     };
     const source = searching.value ? groups.value : groups.value.filter((g) => g.key === activeGroup.value);
     return source.flatMap((g) =>
-      g.sections
-        .map((s) => ({ group: g, node: s.node, items: s.items.filter((i) => keep(i.soalId)) }))
-        .filter((s) => s.items.length > 0),
+      g.sections.map((s) => ({ group: g, node: s.node, items: s.items.filter((i) => keep(i.soalId)) })).filter((s) => s.items.length > 0),
     );
   });
 
@@ -93,7 +93,21 @@ export function useLkeOutline() {
     setTimeout(() => document.getElementById(`soal-${soalId}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
   }
 
-  return { groups, activeGroup, filter, search, menuOptions, groupSelectOptions, onFocusIn, onFocusOut, openNoteItems, searching, visibleSections, openGroup, goTo };
+  return {
+    groups,
+    activeGroup,
+    filter,
+    search,
+    menuOptions,
+    groupSelectOptions,
+    onFocusIn,
+    onFocusOut,
+    openNoteItems,
+    searching,
+    visibleSections,
+    openGroup,
+    goTo,
+  };
 }
 
 export type LkeOutline = ReturnType<typeof useLkeOutline>;

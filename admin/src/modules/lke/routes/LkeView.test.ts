@@ -27,7 +27,16 @@ const submission = (status: string) =>
     surveyResults: [],
     evidence: [],
     satker: { id: 10, code: 'IMI-MEDAN', name: 'Kanim Medan', kind: 'KANIM' },
-    period: { id: 1, year: 2026, name: '2026', instrumentVersionId: 1, selfAssessmentDeadline: null, kanwilReviewDeadline: null, deskEvaluationDeadline: null, nominationDeadline: null },
+    period: {
+      id: 1,
+      year: 2026,
+      name: '2026',
+      instrumentVersionId: 1,
+      selfAssessmentDeadline: null,
+      kanwilReviewDeadline: null,
+      deskEvaluationDeadline: null,
+      nominationDeadline: null,
+    },
     nextDeadline: null,
   }) as never;
 

@@ -5,12 +5,24 @@ vi.mock('@/api/notifications', () => ({ fetchNotifications: vi.fn(), fetchUnread
 import * as api from '@/api/notifications';
 import { useNotificationsStore } from './notifications';
 
-const item = (id: number, readAt: string | null = null) => ({ id, kind: 'NOTE', title: `T${id}`, body: 'b', path: '/x', submissionId: 1, createdAt: '2026-12-01T00:00:00Z', readAt });
+const item = (id: number, readAt: string | null = null) => ({
+  id,
+  kind: 'NOTE',
+  title: `T${id}`,
+  body: 'b',
+  path: '/x',
+  submissionId: 1,
+  createdAt: '2026-12-01T00:00:00Z',
+  readAt,
+});
 
 describe('useNotificationsStore', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
-    vi.mocked(api.fetchNotifications).mockResolvedValue({ notifications: [item(1), item(2), item(3, '2026-12-01T01:00:00Z')], unreadNotificationCount: 2 } as never);
+    vi.mocked(api.fetchNotifications).mockResolvedValue({
+      notifications: [item(1), item(2), item(3, '2026-12-01T01:00:00Z')],
+      unreadNotificationCount: 2,
+    } as never);
     vi.mocked(api.markNotificationsRead).mockResolvedValue(1);
     vi.mocked(api.fetchUnreadCount).mockResolvedValue(1);
   });

@@ -11,13 +11,17 @@ vi.mock('../rounds-api', () => ({
 import * as api from '../rounds-api';
 import { useSurveyStore } from './survey';
 
-const round = (id: number, state = 'OPEN') => ({ id, state, startDate: '2026-12-01', endDate: '2026-12-08', respondents: 0, serviceTypes: [], canManage: true }) as never;
+const round = (id: number, state = 'OPEN') =>
+  ({ id, state, startDate: '2026-12-01', endDate: '2026-12-08', respondents: 0, serviceTypes: [], canManage: true }) as never;
 
 describe('useSurveyStore', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
     vi.resetAllMocks();
-    vi.mocked(api.fetchSurveyUnits).mockResolvedValue([{ id: 7, code: 'IMI-TARAKAN', name: 'Tarakan' }, { id: 9, code: 'PAS-RUTAN-MEDAN', name: 'Rutan' }] as never);
+    vi.mocked(api.fetchSurveyUnits).mockResolvedValue([
+      { id: 7, code: 'IMI-TARAKAN', name: 'Tarakan' },
+      { id: 9, code: 'PAS-RUTAN-MEDAN', name: 'Rutan' },
+    ] as never);
     vi.mocked(api.fetchSurveyRounds).mockResolvedValue([round(2), round(1, 'CLOSED')]);
   });
 

@@ -22,7 +22,9 @@ const user = (id: number, extra: Record<string, unknown> = {}) => ({
 describe('useUsersStore', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
-    vi.mocked(api.fetchUsers).mockReset().mockResolvedValue([user(1), user(2)] as never);
+    vi.mocked(api.fetchUsers)
+      .mockReset()
+      .mockResolvedValue([user(1), user(2)] as never);
     vi.mocked(admin.fetchSatkers).mockResolvedValue([{ id: 5, code: 'IMI-POLONIA', name: 'Kanim Polonia', kind: 'KANIM', kanwilId: 1 }] as never);
     vi.mocked(admin.fetchKanwils).mockResolvedValue([{ id: 1, code: 'SUMUT', name: 'Kanwil Sumut' }] as never);
   });
@@ -47,7 +49,12 @@ describe('useUsersStore', () => {
     const s = useUsersStore();
     await s.load();
     vi.mocked(api.updateUser).mockResolvedValue(user(2, { roles: [{ role: 'KANWIL_HEAD', kanwilId: 1, satkerId: null }] }) as never);
-    await s.update(2, { roles: [{ role: 'KANWIL_HEAD', kanwilId: 1, satkerId: 5 }, { role: 'ADMIN', kanwilId: 1 }] });
+    await s.update(2, {
+      roles: [
+        { role: 'KANWIL_HEAD', kanwilId: 1, satkerId: 5 },
+        { role: 'ADMIN', kanwilId: 1 },
+      ],
+    });
     expect(api.updateUser).toHaveBeenCalledWith(2, {
       roles: [
         { role: 'KANWIL_HEAD', kanwilId: 1, satkerId: null },
