@@ -30,12 +30,15 @@ export function pick(row: Record<string, unknown>, alias: string, key = 'id'): R
 
 /**
  * A stored timestamp as a Date: SQLite holds what the ORM wrote (epoch milliseconds) or, for rows written by hand,
- * an ISO/SQL text (UTC); PostgreSQL returns a Date.
+ * an ISO/SQL text (UTC); PostgreSQL (MikroORM leaves its date types as text) "2026-12-02 06:20:00.123+00".
  */
 export function toDate(v: unknown): Date {
   if (v instanceof Date) return v;
   if (typeof v === 'number') return new Date(v);
-  const s = String(v);
+  const s = String(v).replace(' ', 'T');
   if (/^\d+$/.test(s)) return new Date(Number(s));
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
+  // PostgreSQL prints timestamptz offsets as +00 / +0530 / +05:30; Date wants ±HH:MM (no offset: UTC)
+  const m = /([+-])(\d\d):?(\d\d)?$/.exec(s.slice(10));
+  if (m) return new Date(`${s.slice(0, s.length - m[0].length)}${m[1]}${m[2]}:${m[3] ?? '00'}`);
+  return new Date(/[zZ]$/.test(s) ? s : `${s}Z`);
 }
