@@ -6,5 +6,8 @@ if (!process.env.PANTAU_TEST_PG_URL) {
   console.log('test-pg: PANTAU_TEST_PG_URL tidak diisi — pengujian di PostgreSQL dilewati (lihat README, "Pengujian")');
   process.exit(0);
 }
-const r = spawnSync('npx', ['vitest', 'run', '--project', 'node', 'server/src', 'test/api', ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync('npx', ['vitest', 'run', '--project', 'node', 'server/src', 'test/api', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, PANTAU_TEST_PASS: 'pg' },
+});
 process.exit(r.status ?? 1);

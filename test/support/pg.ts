@@ -7,8 +7,12 @@ import { knex } from '@mikro-orm/knex';
 
 export const PG_URL = process.env.PANTAU_TEST_PG_URL || '';
 
-/** True when the tests run against PostgreSQL (the second `npm test` pass). */
-export const ON_PG = PG_URL !== '';
+/**
+ * True in the PostgreSQL pass of `npm test` (scripts/test-pg.mjs sets PANTAU_TEST_PASS=pg). The first pass runs on
+ * SQLite even though CI exports PANTAU_TEST_PG_URL for the whole run: without the pass flag both passes ran on
+ * PostgreSQL and the SQLite-only tests were skipped.
+ */
+export const ON_PG = PG_URL !== '' && process.env.PANTAU_TEST_PASS === 'pg';
 
 function withDatabase(url: string, db: string): string {
   const u = new URL(url);
