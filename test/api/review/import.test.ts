@@ -133,6 +133,7 @@ describe('importAnswers', () => {
     expect(errorCode(await coord.gql(IMPORT, { id: tpinang, level: 'TPI', json: okFile }))).toBe('FORBIDDEN');
     expect(errorCode(await coord.gql(IMPORT, { id: polonia, level: 'TPI', json: file({}) }))).toBe('FORBIDDEN');
     expect(errorCode(await admin.gql(IMPORT, { id: polonia, level: 'SELF', json: file({}) }))).toBe('FORBIDDEN');
-    expect(errorCode(await coord.gql(IMPORT, { id: polonia, level: 'KANWIL', json: file({}) }))).toBe('BAD_USER_INPUT');
+    // who may write the level is checked first: a coordinator cannot write KANWIL at all
+    expect(errorCode(await coord.gql(IMPORT, { id: polonia, level: 'KANWIL', json: file({}) }))).toBe('FORBIDDEN');
   });
 });

@@ -44,12 +44,13 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 export async function importAnswers(ctx: Ctx, submissionId: number, level: AnswerLevel, json: unknown): Promise<ImportReport> {
   const user = requireUser(ctx);
-  if (level !== AnswerLevel.SELF && level !== AnswerLevel.TPI) throw badInput('Impor hanya untuk tingkat SELF atau TPI');
-  const col = COLUMNS[level];
   try {
     const report = await ctx.em.transactional(async (em) => {
       const sub = await loadSubmission(em, submissionId);
       await assertCanWriteLevel({ ...ctx, em }, sub, level);
+      // after the scope check: a unit outside the caller's scope is refused, not discussed
+      if (level !== AnswerLevel.SELF && level !== AnswerLevel.TPI) throw badInput('Impor hanya untuk tingkat SELF atau TPI');
+      const col = COLUMNS[level];
       const inst = await instrumentOf(em, sub.period.instrumentVersion.id);
 
       let parsed;

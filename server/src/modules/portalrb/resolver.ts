@@ -2,7 +2,6 @@ import { Arg, Ctx as GqlCtx, Field, Int, Mutation, ObjectType, Query, Resolver }
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
-import { badInput } from '../../common/errors';
 import { UserRefGql } from '../user/types';
 import { userRef } from '../review/types';
 import type { PortalRbToken } from './entities';
@@ -117,7 +116,6 @@ export class PortalRbResolver {
     @Arg('level', () => AnswerLevel) level: AnswerLevel,
     @Arg('json', () => GraphQLJSONObject) json: Record<string, unknown>,
   ): Promise<ImportReportGql> {
-    if (level !== AnswerLevel.SELF && level !== AnswerLevel.TPI) throw badInput('Impor hanya untuk tingkat SELF atau TPI');
     return importAnswers(ctx, submissionId, level, json);
   }
 }

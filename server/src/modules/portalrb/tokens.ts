@@ -66,6 +66,7 @@ export async function issueToken(ctx: Ctx, kanwilId: number, rotate: boolean): P
 }
 
 export async function revokeToken(ctx: Ctx, tokenId: number): Promise<PortalRbToken> {
+  requireUser(ctx); // signed out: UNAUTHENTICATED, not whether the token exists
   return ctx.em.transactional(async (em) => {
     const t = await em.findOne(PortalRbToken, tokenId);
     if (!t) throw notFound('Token PortalRB', tokenId);
