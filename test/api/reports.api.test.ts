@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatNumber } from '@pantau/shared';
+import { formatNumber, surveyOriginLabel, type SurveyOrigin } from '@pantau/shared';
 import { Client, demoSubmissions, loginAs, ok, startServer, type TestServer } from './helpers';
 import { goodAnswers, saveLevel, step, upload } from './review/support';
 
-const SCORES = `query ($id: Int!) { submission(id: $id) { scores { self { total pengungkit } tpi { total pengungkit hasil areas { score } } } } }`;
+const SCORES = `query ($id: Int!) { submission(id: $id) { scores { self { total pengungkit survey { kind index source } } tpi { total pengungkit hasil areas { score } } } } }`;
 // Scores as the official documents print them: two decimals, cut (never rounded up).
 const id2 = { format: (x: number) => formatNumber(x, 'id', { digits: 2, fixed: true }) };
 const INDONESIAN_DATE = /\b\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}\b/;
@@ -65,6 +65,12 @@ describe('PDF reports', () => {
     expect(t).toContain('Kanwil Demo Kementerian Hukum dan HAM');
     expect(t).toContain(id2.format(s.self.total));
     expect(t).toContain(id2.format(s.self.pengungkit));
+    // each survey index in force is printed with its source, as on the LKE page
+    for (const v of s.self.survey as { kind: string; index: number | null; source: SurveyOrigin | null }[]) {
+      expect(t).toContain(`Indeks ${v.kind} yang berlaku (sumber)`);
+      if (v.index !== null) expect(t).toContain(`${id2.format(v.index)} ${surveyOriginLabel(v.source, 'id')}`);
+    }
+    expect(s.self.survey.some((v: { index: number | null }) => v.index !== null)).toBe(true);
     expect(t).toMatch(INDONESIAN_DATE);
     expect(t).toMatch(/Halaman 1 dari \d+/);
   });

@@ -2,7 +2,7 @@
  * The official PDF reports as pdfmake document definitions, built from plain data (no I/O): the unit's LKE summary,
  * the desk-evaluation report (LHE) from the TPI level, and the Kanwil's recap of nominated units for the usulan letter.
  */
-import type { AreaDef, Eligibility, Item, ScoreSummary } from '@pantau/shared';
+import { surveyOriginLabel, type AreaDef, type Eligibility, type Item, type ScoreSummary, type SurveyKind } from '@pantau/shared';
 import { facts, table, type Content, type ReportDoc } from './pdf';
 import { formatDateId, formatPercent, formatScore } from './format';
 
@@ -38,6 +38,11 @@ function eligibilityBlock(e: Eligibility, level: string): Content[] {
   ];
 }
 
+/** A survey index with its source, as the LKE page shows it ("3,72 BPS"); '–' while none is in force. */
+function surveyCell(v: ScoreSummary['survey'][SurveyKind] | undefined): string {
+  return v?.index === null || v?.index === undefined ? '–' : `${formatScore(v.index)} ${surveyOriginLabel(v.source, 'id')}`;
+}
+
 function scoreTable(areas: AreaDef[], columns: { label: string; score: ScoreSummary }[]): Content[] {
   const areaRows = areas.map((a) => [
     `${a.code}. ${a.name}`,
@@ -63,6 +68,8 @@ function scoreTable(areas: AreaDef[], columns: { label: string; score: ScoreSumm
       header,
       [
         ...rows.map(([label, w, f]) => [label, formatScore(w), ...columns.map((c) => formatScore(f(c.score)))]),
+        // the survey index in force at each level, with where it comes from (BPS / TPN / third party / internal / entry)
+        ...(['IPAK', 'IPKP'] as SurveyKind[]).map((k) => [`   Indeks ${k} yang berlaku (sumber)`, '', ...columns.map((c) => surveyCell(c.score.survey[k]))]),
         [
           { text: 'NILAI EVALUASI ZONA INTEGRITAS', bold: true },
           { text: '100,00', bold: true },
