@@ -6,7 +6,7 @@ import type { AppConfig } from '../../config';
 import type { AuthUser, Ctx } from '../../common/context';
 import { badInput, unauthenticated } from '../../common/errors';
 import { audit } from '../../common/audit';
-import { Session, User } from '../user/entities';
+import { Session, User, roleGrantsOf } from '../user/entities';
 import { dummyHash, verifyPassword } from './passwords';
 import { LoginThrottle } from './throttle';
 import { RateLimiter } from '../ratelimit/service';
@@ -43,13 +43,7 @@ export function toAuthUser(u: User, sessionId: string): AuthUser {
     locale: u.locale,
     sessionId,
     mustChangePassword: u.mustChangePassword,
-    roles: u.roles.getItems().map((r) => ({
-      role: r.role,
-      kanwilId: r.kanwil?.id ?? null,
-      satkerId: r.satker?.id ?? null,
-      instansiId: r.instansi?.id ?? null,
-      eselonId: r.eselon?.id ?? null,
-    })),
+    roles: roleGrantsOf(u),
   };
 }
 

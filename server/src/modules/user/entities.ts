@@ -86,3 +86,14 @@ export class Session {
   @Property({ type: DateTimeType })
   lastSeenAt: Date = new Date();
 }
+
+/** A user's role assignments as plain grants (the session's AuthUser and the API's user both carry them). */
+export function roleGrantsOf(u: User): { role: Role; kanwilId: number | null; satkerId: number | null; instansiId: number | null; eselonId: number | null }[] {
+  return u.roles.getItems().map((r) => ({
+    role: r.role,
+    kanwilId: r.kanwil?.id ?? null,
+    satkerId: r.satker?.id ?? null,
+    instansiId: r.instansi?.id ?? null,
+    eselonId: r.eselon?.id ?? null,
+  }));
+}

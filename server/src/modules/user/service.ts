@@ -6,7 +6,7 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import { audit } from '../../common/audit';
 import { EselonUnit, Instansi, Kanwil, Satker } from '../org/entities';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
-import { RoleAssignment, Session, User } from './entities';
+import { RoleAssignment, Session, User, roleGrantsOf } from './entities';
 import crypto from 'node:crypto';
 import type { CreateUserInput, RoleGrantInput, TemporaryPasswordGql, UpdateUserInput, UserGql } from './types';
 
@@ -21,13 +21,7 @@ export function userView(u: User): UserGql {
     email: u.email ?? null,
     active: u.active,
     mustChangePassword: u.mustChangePassword,
-    roles: u.roles.getItems().map((r) => ({
-      role: r.role,
-      kanwilId: r.kanwil?.id ?? null,
-      satkerId: r.satker?.id ?? null,
-      instansiId: r.instansi?.id ?? null,
-      eselonId: r.eselon?.id ?? null,
-    })),
+    roles: roleGrantsOf(u),
   };
 }
 
