@@ -35,7 +35,17 @@ export async function freshPgDatabase(prefix = 'pantau_t'): Promise<{ url: strin
     async drop() {
       const a = knex({ client: 'pg', connection: PG_URL, pool: { min: 0, max: 1 } });
       try {
-        await a.raw(`drop database if exists "${name}" with (force)`);
+        // an autovacuum worker on the database can make the forced drop fail (terminating it needs
+        // pg_signal_backend, which .ci/run grants); it ends in moments, so try again before giving up
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await a.raw(`drop database if exists "${name}" with (force)`);
+            break;
+          } catch (err) {
+            if (attempt >= 10) throw err;
+            await new Promise((r) => setTimeout(r, 300));
+          }
+        }
       } finally {
         await a.destroy();
       }
