@@ -282,7 +282,8 @@ describe('admin SPA in Chromium', () => {
       await dialog.locator('[data-test=grant-0] [data-test=grant-role]').click();
       await b.page.locator('.n-base-select-option:visible:has-text("Pemantau")').click();
       await dialog.locator('[data-test=grant-0] [data-test=grant-kanwil]').click();
-      await b.page.locator('.n-base-select-option:visible').first().click();
+      // by name: the role menu may still be fading out, and "the first visible option" could be one of its options
+      await b.page.locator('.n-base-select-option:visible:has-text("Kanwil Demo")').first().click();
       await shot(b.page, 'users-create');
       await dialog.locator('[data-test=user-save]').click();
       await b.page.waitForSelector('text=uji.pengamat', { timeout: 10_000 });
