@@ -16,6 +16,15 @@ export interface Label {
 export const ROLES = ['ADMIN', 'KANWIL_HEAD', 'COORDINATOR', 'EVALUATOR', 'VIEWER'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Which scope a role is granted on: one Kanwil (or an instansi / Eselon I unit), one unit, either of those, or none. */
+export const ROLE_SCOPE: Record<Role, 'none' | 'kanwil' | 'satker' | 'either'> = {
+  ADMIN: 'none',
+  KANWIL_HEAD: 'kanwil',
+  COORDINATOR: 'satker',
+  EVALUATOR: 'none',
+  VIEWER: 'either',
+};
+
 /** Answer levels: unit (penilaian mandiri), Kanwil (penilaian pendahuluan), Itjen TPI (desk), TPN. */
 export const LEVELS = ['SELF', 'KANWIL', 'TPI', 'TPN'] as const;
 export type Level = (typeof LEVELS)[number];

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { ROLE_SCOPE } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { Role } from '../../common/enums';
 import { requireAdmin } from '../../common/authz';
@@ -56,17 +57,16 @@ async function buildRoles(em: EntityManager, user: User, grants: RoleGrantInput[
   const issues: { index: number; message: string }[] = [];
   const out: RoleAssignment[] = [];
   for (const [index, g] of grants.entries()) {
-    const needSatker = g.role === Role.COORDINATOR;
+    // the scope each role takes is one shared rule (the SPA's role form shapes itself by it)
+    const scope = ROLE_SCOPE[g.role];
     // Kanwil-level roles act on one Kanwil, or on every Kanwil of an instansi / Eselon I unit (issue 15)
     const scopes = [g.kanwilId, g.instansiId, g.eselonId].filter((x) => x != null).length;
-    if (g.role === Role.KANWIL_HEAD && scopes !== 1)
-      issues.push({ index, message: 'KANWIL_HEAD memerlukan tepat satu dari kanwilId, instansiId atau eselonId' });
-    if (needSatker && g.satkerId == null) issues.push({ index, message: 'COORDINATOR memerlukan satkerId' });
-    if (g.role === Role.VIEWER && scopes + (g.satkerId != null ? 1 : 0) !== 1)
+    if (scope === 'kanwil' && scopes !== 1) issues.push({ index, message: 'KANWIL_HEAD memerlukan tepat satu dari kanwilId, instansiId atau eselonId' });
+    if (scope === 'satker' && g.satkerId == null) issues.push({ index, message: 'COORDINATOR memerlukan satkerId' });
+    if (scope === 'either' && scopes + (g.satkerId != null ? 1 : 0) !== 1)
       issues.push({ index, message: 'VIEWER memerlukan tepat satu dari kanwilId, instansiId, eselonId atau satkerId' });
-    if ((g.role === Role.ADMIN || g.role === Role.EVALUATOR) && (scopes > 0 || g.satkerId != null))
-      issues.push({ index, message: `${g.role} tidak dibatasi pada Kanwil atau unit` });
-    if (g.role === Role.COORDINATOR && (g.instansiId != null || g.eselonId != null)) issues.push({ index, message: 'COORDINATOR dibatasi pada satu unit' });
+    if (scope === 'none' && (scopes > 0 || g.satkerId != null)) issues.push({ index, message: `${g.role} tidak dibatasi pada Kanwil atau unit` });
+    if (scope === 'satker' && (g.instansiId != null || g.eselonId != null)) issues.push({ index, message: 'COORDINATOR dibatasi pada satu unit' });
     const instansi = g.instansiId != null ? await em.findOne(Instansi, g.instansiId) : null;
     const eselon = g.eselonId != null ? await em.findOne(EselonUnit, g.eselonId) : null;
     if (g.instansiId != null && !instansi) issues.push({ index, message: `Instansi ${g.instansiId} tidak ditemukan` });
@@ -75,8 +75,8 @@ async function buildRoles(em: EntityManager, user: User, grants: RoleGrantInput[
     const satker = g.satkerId != null ? await em.findOne(Satker, g.satkerId) : null;
     if (g.kanwilId != null && !kanwil) issues.push({ index, message: `Kanwil ${g.kanwilId} tidak ditemukan` });
     if (g.satkerId != null && !satker) issues.push({ index, message: `Unit ${g.satkerId} tidak ditemukan` });
-    if (g.role === Role.KANWIL_HEAD && g.satkerId != null) issues.push({ index, message: 'KANWIL_HEAD tidak dibatasi pada satu unit' });
-    if (g.role === Role.COORDINATOR && g.kanwilId != null) issues.push({ index, message: 'COORDINATOR dibatasi pada satu unit, bukan Kanwil' });
+    if (scope === 'kanwil' && g.satkerId != null) issues.push({ index, message: 'KANWIL_HEAD tidak dibatasi pada satu unit' });
+    if (scope === 'satker' && g.kanwilId != null) issues.push({ index, message: 'COORDINATOR dibatasi pada satu unit, bukan Kanwil' });
     out.push(em.create(RoleAssignment, { user, role: g.role, kanwil, satker, instansi, eselon }));
   }
   if (issues.length) throw badInput('Peran tidak valid', { issues });

@@ -1,15 +1,13 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { ROLE_SCOPE } from '@pantau/shared';
 import type { CreateUserInput, RoleGrantInput, UpdateUserInput } from '@/graphql/generated';
 import { fetchKanwils, fetchSatkers, type KanwilRow, type SatkerRow } from '@/api/admin';
 import { createUser, fetchUsers, resetUserPassword, updateUser, type UserRow } from '../api';
 
-/** Which scope a role takes (the server checks the same; this only shapes the form). */
+/** Which scope a role takes: the shared rule the server checks too (here it only shapes the form). */
 export function scopeOf(role: RoleGrantInput['role']): 'none' | 'kanwil' | 'satker' | 'either' {
-  if (role === 'KANWIL_HEAD') return 'kanwil';
-  if (role === 'COORDINATOR') return 'satker';
-  if (role === 'VIEWER') return 'either';
-  return 'none';
+  return ROLE_SCOPE[role];
 }
 
 /** A grant with only the scope its role takes (a stale Kanwil on a coordinator is dropped, not sent). */
