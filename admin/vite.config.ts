@@ -6,7 +6,10 @@ const sharedSrc = fileURLToPath(new URL('../shared/src/index.ts', import.meta.ur
 const backend = process.env.PANTAU_API ?? 'http://127.0.0.1:3000';
 
 // The browser runs the same scoring code as the server: @pantau/shared is compiled from source, not from dist.
+// base './': relative asset addresses, so one build serves under any PANTAU_BASE_PATH (the server makes index.html's
+// addresses absolute under the base path and tells the SPA the base in <meta name="pantau-base">).
 export default defineConfig({
+  base: './',
   plugins: [vue()],
   resolve: {
     alias: [

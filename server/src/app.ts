@@ -55,6 +55,25 @@ export function requireCsrfHeader(req: Request, res: Response, next: NextFunctio
 }
 
 /**
+ * The SPA's index.html for PANTAU_BASE_PATH: the build uses relative asset addresses (vite base "./"), made absolute
+ * under the base path here, and the base goes into <meta name="pantau-base"> for the router and the API client.
+ * Re-read when the file changes (a rebuild while the server runs).
+ */
+function spaIndex(file: string, base: string): () => string {
+  let mtime = -1;
+  let html = '';
+  return () => {
+    const m = fs.statSync(file).mtimeMs;
+    if (m !== mtime) {
+      const raw = fs.readFileSync(file, 'utf8');
+      html = raw.replace(/(\s(?:src|href)=")\.?\/(?!\/)/g, `$1${base}/`).replace(/<head>/, `<head>\n    <meta name="pantau-base" content="${base}/" />`);
+      mtime = m;
+    }
+    return html;
+  };
+}
+
+/**
  * Builds the whole server: database (created + migrated; demo data when empty and seed = demo), GraphQL at
  * /graphql, REST modules under /api, GET /health, the admin SPA at / when built. Listens on config.host:port
  * (port 0 = any free port, for tests).
@@ -114,14 +133,20 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   });
   await apollo.start();
 
+  // root: the HTTP server's app (headers, request id and log, draining, /health and /ready at the root for load
+  // balancers); app: everything else, mounted at PANTAU_BASE_PATH ("" = the root) behind a reverse proxy
+  const base = config.basePath;
+  const root = express();
   const app = express();
-  app.disable('x-powered-by');
-  // the client address (req.ip) behind a reverse proxy: PANTAU_TRUST_PROXY
-  app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders(), httpCompression());
+  for (const a of [root, app]) {
+    a.disable('x-powered-by');
+    // the client address (req.ip) and scheme (req.secure) behind a reverse proxy: PANTAU_TRUST_PROXY
+    a.set('trust proxy', config.trustProxy);
+  }
+  root.use(securityHeaders(), httpCompression());
 
   // request id: a sane x-request-id from the proxy is kept, else one is made; returned on every response, logged
-  app.use((req, res, next) => {
+  root.use((req, res, next) => {
     const given = req.get('x-request-id');
     const id = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
     res.locals.requestId = id;
@@ -147,27 +172,26 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   });
 
   let draining = false;
-  app.use((_req, res, next) => {
+  root.use((_req, res, next) => {
     // while draining, keep-alive connections end after their current response
     if (draining) res.setHeader('connection', 'close');
     next();
   });
 
   // readiness: not draining, the database answers and no migration is pending (load balancers route on this)
-  app.get('/ready', async (_req, res) => {
-    if (draining) return res.status(503).json({ status: 'stopping' });
+  const ready = async (_req: Request, res: Response) => {
+    if (draining) return void res.status(503).json({ status: 'stopping' });
     try {
       await orm.em.fork().getConnection().execute('select 1');
       const pending = await orm.getMigrator().getPendingMigrations();
-      if (pending.length) return res.status(503).json({ status: 'migrating', pending: pending.length });
+      if (pending.length) return void res.status(503).json({ status: 'migrating', pending: pending.length });
       res.json({ status: 'ready' });
     } catch (e) {
       log(e);
       sendError(res, 'UNAVAILABLE', 'Basis data tidak dapat dihubungi', { extra: { status: 'error' } });
     }
-  });
-
-  app.get('/health', async (_req, res) => {
+  };
+  const health = async (_req: Request, res: Response) => {
     try {
       await orm.em.fork().getConnection().execute('select 1');
       // pid: which process answered (PANTAU_WORKERS > 1 spreads connections over several)
@@ -176,7 +200,11 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
       log(e);
       sendError(res, 'UNAVAILABLE', 'Basis data tidak dapat dihubungi', { extra: { status: 'error' } });
     }
-  });
+  };
+  for (const a of base ? [root, app] : [root]) {
+    a.get('/ready', ready);
+    a.get('/health', health);
+  }
 
   const graphqlError = (res: Response, status: number, message: string, code = 'BAD_USER_INPUT') =>
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
@@ -204,16 +232,19 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
 
   const index = path.join(config.adminDist, 'index.html');
   if (fs.existsSync(index)) {
+    const page = spaIndex(index, base);
     app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
     app.use((req, res, next) => {
-      if ((req.method === 'GET' || req.method === 'HEAD') && req.accepts('html')) return res.sendFile(index);
+      if ((req.method === 'GET' || req.method === 'HEAD') && req.accepts('html')) {
+        return void res.set('cache-control', 'no-cache').type('html').send(page());
+      }
       next();
     });
   }
 
   app.use((_req, res) => sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan'));
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (!req.originalUrl.startsWith('/graphql')) return sendRestError(res, err, log);
+    if (!req.originalUrl.startsWith(`${base}/graphql`)) return sendRestError(res, err, log);
     const e = err as { type?: string; status?: number; statusCode?: number };
     const status = e?.status ?? e?.statusCode ?? 500;
     let message = INTERNAL_MESSAGE;
@@ -232,14 +263,21 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     graphqlError(res, status, message, code);
   });
 
-  const server = http.createServer(app);
+  if (base) {
+    // /pantau → /pantau/ (the SPA's relative addresses need the slash); nothing else outside the sub-path
+    root.use((req, res, next) => (req.path === base ? res.redirect(301, `${base}/${req.url.slice(base.length)}`) : next()));
+    root.use(base, app);
+    root.use((_req, res) => sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan'));
+  } else root.use(app);
+
+  const server = http.createServer(root);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
   const addr = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${addr.port}`;
+  const url = `http://${host}:${addr.port}${base}`;
 
   const scheduler = new NotificationScheduler(orm, config, log);
   scheduler.start();
@@ -252,7 +290,7 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     releaseSqlite();
   };
   return {
-    app,
+    app: root,
     orm,
     server,
     url,

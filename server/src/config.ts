@@ -39,6 +39,11 @@ export interface AppConfig {
   shutdownSeconds: number;
   /** PANTAU_WORKERS: server processes (node:cluster) sharing the port; more than 1 only on PostgreSQL. */
   workers: number;
+  /**
+   * PANTAU_BASE_PATH: the sub-path the SPA and the API are served under behind a reverse proxy (e.g. "/pantau":
+   * /pantau/graphql, /pantau/api/…, the SPA at /pantau/); "" (default) = the root. No trailing slash.
+   */
+  basePath: string;
 }
 
 /** A PANTAU_* variable with a value the server does not accept; the message names the variable. */
@@ -74,7 +79,14 @@ export function validateEnv(env: NodeJS.ProcessEnv): string[] {
   check('PANTAU_SMTP_URL', (x) => /^smtps?:\/\/.+/.test(x), 'harus smtp://… atau smtps://…');
   check('PANTAU_SCHEDULER_INTERVAL_SECONDS', int(0), 'harus bilangan bulat ≥ 0 (detik; 0 = tanpa penjadwal)');
   check('PANTAU_SHUTDOWN_SECONDS', int(0, 3600), 'harus bilangan bulat 0–3600 (detik)');
+  check('PANTAU_BASE_PATH', (x) => x === '/' || /^(\/[A-Za-z0-9._~-]+)+\/?$/.test(x), 'harus jalur seperti /pantau (huruf, angka, . _ ~ -; kosong = akar)');
   check('PANTAU_WORKERS', int(1, 64), 'harus bilangan bulat 1–64 (jumlah proses server)');
+  // links are built from PANTAU_PUBLIC_URL: it is the SPA's address, so it ends with the base path
+  const base = normaliseBasePath(v('PANTAU_BASE_PATH'));
+  const pub = v('PANTAU_PUBLIC_URL');
+  if (base && pub && /^https?:\/\/[^/\s]+/.test(pub) && !pub.replace(/\/+$/, '').endsWith(base)) {
+    issues.push(`PANTAU_PUBLIC_URL=${JSON.stringify(pub)}: harus diakhiri PANTAU_BASE_PATH (${base}), mis. https://pantau.example.go.id${base}`);
+  }
   // one SQLite file has one owner: several processes need PostgreSQL
   const workers = v('PANTAU_WORKERS');
   if (workers !== undefined && /^\d+$/.test(workers) && Number(workers) > 1 && v('PANTAU_DATABASE_URL') === undefined) {
@@ -92,6 +104,11 @@ export function parseTrustProxy(v: string | undefined): boolean | number | strin
   if (t.toLowerCase() === 'true') return true;
   if (/^\d+$/.test(t)) return Number(t);
   return t;
+}
+
+/** PANTAU_BASE_PATH as the server uses it: "" for the root, else "/a/b" (no trailing slash). */
+function normaliseBasePath(v: string | undefined): string {
+  return (v ?? '').trim().replace(/\/+$/, '');
 }
 
 /** Repository root (works from server/src under vitest and from server/dist). */
@@ -123,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     production: env.NODE_ENV === 'production',
     shutdownSeconds: num(env.PANTAU_SHUTDOWN_SECONDS, 20),
     workers: num(env.PANTAU_WORKERS, 1),
+    basePath: normaliseBasePath(env.PANTAU_BASE_PATH),
     ...overrides,
     ...(overrides.dataDir && !overrides.dbFile ? { dbFile: path.join(dataDir, 'pantau.sqlite') } : {}),
   };

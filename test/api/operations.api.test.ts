@@ -29,6 +29,16 @@ describe('config validation', () => {
     expect(() => loadConfig({ PANTAU_SECURE_COOKIES: 'yes' })).toThrow(/PANTAU_SECURE_COOKIES/);
   });
 
+  it('PANTAU_BASE_PATH: a path like /pantau (trailing slash dropped); the public URL must end with it', () => {
+    expect(loadConfig({}).basePath).toBe('');
+    expect(loadConfig({ PANTAU_BASE_PATH: '/' }).basePath).toBe('');
+    expect(loadConfig({ PANTAU_BASE_PATH: '/pantau/' }).basePath).toBe('/pantau');
+    expect(loadConfig({ PANTAU_BASE_PATH: '/zi/pantau' }).basePath).toBe('/zi/pantau');
+    for (const bad of ['pantau', '/pan tau', '/a//b', '/<x>']) expect(() => loadConfig({ PANTAU_BASE_PATH: bad })).toThrow(/PANTAU_BASE_PATH/);
+    expect(() => loadConfig({ PANTAU_BASE_PATH: '/pantau', PANTAU_PUBLIC_URL: 'https://x.go.id' })).toThrow(/PANTAU_PUBLIC_URL.*\/pantau/);
+    expect(loadConfig({ PANTAU_BASE_PATH: '/pantau', PANTAU_PUBLIC_URL: 'https://x.go.id/pantau/' }).publicUrl).toBe('https://x.go.id/pantau');
+  });
+
   it('the server process refuses to start with exit code 2 and a message naming the variable', async () => {
     await expect(spawnServer({ PANTAU_DATA_DIR: tmp(), PANTAU_SEED: 'kosong' })).rejects.toThrow(/exited \(2\)[\s\S]*PANTAU_SEED/);
   });

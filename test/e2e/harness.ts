@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { createApp, type AppHandle } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
+import { loadConfig, type AppConfig } from '../../server/src/config';
 import { DEMO_PASSWORD } from '../../server/src/db/seed';
 
 export { DEMO_PASSWORD };
@@ -26,13 +26,22 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(overrides: Partial<AppConfig> = {}): Promise<E2eServer> {
   if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) throw new Error('admin/dist is missing: run `npm run build -w admin`');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-e2e-'));
   const handle = await createApp(
     loadConfig(
       {},
-      { port: 0, host: '127.0.0.1', schedulerIntervalSeconds: 0, dataDir, seed: 'demo', adminDist: ADMIN_DIST, logErrors: process.env.PANTAU_TEST_LOG === '1' },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        schedulerIntervalSeconds: 0,
+        dataDir,
+        seed: 'demo',
+        adminDist: ADMIN_DIST,
+        logErrors: process.env.PANTAU_TEST_LOG === '1',
+        ...overrides,
+      },
     ),
   );
   return {

@@ -1,3 +1,4 @@
+import { appUrl } from './base';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { ApiError, normaliseCode, type GraphQLErrorShape } from './errors';
 
@@ -37,7 +38,7 @@ export async function request<TResult, TVariables>(
   const query = document.toString();
   let response: Response;
   try {
-    response = await fetch(GRAPHQL_ENDPOINT, {
+    response = await fetch(appUrl(GRAPHQL_ENDPOINT), {
       method: 'POST',
       credentials: 'include',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },

@@ -1,3 +1,4 @@
+import { appUrl } from './base';
 import { notifyUnauthenticated } from './client';
 import { ApiError } from './errors';
 import { CSRF_HEADER, httpCode } from './upload';
@@ -25,7 +26,7 @@ function errorFrom(status: number, body: { code?: string; message?: string; issu
 export function postFile<T>(url: string, file: Blob, onProgress: Progress = () => {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
+    xhr.open('POST', appUrl(url));
     xhr.withCredentials = true;
     xhr.setRequestHeader(CSRF_HEADER, '1');
     xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
@@ -81,7 +82,7 @@ export function saveBlob(blob: Blob, fileName: string): void {
 export async function downloadFile(url: string, fallbackName: string, onProgress: Progress = () => {}): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(url, { credentials: 'include' });
+    res = await fetch(appUrl(url), { credentials: 'include' });
   } catch (err) {
     throw new ApiError('NETWORK', (err as Error)?.message ?? 'network error');
   }
@@ -117,7 +118,7 @@ export async function downloadFile(url: string, fallbackName: string, onProgress
 export function postForDownload(url: string, body: unknown, fallbackName: string, onProgress: Progress = () => {}): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
+    xhr.open('POST', appUrl(url));
     xhr.withCredentials = true;
     xhr.setRequestHeader(CSRF_HEADER, '1');
     xhr.setRequestHeader('content-type', 'application/json');

@@ -1,3 +1,4 @@
+import { appUrl } from './base';
 import { DeleteEvidenceDocument } from '@/graphql/generated';
 import { request } from './client';
 import { ApiError, normaliseCode, type ErrorCode } from './errors';
@@ -41,7 +42,7 @@ export function uploadEvidence(fields: UploadFields, file: File, onProgress: (fr
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) form.append(k, String(v));
     form.append('file', file, file.name);
-    xhr.open('POST', EVIDENCE_ENDPOINT);
+    xhr.open('POST', appUrl(EVIDENCE_ENDPOINT));
     xhr.withCredentials = true;
     xhr.setRequestHeader(CSRF_HEADER, '1');
     xhr.responseType = 'text';
@@ -74,7 +75,7 @@ export function uploadEvidence(fields: UploadFields, file: File, onProgress: (fr
 /** Download / inline preview links of an evidence (the session cookie authorises them). */
 export function evidenceUrl(id: number, opts: { revision?: number; inline?: boolean } = {}): string {
   const base = opts.revision ? `${EVIDENCE_ENDPOINT}/${id}/revisions/${opts.revision}` : `${EVIDENCE_ENDPOINT}/${id}`;
-  return opts.inline ? `${base}?inline=1` : base;
+  return appUrl(opts.inline ? `${base}?inline=1` : base);
 }
 
 /** Soft-deletes an evidence: it leaves the item, its revisions stay stored and the deletion is audited. */

@@ -1,9 +1,10 @@
 import { createRouter, createWebHistory, type Router, type RouterHistory } from 'vue-router';
+import { appBase } from '@/api/base';
 import { useAuthStore } from '@/stores/auth';
 import { hasAnyRole, homeRouteFor, safeRedirect } from '@/utils/roles';
 import { routes } from './routes';
 
-export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
+export function createAppRouter(history: RouterHistory = createWebHistory(appBase())): Router {
   const router = createRouter({ history, routes, scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 } });
 
   router.beforeEach(async (to) => {

@@ -1,4 +1,6 @@
 /** The public survey page's REST calls (no session) and the errors they answer with. */
+import { appUrl } from '@/api/base';
+
 export interface PublicForm {
   unitName: string;
   serviceType: { code: string; name: string };
@@ -26,7 +28,7 @@ async function json(res: Response) {
   return body;
 }
 
-const base = (token: string) => `/api/survey/public/${encodeURIComponent(token)}`;
+const base = (token: string) => appUrl(`/api/survey/public/${encodeURIComponent(token)}`);
 
 export async function fetchPublicForm(token: string): Promise<PublicForm> {
   return json(await fetch(base(token), { cache: 'no-store' }));

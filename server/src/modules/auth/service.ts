@@ -76,18 +76,20 @@ export async function userFromRequest(em: EntityManager, req: Request, config: A
   return { ...user, roles: user.roles.map((r) => ({ ...r })) };
 }
 
+/**
+ * The session cookie's attributes: Secure with PANTAU_SECURE_COOKIES=1 or when the request came over HTTPS (directly,
+ * or per X-Forwarded-Proto from a proxy PANTAU_TRUST_PROXY believes); scoped to PANTAU_BASE_PATH.
+ */
+function cookieOptions(res: Response, config: AppConfig) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies || res.req.secure, path: config.basePath || '/' };
+}
+
 function setSessionCookie(res: Response, token: string, config: AppConfig) {
-  res.cookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: config.secureCookies,
-    path: '/',
-    maxAge: config.sessionHours * 3600_000,
-  });
+  res.cookie(SESSION_COOKIE, token, { ...cookieOptions(res, config), maxAge: config.sessionHours * 3600_000 });
 }
 
 export function clearSessionCookie(res: Response, config: AppConfig) {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' });
+  res.clearCookie(SESSION_COOKIE, cookieOptions(res, config));
 }
 
 const tooManyAttempts = (what: string, seconds: number) =>

@@ -6,6 +6,7 @@
  */
 import express, { Router, type Request, type Response } from 'express';
 import { sendError, sendRestError } from '../../common/rest-errors';
+import { publicBaseUrl } from '../../common/public-url';
 import type { RestDeps } from '../../rest';
 import { contentDisposition } from '../evidence/filename';
 import { exportWorkbook, parseWorkbook } from './service';
@@ -20,11 +21,6 @@ function submissionId(req: Request): number | null {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The request's own origin, for absolute evidence links in the workbook. */
-function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host')}`;
-}
-
 export function lkeWorkbookRouter(deps: RestDeps): Router {
   const router = Router();
   const badId = (res: Response) => sendError(res, 'NOT_FOUND', 'Penilaian tidak ditemukan');
@@ -34,7 +30,7 @@ export function lkeWorkbookRouter(deps: RestDeps): Router {
       const id = submissionId(req);
       if (id === null) return void badId(res);
       const ctx = await deps.context(req, res);
-      const { data, fileName } = await exportWorkbook(ctx, id, origin(req));
+      const { data, fileName } = await exportWorkbook(ctx, id, publicBaseUrl(deps.config, req));
       res.set('Content-Type', XLSX);
       res.set('Content-Disposition', contentDisposition(fileName, false));
       res.set('Cache-Control', 'private, no-store');

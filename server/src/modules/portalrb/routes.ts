@@ -4,6 +4,7 @@
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { TargetPredicate } from '../../common/enums';
+import { publicBaseUrl } from '../../common/public-url';
 import type { RestDeps } from '../../rest';
 import type { PortalRbToken } from './entities';
 import { sendError, sendRestError } from '../../common/rest-errors';
@@ -56,7 +57,7 @@ export function portalRbRouter(deps: RestDeps): Router {
     handle(async (req, res, token, em) => {
       const satker = await findUnit(em, token.kanwil.id, String(req.params.unitId));
       const { tahun, periodIds } = await resolveYear(em, token.kanwil.id, tahunParam(req));
-      const base = `${req.protocol}://${req.get('host')}`;
+      const base = publicBaseUrl(deps.config, req);
       const { status: _s, ...body } = await jawabanUnit(em, satker, periodIds, tahun, base);
       res.json(body);
     }),

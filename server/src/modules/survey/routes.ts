@@ -8,16 +8,18 @@
  */
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
+import { publicBaseUrl } from '../../common/public-url';
 import { sendError, sendRestError } from '../../common/rest-errors';
+import type { AppConfig } from '../../config';
 import type { RestDeps } from '../../rest';
 import { SurveyLink } from './entities';
 import { resultsCsv } from './export';
 import { publicForm, submitPublicResponse } from './public';
 import { surveyRoundResultOf } from './service';
 
-/** The public page's address for a link token (the SPA route /survei/:token on the host that served the request). */
-export function publicSurveyUrl(req: Request, token: string): string {
-  return `${req.protocol}://${req.get('host')}/survei/${encodeURIComponent(token)}`;
+/** The public page's address for a link token (the SPA route /survei/:token under the configured public URL). */
+export function publicSurveyUrl(config: AppConfig, req: Request, token: string): string {
+  return `${publicBaseUrl(config, req)}/survei/${encodeURIComponent(token)}`;
 }
 
 export function surveyRouter(deps: RestDeps): Router {
@@ -51,7 +53,7 @@ export function surveyRouter(deps: RestDeps): Router {
       const em = deps.orm.em.fork();
       const link = await em.findOne(SurveyLink, { token: req.params.token });
       if (!link) return sendError(res, 'NOT_FOUND', 'Tautan survei tidak ditemukan');
-      const url = publicSurveyUrl(req, link.token);
+      const url = publicSurveyUrl(deps.config, req, link.token);
       const opts = { errorCorrectionLevel: 'M' as const, margin: 2 };
       if (format === 'svg') res.type('image/svg+xml').send(await QRCode.toString(url, { ...opts, type: 'svg' }));
       else res.type('image/png').send(await QRCode.toBuffer(url, { ...opts, type: 'png', width: 600 }));
