@@ -214,6 +214,38 @@ describe('self-assessment API', () => {
     expect(after.get(3)).toEqual(cur.get(3));
   });
 
+  it('concurrent autosaves: each is answered on its own (one in conflict fails alone) and on SQLite they share commits', async () => {
+    const SPA_SAVE = `mutation ($id: Int!, $answers: [AnswerInput!]!) { saveAnswers(submissionId: $id, level: SELF, answers: $answers) {
+      answers { soalId value version } } }`;
+    const cur = await current();
+    const inst = ok(await coord.gql(`{ instrument { items { soalId options { key } } } }`)).instrument;
+    const items = inst.items.filter((i: any) => i.options.length >= 2 && cur.has(i.soalId)).slice(0, 12);
+    const want = new Map<number, string>(items.map((i: any) => [i.soalId, i.options.find((o: any) => o.key !== cur.get(i.soalId)!.value).key]));
+    const stale = items[5].soalId;
+    const begins: string[] = [];
+    const knex = server.handle.orm.em.getConnection().getKnex();
+    const onQuery = (q: { sql: string }) => /^\s*begin/i.test(q.sql) && begins.push(q.sql);
+    knex.on('query', onQuery);
+    const results = await Promise.all(
+      items.map((i: any) =>
+        coord.gql(SPA_SAVE, {
+          id: subId,
+          answers: [{ soalId: i.soalId, value: want.get(i.soalId), expectedVersion: cur.get(i.soalId)!.version - (i.soalId === stale ? 1 : 0) }],
+        }),
+      ),
+    );
+    knex.off('query', onQuery);
+    expect(results.map((r, k) => (items[k].soalId === stale ? errorCode(r) : r.errors))).toEqual(
+      items.map((i: any) => (i.soalId === stale ? 'CONFLICT' : undefined)),
+    );
+    const after = await current();
+    for (const i of items) {
+      if (i.soalId === stale) expect(after.get(stale)).toEqual(cur.get(stale));
+      else expect(after.get(i.soalId)).toMatchObject({ value: want.get(i.soalId), version: cur.get(i.soalId)!.version + 1 });
+    }
+    if (!ON_PG) expect(begins.length).toBeLessThan(items.length);
+  });
+
   it('creating an answer that someone else created meanwhile is a CONFLICT too', async () => {
     const cur = await current();
     const free = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].find((id) => !cur.has(id))!;

@@ -12,6 +12,7 @@ import { answersLoader, clearLoaders, predicatesLoader, surveysLoader } from '..
 import { Answer, decodeValue, encodeValue } from '../answer/entities';
 import type { AnswerRow } from '../answer/rows';
 import { columnsOf, pick } from '../../db/lean';
+import { writeTransaction } from '../../db/group-commit';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
 import { instrumentOf } from '../instrument/service';
@@ -158,9 +159,10 @@ async function loadForSave(em: EntityManager, submissionId: number, level: Answe
 /**
  * Saves a batch of answers of one level, all or nothing: authorisation (assertCanWriteLevel), validation of every
  * answer (BAD_USER_INPUT listing each bad one), optimistic-lock check of every answer (CONFLICT with current values),
- * then the writes and one audit event, in one transaction. A single-answer save is 4 statements besides the
- * session lookup: BEGIN, one read (submission + answers), the answer write, the audit event, COMMIT. Scores are not
- * computed here (SaveAnswersPayload.score does that when a client asks for it).
+ * then the writes and one audit event, in one transaction. A single-answer save is 5 statements besides the
+ * session lookup: BEGIN, one read (submission + answers), the answer write, the audit event, COMMIT. On SQLite
+ * concurrent saves share the BEGIN/COMMIT (db/group-commit.ts: one fsync for the batch, a SAVEPOINT each, every save
+ * answered after its COMMIT). Scores are not computed here (SaveAnswersPayload.score does that when asked for).
  */
 export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerLevel, inputs: AnswerInput[]): Promise<SaveResult> {
   const user = requireUser(ctx);
@@ -175,7 +177,7 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
 
   let result: SaveResult;
   try {
-    result = await ctx.em.transactional(async (em) => {
+    result = await writeTransaction(ctx.em, async (em) => {
       const { sub, existing: bySoal } = await loadForSave(
         em,
         submissionId,
