@@ -85,4 +85,25 @@ describe('TPN sub-stages and the quota', () => {
     });
     expect(errorCode(await coord.gql(STAGE, { s: medan }))).toBe('FORBIDDEN'); // another unit's coordinator
   });
+
+  it('reads the ranking in the same number of SQL statements for 2 candidates and for every demo unit', async () => {
+    const rank = async () => {
+      const before = server.handle.sql.count;
+      const r = ok(await admin.gql(RANK, { i: 1, y: 2026 })).tpnRanking;
+      return { rows: r.rows.length, statements: server.handle.sql.count - before };
+    };
+    await rank(); // warm the session and the instrument cache
+    const few = await rank();
+    const em = server.handle.orm.em.fork();
+    await em.nativeUpdate(
+      Submission,
+      { period: 1, status: { $nin: [SubmissionStatus.NOMINATED, SubmissionStatus.AWARDED] } },
+      { status: SubmissionStatus.NOMINATED },
+    );
+    const many = await rank();
+    expect(few.rows).toBe(2);
+    expect(many.rows).toBeGreaterThanOrEqual(6);
+    expect(many.statements).toBe(few.statements);
+    expect(few.statements).toBeLessThanOrEqual(12);
+  });
 });

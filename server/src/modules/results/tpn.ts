@@ -1,11 +1,23 @@
 /** TPN level: the shared level scorer at TPN (TPN answers laid over TPI, official survey results first). */
 import type { EntityManager } from '@mikro-orm/knex';
-import { assessLevel, isBlank, type Eligibility, type Instrument, type ScoreResult, type Target } from '@pantau/shared';
+import {
+  assessLevel,
+  isBlank,
+  predicateFacts as lineagePredicateFacts,
+  type Answers,
+  type Eligibility,
+  type Instrument,
+  type ScoreResult,
+  type SurveyRecord,
+  type Target,
+} from '@pantau/shared';
 import { AnswerLevel, SurveySource } from '../../common/enums';
 import { Answer, decodeValue } from '../answer/entities';
 import type { Submission } from '../submission/entities';
 import { SurveyResult } from '../survey/entities';
-import { surveyRecordsOf } from '../survey/records';
+import { surveyRecord, surveyRecordsOf } from '../survey/records';
+import { instrumentOf } from '../instrument/service';
+import { lineagePredicates } from '../org/lineage';
 import { predicateFacts } from '../nomination/checklist';
 import { levelAnswers } from '../workflow/answers';
 
@@ -23,6 +35,37 @@ export async function tpnScore(
   const byLevel = { SELF: {}, KANWIL: {}, TPI: tpi, TPN: tpn };
   const { score, eligibility } = assessLevel(inst, byLevel, 'TPN', surveys, sub.target as Target, { hasWbk: pred.hasWbk });
   return { score, eligibility, hasWbk: pred.hasWbk };
+}
+
+/**
+ * TPN-level totals of many submissions at once (the quota ranking): the TPI and TPN answers, survey results and the
+ * units' lineage predicates are each read in one query for all of them, whatever their number. `subs` must have
+ * `period` and `satker` loaded.
+ */
+export async function tpnScores(em: EntityManager, subs: readonly Submission[]): Promise<Map<number, ScoreResult>> {
+  const out = new Map<number, ScoreResult>();
+  if (!subs.length) return out;
+  const ids = subs.map((s) => s.id);
+  const [answers, surveys, preds] = await Promise.all([
+    em.find(
+      Answer,
+      { submission: { $in: ids }, level: { $in: [AnswerLevel.TPI, AnswerLevel.TPN] } },
+      { fields: ['submission', 'soalId', 'level', 'valueJson'] as never },
+    ),
+    em.find(SurveyResult, { submission: { $in: ids } }),
+    lineagePredicates(em, [...new Set(subs.map((s) => s.satker.id))]),
+  ]);
+  const byLevel = new Map<number, { TPI: Answers; TPN: Answers }>(ids.map((id) => [id, { TPI: {}, TPN: {} }]));
+  for (const a of answers) byLevel.get(a.submission.id)![a.level === AnswerLevel.TPN ? 'TPN' : 'TPI'][a.soalId] = decodeValue(a.valueJson);
+  const surveysOf = new Map<number, SurveyRecord[]>();
+  for (const r of surveys) surveysOf.set(r.submission.id, [...(surveysOf.get(r.submission.id) ?? []), surveyRecord(r)]);
+  for (const sub of subs) {
+    const inst = await instrumentOf(em, sub.period.instrumentVersion.id); // parsed once per version (cached)
+    const { TPI, TPN } = byLevel.get(sub.id)!;
+    const hasWbk = lineagePredicateFacts(preds.get(sub.satker.id) ?? []).hasWbk;
+    out.set(sub.id, assessLevel(inst, { SELF: {}, KANWIL: {}, TPI, TPN }, 'TPN', surveysOf.get(sub.id) ?? [], sub.target as Target, { hasWbk }).score);
+  }
+  return out;
 }
 
 /** A TPN result has arrived: any TPN answer, or an official (non-internal) survey result. */

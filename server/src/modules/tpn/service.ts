@@ -11,9 +11,8 @@ import { assertCanReadSubmission, hasRole, isKanwilHeadOf, requireAdmin, require
 import { Role, SubmissionStatus } from '../../common/enums';
 import { appError, badInput, forbidden, notFound } from '../../common/errors';
 import { Evidence } from '../evidence/entities';
-import { instrumentOf } from '../instrument/service';
 import { Instansi, Kanwil } from '../org/entities';
-import { tpnScore } from '../results/tpn';
+import { tpnScores } from '../results/tpn';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
 import { TpnCycle, TpnStage, type AdminSelectionOutcome } from './entities';
@@ -165,11 +164,8 @@ export async function tpnRanking(ctx: Ctx, instansiId: number, year: number): Pr
   );
   const stages = subs.length ? await ctx.em.find(TpnStage, { submission: { $in: subs.map((s) => s.id) } }) : [];
   const outcomeOf = new Map(stages.map((s) => [s.submission.id, s.adminOutcome ?? null]));
-  const scored: { sub: Submission; score: number }[] = [];
-  for (const sub of subs) {
-    const inst = await instrumentOf(ctx.em, sub.period.instrumentVersion.id);
-    scored.push({ sub, score: (await tpnScore(ctx.em, inst, sub)).score.total });
-  }
+  const scores = await tpnScores(ctx.em, subs);
+  const scored = subs.map((sub) => ({ sub, score: scores.get(sub.id)!.total }));
   const ranks = new Map(
     rankAgainstQuota(
       scored.map((s) => ({ id: s.sub.id, score: s.score, outcome: outcomeOf.get(s.sub.id) ?? null })),
