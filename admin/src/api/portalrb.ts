@@ -2,12 +2,14 @@ import {
   ChangePasswordDocument,
   CreatePortalRbTokenDocument,
   ImportAnswersDocument,
+  InstansiListDocument,
   PortalRbTokensDocument,
   RevokePortalRbTokenDocument,
   RotatePortalRbTokenDocument,
   type AnswerLevel,
   type CreatePortalRbTokenMutation,
   type ImportAnswersMutation,
+  type InstansiListQuery,
   type PortalRbTokensQuery,
 } from '@/graphql/generated';
 import { request } from './client';
@@ -16,14 +18,21 @@ export type PortalRbTokenRow = PortalRbTokensQuery['portalRbTokens'][number];
 export type IssuedToken = CreatePortalRbTokenMutation['createPortalRbToken'];
 export type ImportReport = ImportAnswersMutation['importAnswers'];
 
-export async function fetchPortalRbTokens(kanwilId: number): Promise<PortalRbTokenRow[]> {
-  return (await request(PortalRbTokensDocument, { kanwilId })).portalRbTokens;
+export type InstansiRow = InstansiListQuery['instansiList'][number];
+/** Whose tokens: one Kanwil's, or an instansi's (every Kanwil of it; admin only). */
+export type TokenOwner = { kanwilId: number; instansiId?: never } | { instansiId: number; kanwilId?: never };
+
+export async function fetchInstansiList(): Promise<InstansiRow[]> {
+  return (await request(InstansiListDocument, {})).instansiList;
 }
-export async function createPortalRbToken(kanwilId: number): Promise<IssuedToken> {
-  return (await request(CreatePortalRbTokenDocument, { kanwilId })).createPortalRbToken;
+export async function fetchPortalRbTokens(owner: TokenOwner): Promise<PortalRbTokenRow[]> {
+  return (await request(PortalRbTokensDocument, owner)).portalRbTokens;
 }
-export async function rotatePortalRbToken(kanwilId: number): Promise<IssuedToken> {
-  return (await request(RotatePortalRbTokenDocument, { kanwilId })).rotatePortalRbToken;
+export async function createPortalRbToken(owner: TokenOwner): Promise<IssuedToken> {
+  return (await request(CreatePortalRbTokenDocument, owner)).createPortalRbToken;
+}
+export async function rotatePortalRbToken(owner: TokenOwner): Promise<IssuedToken> {
+  return (await request(RotatePortalRbTokenDocument, owner)).rotatePortalRbToken;
 }
 export async function revokePortalRbToken(tokenId: number): Promise<PortalRbTokenRow> {
   return (await request(RevokePortalRbTokenDocument, { tokenId })).revokePortalRbToken;

@@ -667,7 +667,7 @@ export type Mutation = {
   createKanwil: Kanwil;
   /** ADMIN: create an evaluation period (instrument: the active version of the year by default) */
   createPeriod: Period;
-  /** ADMIN / KANWIL_HEAD: a new PortalRB token for the Kanwil (existing tokens stay valid) */
+  /** ADMIN / KANWIL_HEAD (a Kanwil token) or ADMIN (an instansi token, instansiId): a new PortalRB token for the Kanwil or instansi (existing tokens stay valid) */
   createPortalRbToken: IssuedPortalRbToken;
   /** ADMIN / KANWIL_HEAD of the Kanwil: create a unit */
   createSatker: Satker;
@@ -708,7 +708,7 @@ export type Mutation = {
   revokePortalRbToken: PortalRbToken;
   /** ADMIN / KANWIL_HEAD: revoke a predicate (reason + decree date); the unit cannot be proposed for 2 years */
   revokePredicate: PredicateHistory;
-  /** ADMIN / KANWIL_HEAD: replace every active PortalRB token of the Kanwil by a new one */
+  /** ADMIN / KANWIL_HEAD (a Kanwil token) or ADMIN (an instansi token, instansiId): replace every active PortalRB token of the Kanwil or instansi by a new one */
   rotatePortalRbToken: IssuedPortalRbToken;
   /** Save a batch of answers of one level, all or nothing (validation, optimistic locking, audit) */
   saveAnswers: SaveAnswersPayload;
@@ -801,7 +801,8 @@ export type MutationCreatePeriodArgs = {
 
 
 export type MutationCreatePortalRbTokenArgs = {
-  kanwilId: Scalars['Int']['input'];
+  instansiId: InputMaybe<Scalars['Int']['input']>;
+  kanwilId: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -913,7 +914,8 @@ export type MutationRevokePredicateArgs = {
 
 
 export type MutationRotatePortalRbTokenArgs = {
-  kanwilId: Scalars['Int']['input'];
+  instansiId: InputMaybe<Scalars['Int']['input']>;
+  kanwilId: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1134,12 +1136,15 @@ export type PeriodUpdateInput = {
   selfAssessmentDeadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
 };
 
-/** A PortalRB bearer token of a Kanwil (the plaintext is never shown again) */
+/** A PortalRB bearer token of a Kanwil or of an instansi (the plaintext is never shown again) */
 export type PortalRbToken = {
   createdAt: Scalars['DateTimeISO']['output'];
   createdBy: Maybe<UserRef>;
   id: Scalars['Int']['output'];
-  kanwilId: Scalars['Int']['output'];
+  /** The instansi whose every Kanwil the token reads (null: a Kanwil token) */
+  instansiId: Maybe<Scalars['Int']['output']>;
+  /** The Kanwil the token reads (null: an instansi token) */
+  kanwilId: Maybe<Scalars['Int']['output']>;
   /** First characters of the token */
   prefix: Scalars['String']['output'];
   revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
@@ -1250,6 +1255,7 @@ export type Query = {
   period: Period;
   /** Evaluation periods visible to you (global ones and those of your Kanwil) */
   periods: Array<Period>;
+  /** The PortalRB tokens of a Kanwil (kanwilId) or of an instansi (instansiId) */
   portalRbTokens: Array<PortalRbToken>;
   /** Admin, Kanwil head, Kanwil viewer: SELF completeness and total per ISO week, per unit and Kanwil average, from the audit trail */
   progressOverTime: ProgressOverTime;
@@ -1374,7 +1380,8 @@ export type QueryPeriodsArgs = {
 
 
 export type QueryPortalRbTokensArgs = {
-  kanwilId: Scalars['Int']['input'];
+  instansiId: InputMaybe<Scalars['Int']['input']>;
+  kanwilId: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2211,35 +2218,38 @@ export type CreatePeriodMutationVariables = Exact<{
 
 export type CreatePeriodMutation = { createPeriod: { id: number } };
 
-export type PortalRbTokenFieldsFragment = { id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null };
+export type PortalRbTokenFieldsFragment = { id: number, kanwilId: number | null, instansiId: number | null, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null };
 
 export type PortalRbTokensQueryVariables = Exact<{
-  kanwilId: Scalars['Int']['input'];
+  kanwilId: InputMaybe<Scalars['Int']['input']>;
+  instansiId: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type PortalRbTokensQuery = { portalRbTokens: Array<{ id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null }> };
+export type PortalRbTokensQuery = { portalRbTokens: Array<{ id: number, kanwilId: number | null, instansiId: number | null, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null }> };
 
 export type CreatePortalRbTokenMutationVariables = Exact<{
-  kanwilId: Scalars['Int']['input'];
+  kanwilId: InputMaybe<Scalars['Int']['input']>;
+  instansiId: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type CreatePortalRbTokenMutation = { createPortalRbToken: { token: string, revokedTokenIds: Array<number>, info: { id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null } } };
+export type CreatePortalRbTokenMutation = { createPortalRbToken: { token: string, revokedTokenIds: Array<number>, info: { id: number, kanwilId: number | null, instansiId: number | null, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null } } };
 
 export type RotatePortalRbTokenMutationVariables = Exact<{
-  kanwilId: Scalars['Int']['input'];
+  kanwilId: InputMaybe<Scalars['Int']['input']>;
+  instansiId: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type RotatePortalRbTokenMutation = { rotatePortalRbToken: { token: string, revokedTokenIds: Array<number>, info: { id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null } } };
+export type RotatePortalRbTokenMutation = { rotatePortalRbToken: { token: string, revokedTokenIds: Array<number>, info: { id: number, kanwilId: number | null, instansiId: number | null, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null } } };
 
 export type RevokePortalRbTokenMutationVariables = Exact<{
   tokenId: Scalars['Int']['input'];
 }>;
 
 
-export type RevokePortalRbTokenMutation = { revokePortalRbToken: { id: number, kanwilId: number, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null } };
+export type RevokePortalRbTokenMutation = { revokePortalRbToken: { id: number, kanwilId: number | null, instansiId: number | null, prefix: string, createdAt: string, revokedAt: string | null, createdBy: { id: number, displayName: string } | null } };
 
 export type ImportAnswersMutationVariables = Exact<{
   submissionId: Scalars['Int']['input'];
@@ -2257,6 +2267,11 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: boolean };
+
+export type InstansiListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InstansiListQuery = { instansiList: Array<{ id: number, code: string, name: string }> };
 
 export type ProgressOverTimeQueryVariables = Exact<{
   periodId: Scalars['Int']['input'];
@@ -2574,6 +2589,7 @@ export const PortalRbTokenFieldsFragmentDoc = new TypedDocumentString(`
     fragment PortalRbTokenFields on PortalRbToken {
   id
   kanwilId
+  instansiId
   prefix
   createdAt
   revokedAt
@@ -3361,14 +3377,15 @@ export const CreatePeriodDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CreatePeriodMutation, CreatePeriodMutationVariables>;
 export const PortalRbTokensDocument = new TypedDocumentString(`
-    query PortalRbTokens($kanwilId: Int!) {
-  portalRbTokens(kanwilId: $kanwilId) {
+    query PortalRbTokens($kanwilId: Int, $instansiId: Int) {
+  portalRbTokens(kanwilId: $kanwilId, instansiId: $instansiId) {
     ...PortalRbTokenFields
   }
 }
     fragment PortalRbTokenFields on PortalRbToken {
   id
   kanwilId
+  instansiId
   prefix
   createdAt
   revokedAt
@@ -3378,8 +3395,8 @@ export const PortalRbTokensDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<PortalRbTokensQuery, PortalRbTokensQueryVariables>;
 export const CreatePortalRbTokenDocument = new TypedDocumentString(`
-    mutation CreatePortalRbToken($kanwilId: Int!) {
-  createPortalRbToken(kanwilId: $kanwilId) {
+    mutation CreatePortalRbToken($kanwilId: Int, $instansiId: Int) {
+  createPortalRbToken(kanwilId: $kanwilId, instansiId: $instansiId) {
     token
     revokedTokenIds
     info {
@@ -3390,6 +3407,7 @@ export const CreatePortalRbTokenDocument = new TypedDocumentString(`
     fragment PortalRbTokenFields on PortalRbToken {
   id
   kanwilId
+  instansiId
   prefix
   createdAt
   revokedAt
@@ -3399,8 +3417,8 @@ export const CreatePortalRbTokenDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<CreatePortalRbTokenMutation, CreatePortalRbTokenMutationVariables>;
 export const RotatePortalRbTokenDocument = new TypedDocumentString(`
-    mutation RotatePortalRbToken($kanwilId: Int!) {
-  rotatePortalRbToken(kanwilId: $kanwilId) {
+    mutation RotatePortalRbToken($kanwilId: Int, $instansiId: Int) {
+  rotatePortalRbToken(kanwilId: $kanwilId, instansiId: $instansiId) {
     token
     revokedTokenIds
     info {
@@ -3411,6 +3429,7 @@ export const RotatePortalRbTokenDocument = new TypedDocumentString(`
     fragment PortalRbTokenFields on PortalRbToken {
   id
   kanwilId
+  instansiId
   prefix
   createdAt
   revokedAt
@@ -3428,6 +3447,7 @@ export const RevokePortalRbTokenDocument = new TypedDocumentString(`
     fragment PortalRbTokenFields on PortalRbToken {
   id
   kanwilId
+  instansiId
   prefix
   createdAt
   revokedAt
@@ -3463,6 +3483,15 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(oldPassword: $oldPassword, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const InstansiListDocument = new TypedDocumentString(`
+    query InstansiList {
+  instansiList {
+    id
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<InstansiListQuery, InstansiListQueryVariables>;
 export const ProgressOverTimeDocument = new TypedDocumentString(`
     query ProgressOverTime($periodId: Int!, $kanwilId: Int) {
   progressOverTime(periodId: $periodId, kanwilId: $kanwilId) {

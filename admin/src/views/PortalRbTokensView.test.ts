@@ -1,12 +1,21 @@
 import { flushPromises } from '@vue/test-utils';
+import { NSelect } from 'naive-ui';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
 
 vi.mock('@/api/session', () => ({ fetchMe: vi.fn(async () => null), login: vi.fn(), logout: vi.fn() }));
 vi.mock('@/api/admin', () => ({ fetchKanwils: vi.fn() }));
-vi.mock('@/api/portalrb', () => ({ fetchPortalRbTokens: vi.fn(), createPortalRbToken: vi.fn(), rotatePortalRbToken: vi.fn(), revokePortalRbToken: vi.fn() }));
+vi.mock('@/api/portalrb', () => ({
+  fetchPortalRbTokens: vi.fn(),
+  fetchInstansiList: vi.fn(),
+  createPortalRbToken: vi.fn(),
+  rotatePortalRbToken: vi.fn(),
+  revokePortalRbToken: vi.fn(),
+}));
 import * as admin from '@/api/admin';
 import * as api from '@/api/portalrb';
+import { createPinia, setActivePinia } from 'pinia';
+import { useAuthStore } from '@/stores/auth';
 import { mountWithApp } from '@/test/mount';
 import { blankRouter } from '@/test/router';
 import PortalRbTokensView from './PortalRbTokensView.vue';
@@ -21,6 +30,9 @@ describe('PortalRbTokensView', () => {
       .mockReset()
       .mockResolvedValue([{ id: 1, code: 'KW-DEMO', name: 'Kanwil Demo' }]);
     vi.mocked(api.fetchPortalRbTokens).mockReset().mockResolvedValue([TOKEN]);
+    vi.mocked(api.fetchInstansiList)
+      .mockReset()
+      .mockResolvedValue([{ id: 3, code: 'KEMENIMIPAS', name: 'Kementerian Imigrasi dan Pemasyarakatan' }]);
     vi.mocked(api.createPortalRbToken)
       .mockReset()
       .mockResolvedValue({ token: 'pzrb_abc1234-SECRET', revokedTokenIds: [], info: { ...TOKEN, id: 2 } });
@@ -31,7 +43,8 @@ describe('PortalRbTokensView', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const { wrapper } = mountWithApp(PortalRbTokensView, { router: blankRouter() });
     await flushPromises();
-    expect(api.fetchPortalRbTokens).toHaveBeenCalledWith(1);
+    expect(api.fetchPortalRbTokens).toHaveBeenCalledWith({ kanwilId: 1 });
+    expect(api.fetchInstansiList).not.toHaveBeenCalled(); // not an admin
     expect(wrapper.get('[data-test=token-table]').text()).toContain('pzrb_abc1234…');
     expect(wrapper.get('[data-test=token-table]').text()).not.toContain('SECRET');
 
@@ -58,5 +71,33 @@ describe('PortalRbTokensView', () => {
     const b = mountWithApp(PortalRbTokensView, { router: blankRouter(), lang: 'en' }).wrapper;
     await flushPromises();
     expect(b.get('[data-test=error]').text()).toContain('You are not allowed');
+  });
+
+  it('lets the admin pick an instansi: its tokens are listed and issued for the instansi', async () => {
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const auth = useAuthStore();
+    auth.checked = true;
+    auth.user = {
+      id: 1,
+      username: 'admin',
+      displayName: 'Admin',
+      locale: 'id',
+      mustChangePassword: false,
+      roles: [{ role: 'ADMIN', kanwilId: null, satkerId: null }],
+    };
+    const { wrapper } = mountWithApp(PortalRbTokensView, { pinia, router: blankRouter() });
+    await flushPromises();
+    expect(api.fetchInstansiList).toHaveBeenCalled();
+    expect(wrapper.get('[data-test=token-owner]').text()).toContain('KW-DEMO');
+    const select = wrapper.findComponent(NSelect);
+    const options = select.props('options') as { value: string; label: string }[];
+    expect(options.map((o) => o.label)).toEqual(['KW-DEMO — Kanwil Demo', 'Instansi: Kementerian Imigrasi dan Pemasyarakatan (seluruh Kanwil)']);
+    select.vm.$emit('update:value', options[1].value);
+    await flushPromises();
+    expect(api.fetchPortalRbTokens).toHaveBeenLastCalledWith({ instansiId: 3 });
+    await wrapper.get('[data-test=create-token]').trigger('click');
+    await flushPromises();
+    expect(api.createPortalRbToken).toHaveBeenCalledWith({ instansiId: 3 });
   });
 });

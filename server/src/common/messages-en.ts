@@ -111,6 +111,8 @@ export const MESSAGES_EN: Entry[] = [
   [/^Hanya admin dan Kepala Kanwil yang dapat melihat jejak audit$/, () => 'Only admins and Kanwil heads can see the audit trail'],
   [/^Hanya admin atau Kepala Kanwil unit ini yang dapat (.+)$/, (_, what) => `Only an admin or this unit’s Kanwil head can ${DO[what] ?? what}`],
   [/^Hanya admin atau Kepala Kanwil tersebut yang dapat mengelola token PortalRB$/, () => 'Only an admin or that Kanwil’s head can manage PortalRB tokens'],
+  [/^Hanya admin yang dapat mengelola token PortalRB instansi$/, () => 'Only an admin can manage an instansi’s PortalRB tokens'],
+  [/^Sebutkan tepat satu: kanwilId atau instansiId$/, () => 'Give exactly one of kanwilId or instansiId'],
   [
     /^Hanya Kepala Kanwil, admin, atau koordinator ZI unit ini yang dapat mengelola survei unit ini$/,
     () => 'Only the Kanwil head, an admin or this unit’s ZI coordinator can manage this unit’s surveys',

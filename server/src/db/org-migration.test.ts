@@ -53,9 +53,19 @@ async function oldDatabase(target: DbTarget): Promise<Orm> {
     decree_date: '2020-12-10',
     revoked: false,
   });
+  // a PortalRB token of a Kanwil: stays that Kanwil's after tokens may belong to an instansi (kanwil_id nullable)
+  await k('portal_rb_token').insert({
+    id: 4,
+    kanwil_id: 5,
+    token_hash: 'a'.repeat(64),
+    prefix: 'pzi_aaaaaaaa',
+    created_by_id: 3,
+    created_at: t,
+    revoked_at: null,
+  });
   // Explicit ids: move PostgreSQL's sequences past them, as rows written by the application would have.
   if (target.kind === 'postgresql') {
-    for (const t of ['kanwil', 'satker', 'app_user', 'role_assignment', 'predicate_history'])
+    for (const t of ['kanwil', 'satker', 'app_user', 'role_assignment', 'predicate_history', 'portal_rb_token'])
       await k.raw(`select setval(pg_get_serial_sequence('${t}', 'id'), (select max(id) from ${t}))`);
   }
   return orm;
@@ -85,6 +95,9 @@ async function check(target: DbTarget) {
       [2, null, 12],
     ]);
     expect(await k('predicate_history').select('satker_id', 'awarded_by')).toEqual([{ satker_id: 10, awarded_by: 'TPN' }]);
+    expect(await k('portal_rb_token').select('id', 'kanwil_id', 'instansi_id', 'prefix')).toEqual([
+      { id: 4, kanwil_id: 5, instansi_id: null, prefix: 'pzi_aaaaaaaa' },
+    ]);
     expect(await pendingSchemaChanges(orm)).toEqual([]);
 
     // New rows after the migration: ids continue, a Kanwil without an instansi gets the default, KANWIL units allowed.

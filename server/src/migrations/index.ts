@@ -16,6 +16,7 @@ import { Migration20261202043559_survey_third_party } from './Migration202612020
 import { Migration20261202045500_must_change_password } from './Migration20261202045500_must_change_password';
 import { Migration20261202051000_organisation } from './Migration20261202051000_organisation';
 import { Migration20261202054505_tpn_stages } from './Migration20261202054505_tpn_stages';
+import { Migration20261202133459_portalrb_token_instansi } from './Migration20261202133459_portalrb_token_instansi';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
@@ -31,4 +32,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202045500_must_change_password', class: Migration20261202045500_must_change_password },
   { name: 'Migration20261202051000_organisation', class: Migration20261202051000_organisation },
   { name: 'Migration20261202054505_tpn_stages', class: Migration20261202054505_tpn_stages },
+  { name: 'Migration20261202133459_portalrb_token_instansi', class: Migration20261202133459_portalrb_token_instansi },
 ];

@@ -1,9 +1,9 @@
-/** PortalRB pull endpoints behind per-Kanwil bearer tokens: auth errors, rotation, rate limit, output shapes. */
+/** PortalRB pull endpoints behind bearer tokens per Kanwil or per instansi: auth errors, scope, rotation, rate limit, output shapes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubmissionStatus, TargetPredicate } from '../../../server/src/common/enums';
 import { Evidence, EvidencePurpose } from '../../../server/src/modules/evidence/entities';
 import { Nomination } from '../../../server/src/modules/nomination/entities';
-import { Kanwil, Satker, SatkerKind } from '../../../server/src/modules/org/entities';
+import { Instansi, Kanwil, Satker, SatkerKind } from '../../../server/src/modules/org/entities';
 import { Submission } from '../../../server/src/modules/submission/entities';
 import { Client, demoSubmissions, errorCode, loginAs, ok, startServer, type TestServer } from '../helpers';
 import { ANSWERS_OF, userId } from './support';
@@ -124,6 +124,43 @@ describe('PortalRB API', () => {
     expect(other.status).toBe(403);
     expect(other.body.code).toBe('FORBIDDEN');
     expect((await get('/tidak-ada', token)).status).toBe(404);
+  });
+
+  it('an instansi token reads every Kanwil of its instansi and nothing of another; only the admin manages it', async () => {
+    const em = server.handle.orm.em.fork();
+    const inst2 = em.create(Instansi, { code: 'INST-LAIN', name: 'Instansi Lain' });
+    const k2 = em.create(Kanwil, { code: 'KW-INST2', name: 'Kanwil Instansi Lain', instansi: inst2 });
+    em.create(Satker, { code: 'INST2-1', name: 'Unit Instansi Lain', kind: SatkerKind.OTHER, kanwil: k2 });
+    await em.flush();
+    const CREATE_I = `mutation ($i: Int!) { createPortalRbToken(instansiId: $i) { token info { id kanwilId instansiId } } }`;
+    const LIST_I = `query ($i: Int!) { portalRbTokens(instansiId: $i) { id instansiId kanwilId } }`;
+    expect(errorCode(await kakanwil.gql(CREATE_I, { i: 1 }))).toBe('FORBIDDEN');
+    expect(errorCode(await kakanwil.gql(LIST_I, { i: 1 }))).toBe('FORBIDDEN');
+    expect(errorCode(await admin.gql(`mutation ($k: Int!) { createPortalRbToken(kanwilId: $k, instansiId: 1) { token } }`, { k: kanwilId }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(errorCode(await admin.gql(`mutation { createPortalRbToken { token } }`))).toBe('BAD_USER_INPUT');
+    const issued = ok(await admin.gql(CREATE_I, { i: 1 })).createPortalRbToken;
+    expect(issued.info).toMatchObject({ kanwilId: null, instansiId: 1 });
+    expect(ok(await admin.gql(LIST_I, { i: 1 })).portalRbTokens.map((t: any) => t.id)).toEqual([issued.info.id]);
+    // the Kanwil's own list does not show the instansi's token
+    const kanwilList = ok(await kakanwil.gql(`query ($k: Int!) { portalRbTokens(kanwilId: $k) { id } }`, { k: kanwilId })).portalRbTokens;
+    expect(kanwilList.map((t: any) => t.id)).not.toContain(issued.info.id);
+
+    const wbk = await get('/pengusulan/unit-wbk', issued.token);
+    expect(wbk.body.units.map((u: any) => u.id)).toEqual(['IMI-BELAWAN']);
+    expect((await get('/lke/jawaban-unit/IMI-MEDAN', issued.token)).status).toBe(200);
+    expect((await get('/lke/jawaban-unit/LAIN-1', issued.token)).status).toBe(404); // another Kanwil of the same instansi: in scope, not nominated
+    expect((await get('/lke/jawaban-unit/INST2-1', issued.token)).status).toBe(403); // another instansi
+
+    const other = ok(await admin.gql(CREATE_I, { i: inst2.id })).createPortalRbToken.token;
+    const none = await get('/pengusulan/unit-wbk', other);
+    expect(none.status).toBe(404); // the other instansi's Kanwil has no period: nothing of this instansi leaks
+    expect((await get('/lke/jawaban-unit/IMI-MEDAN', other)).status).toBe(403);
+    // revoked by the admin only
+    expect(errorCode(await kakanwil.gql(`mutation ($t: Int!) { revokePortalRbToken(tokenId: $t) { revokedAt } }`, { t: issued.info.id }))).toBe('FORBIDDEN');
+    ok(await admin.gql(`mutation ($t: Int!) { revokePortalRbToken(tokenId: $t) { revokedAt } }`, { t: issued.info.id }));
+    expect((await get('/pengusulan/unit-wbk', issued.token)).status).toBe(401);
   });
 
   it('rotation refuses the old tokens and accepts the new one; revocation too', async () => {

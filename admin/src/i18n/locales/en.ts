@@ -540,8 +540,9 @@ const en: Messages = {
   tokens: {
     nav: 'PortalRB tokens',
     title: 'PortalRB tokens',
-    subtitle: 'Bearer tokens PortalRB (KemenPANRB) uses to pull the nominations and LKE answers of this Kanwil.',
-    kanwil: 'Kanwil',
+    subtitle: 'Bearer tokens PortalRB (KemenPANRB) uses to pull the nominations and LKE answers of a Kanwil, or of every Kanwil of an instansi.',
+    kanwil: 'Kanwil or instansi',
+    instansiOption: 'Instansi: {name} (every Kanwil)',
     prefix: 'Token prefix',
     createdAt: 'Created',
     createdBy: 'By',

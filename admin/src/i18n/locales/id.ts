@@ -539,8 +539,9 @@ const id = {
   tokens: {
     nav: 'Token PortalRB',
     title: 'Token PortalRB',
-    subtitle: 'Token bearer yang dipakai PortalRB (KemenPANRB) untuk menarik usulan dan jawaban LKE Kanwil ini.',
-    kanwil: 'Kanwil',
+    subtitle: 'Token bearer yang dipakai PortalRB (KemenPANRB) untuk menarik usulan dan jawaban LKE sebuah Kanwil, atau seluruh Kanwil sebuah instansi.',
+    kanwil: 'Kanwil atau instansi',
+    instansiOption: 'Instansi: {name} (seluruh Kanwil)',
     prefix: 'Awalan token',
     createdAt: 'Dibuat',
     createdBy: 'Oleh',

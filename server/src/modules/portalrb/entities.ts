@@ -1,15 +1,21 @@
 import { DateTimeType, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Kanwil } from '../org/entities';
+import { Instansi, Kanwil } from '../org/entities';
 import { User } from '../user/entities';
 
-/** A bearer token PortalRB uses to pull one Kanwil's proposals. Only the SHA-256 of the token is stored. */
+/**
+ * A bearer token PortalRB uses to pull proposals: of one Kanwil, or of every Kanwil of one instansi (exactly one of
+ * the two is set). Only the SHA-256 of the token is stored.
+ */
 @Entity({ tableName: 'portal_rb_token' })
 export class PortalRbToken {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @ManyToOne(() => Kanwil)
-  kanwil!: Kanwil;
+  @ManyToOne(() => Kanwil, { nullable: true })
+  kanwil?: Kanwil | null;
+
+  @ManyToOne(() => Instansi, { nullable: true })
+  instansi?: Instansi | null;
 
   /** Lower-case hex SHA-256 of the plaintext token. */
   @Property({ type: 'string', length: 64 })

@@ -6,14 +6,16 @@ import { UserRefGql } from '../user/types';
 import { userRef } from '../review/types';
 import type { PortalRbToken } from './entities';
 import { importAnswers } from './import';
-import { issueToken, listTokens, revokeToken } from './tokens';
+import { issueToken, listTokens, revokeToken, tokenScope } from './tokens';
 
-@ObjectType('PortalRbToken', { description: 'A PortalRB bearer token of a Kanwil (the plaintext is never shown again)' })
+@ObjectType('PortalRbToken', { description: 'A PortalRB bearer token of a Kanwil or of an instansi (the plaintext is never shown again)' })
 export class PortalRbTokenGql {
   @Field(() => Int)
   id!: number;
-  @Field(() => Int)
-  kanwilId!: number;
+  @Field(() => Int, { nullable: true, description: 'The Kanwil the token reads (null: an instansi token)' })
+  kanwilId!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The instansi whose every Kanwil the token reads (null: a Kanwil token)' })
+  instansiId!: number | null;
   @Field({ description: 'First characters of the token' })
   prefix!: string;
   @Field(() => UserRefGql, { nullable: true })
@@ -74,7 +76,8 @@ export class ImportReportGql {
 
 const tokenView = (t: PortalRbToken): PortalRbTokenGql => ({
   id: t.id,
-  kanwilId: t.kanwil.id,
+  kanwilId: t.kanwil?.id ?? null,
+  instansiId: t.instansi?.id ?? null,
   prefix: t.prefix,
   createdBy: userRef(t.createdBy),
   createdAt: t.createdAt,
@@ -83,15 +86,29 @@ const tokenView = (t: PortalRbToken): PortalRbTokenGql => ({
 
 @Resolver()
 export class PortalRbResolver {
-  @Mutation(() => IssuedPortalRbTokenGql, { description: 'ADMIN / KANWIL_HEAD: a new PortalRB token for the Kanwil (existing tokens stay valid)' })
-  async createPortalRbToken(@GqlCtx() ctx: Ctx, @Arg('kanwilId', () => Int) kanwilId: number): Promise<IssuedPortalRbTokenGql> {
-    const r = await issueToken(ctx, kanwilId, false);
+  @Mutation(() => IssuedPortalRbTokenGql, {
+    description:
+      'ADMIN / KANWIL_HEAD (a Kanwil token) or ADMIN (an instansi token, instansiId): a new PortalRB token for the Kanwil or instansi (existing tokens stay valid)',
+  })
+  async createPortalRbToken(
+    @GqlCtx() ctx: Ctx,
+    @Arg('kanwilId', () => Int, { nullable: true }) kanwilId?: number | null,
+    @Arg('instansiId', () => Int, { nullable: true }) instansiId?: number | null,
+  ): Promise<IssuedPortalRbTokenGql> {
+    const r = await issueToken(ctx, tokenScope(kanwilId, instansiId), false);
     return { info: tokenView(r.token), token: r.plaintext, revokedTokenIds: r.revoked };
   }
 
-  @Mutation(() => IssuedPortalRbTokenGql, { description: 'ADMIN / KANWIL_HEAD: replace every active PortalRB token of the Kanwil by a new one' })
-  async rotatePortalRbToken(@GqlCtx() ctx: Ctx, @Arg('kanwilId', () => Int) kanwilId: number): Promise<IssuedPortalRbTokenGql> {
-    const r = await issueToken(ctx, kanwilId, true);
+  @Mutation(() => IssuedPortalRbTokenGql, {
+    description:
+      'ADMIN / KANWIL_HEAD (a Kanwil token) or ADMIN (an instansi token, instansiId): replace every active PortalRB token of the Kanwil or instansi by a new one',
+  })
+  async rotatePortalRbToken(
+    @GqlCtx() ctx: Ctx,
+    @Arg('kanwilId', () => Int, { nullable: true }) kanwilId?: number | null,
+    @Arg('instansiId', () => Int, { nullable: true }) instansiId?: number | null,
+  ): Promise<IssuedPortalRbTokenGql> {
+    const r = await issueToken(ctx, tokenScope(kanwilId, instansiId), true);
     return { info: tokenView(r.token), token: r.plaintext, revokedTokenIds: r.revoked };
   }
 
@@ -100,9 +117,13 @@ export class PortalRbResolver {
     return tokenView(await revokeToken(ctx, tokenId));
   }
 
-  @Query(() => [PortalRbTokenGql])
-  async portalRbTokens(@GqlCtx() ctx: Ctx, @Arg('kanwilId', () => Int) kanwilId: number): Promise<PortalRbTokenGql[]> {
-    return (await listTokens(ctx, kanwilId)).map(tokenView);
+  @Query(() => [PortalRbTokenGql], { description: 'The PortalRB tokens of a Kanwil (kanwilId) or of an instansi (instansiId)' })
+  async portalRbTokens(
+    @GqlCtx() ctx: Ctx,
+    @Arg('kanwilId', () => Int, { nullable: true }) kanwilId?: number | null,
+    @Arg('instansiId', () => Int, { nullable: true }) instansiId?: number | null,
+  ): Promise<PortalRbTokenGql[]> {
+    return (await listTokens(ctx, tokenScope(kanwilId, instansiId))).map(tokenView);
   }
 
   @Mutation(() => ImportReportGql, {

@@ -1,5 +1,5 @@
 /**
- * PortalRB pull endpoints (DOMAIN §6) under /api/portalrb, behind a per-Kanwil bearer token.
+ * PortalRB pull endpoints (DOMAIN §6) under /api/portalrb, behind a bearer token of a Kanwil or of an instansi (all its Kanwil).
  * Errors: `{ error, code, message }` (common/rest-errors.ts) with 401 (no/wrong/revoked token), 403, 404, 422, 429 (per-token rate limit), 500.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
@@ -9,7 +9,7 @@ import type { RestDeps } from '../../rest';
 import type { PortalRbToken } from './entities';
 import { sendError, sendRestError } from '../../common/rest-errors';
 import { findUnit, jawabanUnit, nominatedUnits, resolveYear } from './service';
-import { findActiveToken } from './tokens';
+import { findActiveToken, tokenKanwilIds } from './tokens';
 import { RateLimiter } from '../ratelimit/service';
 
 export function portalRbRouter(deps: RestDeps): Router {
@@ -46,8 +46,9 @@ export function portalRbRouter(deps: RestDeps): Router {
     router.get(
       path,
       handle(async (req, res, token, em) => {
-        const { tahun, periodIds } = await resolveYear(em, token.kanwil.id, tahunParam(req));
-        res.json({ tahun, units: await nominatedUnits(em, token.kanwil.id, periodIds, target) });
+        const kanwilIds = await tokenKanwilIds(em, token);
+        const { tahun, periodIds } = await resolveYear(em, kanwilIds, tahunParam(req));
+        res.json({ tahun, units: await nominatedUnits(em, kanwilIds, periodIds, target) });
       }),
     );
   }
@@ -55,8 +56,9 @@ export function portalRbRouter(deps: RestDeps): Router {
   router.get(
     '/lke/jawaban-unit/:unitId',
     handle(async (req, res, token, em) => {
-      const satker = await findUnit(em, token.kanwil.id, String(req.params.unitId));
-      const { tahun, periodIds } = await resolveYear(em, token.kanwil.id, tahunParam(req));
+      const kanwilIds = await tokenKanwilIds(em, token);
+      const satker = await findUnit(em, kanwilIds, String(req.params.unitId));
+      const { tahun, periodIds } = await resolveYear(em, kanwilIds, tahunParam(req));
       const base = publicBaseUrl(deps.config, req);
       const { status: _s, ...body } = await jawabanUnit(em, satker, periodIds, tahun, base);
       res.json(body);

@@ -1,4 +1,4 @@
-/** The PortalRB views of DOMAIN §6: nominated units of a Kanwil and one unit's answers (jawaban-unit). */
+/** The PortalRB views of DOMAIN §6: nominated units of a token's Kanwil (one, or an instansi's) and one unit's answers (jawaban-unit). */
 import type { EntityManager } from '@mikro-orm/knex';
 import type { JawabanUnit, JawabanUnitRow } from '@pantau/shared';
 import { AnswerLevel, SubmissionStatus, TargetPredicate } from '../../common/enums';
@@ -16,8 +16,8 @@ import { Submission } from '../submission/entities';
 export const SERVED_STATUSES: SubmissionStatus[] = [SubmissionStatus.NOMINATED, SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED];
 
 /** The year asked for (`?tahun=`), or the latest period year open to the Kanwil. */
-export async function resolveYear(em: EntityManager, kanwilId: number, tahun: unknown): Promise<{ tahun: number; periodIds: number[] }> {
-  const periods = await em.find(Period, { $or: [{ kanwil: null }, { kanwil: kanwilId }] }, { orderBy: { year: 'desc', id: 'asc' } });
+export async function resolveYear(em: EntityManager, kanwilIds: readonly number[], tahun: unknown): Promise<{ tahun: number; periodIds: number[] }> {
+  const periods = await em.find(Period, { $or: [{ kanwil: null }, { kanwil: { $in: [...kanwilIds] } }] }, { orderBy: { year: 'desc', id: 'asc' } });
   let year: number;
   if (tahun === undefined || tahun === '') {
     if (!periods.length) throw new RestError('NOT_FOUND', 'Belum ada periode penilaian');
@@ -39,10 +39,10 @@ export interface PortalUnit {
 }
 
 /** Nominated-or-later submissions of the Kanwil for a year and target, with their nomination's afirmasi flag. */
-export async function nominatedUnits(em: EntityManager, kanwilId: number, periodIds: number[], target: TargetPredicate): Promise<PortalUnit[]> {
+export async function nominatedUnits(em: EntityManager, kanwilIds: readonly number[], periodIds: number[], target: TargetPredicate): Promise<PortalUnit[]> {
   const subs = await em.find(
     Submission,
-    { period: { $in: periodIds }, target, status: { $in: SERVED_STATUSES }, satker: { kanwil: kanwilId } },
+    { period: { $in: periodIds }, target, status: { $in: SERVED_STATUSES }, satker: { kanwil: { $in: [...kanwilIds] } } },
     { populate: ['satker'], orderBy: { satker: { code: 'asc' } } },
   );
   const noms = subs.length
@@ -57,13 +57,13 @@ export async function nominatedUnits(em: EntityManager, kanwilId: number, period
   });
 }
 
-/** A unit by its code (as listed) or numeric id; 404 unknown, 403 another Kanwil's. */
-export async function findUnit(em: EntityManager, kanwilId: number, unitKey: string): Promise<Satker> {
+/** A unit by its code (as listed) or numeric id; 404 unknown, 403 outside the token's Kanwil. */
+export async function findUnit(em: EntityManager, kanwilIds: readonly number[], unitKey: string): Promise<Satker> {
   if (!unitKey || unitKey.length > 60) throw new RestError('BAD_USER_INPUT', 'unit_id tidak valid');
   let satker = await em.findOne(Satker, { code: unitKey });
   if (!satker && /^[1-9]\d{0,9}$/.test(unitKey)) satker = await em.findOne(Satker, Number(unitKey));
   if (!satker) throw new RestError('NOT_FOUND', `Unit ${unitKey} tidak ditemukan`);
-  if (satker.kanwil.id !== kanwilId) throw new RestError('FORBIDDEN', `Unit ${unitKey} bukan wewenang token ini`);
+  if (!kanwilIds.includes(satker.kanwil.id)) throw new RestError('FORBIDDEN', `Unit ${unitKey} bukan wewenang token ini`);
   return satker;
 }
 
