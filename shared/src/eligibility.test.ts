@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THRESHOLDS, checkAllTargets, checkEligibility, meets } from './eligibility';
+import { THRESHOLDS, bandOf, checkAllTargets, checkEligibility, meets } from './eligibility';
 import { formatFloor2 } from './format';
 import type { Target } from './vocabulary';
 import { bundledInstrument } from './instruments/index';
@@ -91,6 +91,16 @@ describe('the numbers themselves', () => {
       pelayanan: 15.75,
       requiresWbk: true,
     });
+  });
+
+  it('bandOf(): met at the minimum, near within 15 points below it, below further down', () => {
+    expect(bandOf(60, 60)).toBe('MET');
+    expect(bandOf(60 - 1e-10, 60)).toBe('MET');
+    expect(bandOf(59.99, 60)).toBe('NEAR');
+    expect(bandOf(45, 60)).toBe('NEAR');
+    expect(bandOf(44.99, 60)).toBe('BELOW');
+    // against a WBBM area minimum a WBK-passing 70 % is only near
+    expect(bandOf(70, THRESHOLDS.WBBM.areaPercent)).toBe('NEAR');
   });
 
   it('meets() compares with 1e-9 tolerance', () => {

@@ -48,6 +48,15 @@ export function meets(value: number, minimum: number): boolean {
   return value >= minimum - EPSILON;
 }
 
+/** How far a value reads below its minimum on the screens (dashboard table and heat map colours). */
+export type Band = 'MET' | 'NEAR' | 'BELOW';
+/** Points below the minimum that still count as NEAR. */
+export const NEAR_BAND_POINTS = 15;
+/** MET when the value meets the minimum, NEAR within 15 points below it, BELOW further down. */
+export function bandOf(value: number, minimum: number): Band {
+  return meets(value, minimum) ? 'MET' : meets(value, minimum - NEAR_BAND_POINTS) ? 'NEAR' : 'BELOW';
+}
+
 /** Requirement keys: total, pengungkit, area:<code>, bersih, ipak, kinerja, pelayanan, wbk. */
 export interface EligibilityFailure {
   requirement: string;

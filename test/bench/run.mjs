@@ -7,7 +7,9 @@
 // With PANTAU_DATABASE_URL set the server figures are repeated on PostgreSQL (scratch databases on that server),
 // and the saves with 1, 2 and 4 worker processes (PANTAU_WORKERS).
 //  4. LKE open: the SPA's SubmissionLke query, median, p99 of 100 at once, and the raw answer-row read.
-// BENCH_ONLY=shared,comparison,lke,saves runs some sections only.
+//  5. SPA first-load JS per route (gzip/brotli) against its budget, from admin/dist (built first when older than
+//     the sources), and what a route fetches later (scripts/bundle-size.mjs).
+// BENCH_ONLY=shared,comparison,lke,saves,bundle runs some sections only.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { createApp, fmt, hashPassword, LEVELS, loadConfig, median, randomAnswers, rng, shared } from './common.mjs';
 import { benchLkeOpen } from './lke.mjs';
 import { benchSaves } from './saves.mjs';
+import { benchBundle } from './bundle.mjs';
 
 function benchShared() {
   const inst = shared.bundledInstrument();
@@ -146,7 +149,7 @@ if (process.env.BENCH_ONLY_UNITS) {
   await benchComparison(Number(process.env.BENCH_ONLY_UNITS), 3);
   process.exit(0);
 }
-const only = new Set((process.env.BENCH_ONLY ?? 'shared,comparison,lke,saves').split(',').map((x) => x.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'shared,comparison,lke,saves,bundle').split(',').map((x) => x.trim()));
 const pgUrl = process.env.PANTAU_DATABASE_URL;
 if (only.has('shared')) benchShared();
 if (only.has('comparison')) {
@@ -162,3 +165,4 @@ if (only.has('saves')) {
   await benchSaves({ pg: false });
   if (pgUrl) await benchSaves({ pg: true, workers: [1, 2, 4] });
 }
+if (only.has('bundle')) await benchBundle();

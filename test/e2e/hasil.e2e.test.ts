@@ -77,7 +77,6 @@ describe('dashboard at 1440 px', () => {
       const target = rows.find((r) => r.submissionId && r.areas.some((a: any) => a.selfPercent !== null));
       await page.locator('[data-test=heatmap]').scrollIntoViewIfNeeded();
       await shot(page, 'hasil-dashboard-heatmap-1440');
-      await page.locator('.pz-heat-links summary').click();
       await page.click(`[data-test=heat-link-${target.satker.code}-5]`);
       await page.waitForURL((u) => u.pathname === `/submissions/${target.submissionId}/lke` && u.searchParams.get('area') === '5');
       // the LKE opens on the area's first item

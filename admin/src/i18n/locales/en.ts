@@ -251,6 +251,7 @@ const en: Messages = {
     noUnits: 'No units in this period yet.',
     noPeriods: 'No periods yet.',
     units: '{n} units',
+    band: { MET: '≥ target minimum', NEAR: '≤ 15 points below', BELOW: '> 15 points below' },
     areaShort: 'A{n}',
   },
   unit: {

@@ -249,6 +249,7 @@ const id = {
     noUnits: 'Belum ada satker pada periode ini.',
     noPeriods: 'Belum ada periode.',
     units: '{n} satker',
+    band: { MET: '≥ minimum target', NEAR: '≤ 15 poin di bawah', BELOW: '> 15 poin di bawah' },
     areaShort: 'A{n}',
   },
   unit: {
