@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Orm as MikroORM } from './db/orm';
 import { dbTargetOf, type AppConfig } from './config';
 import type { Ctx } from './common/context';
@@ -128,7 +129,8 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
     formatError: makeFormatError(log),
     validationRules: limitRules(),
     parseOptions,
-    plugins: [introspectionGate(config.production), passwordChangeGate(), errorLanguagePlugin()],
+    // no HTTP cache hints are used; Apollo's default cache-control plugin would hook every field of every response
+    plugins: [ApolloServerPluginCacheControlDisabled(), introspectionGate(config.production), passwordChangeGate(), errorLanguagePlugin()],
     logger: { debug() {}, info() {}, warn: (m) => log(m), error: (m) => log(m) },
   });
   await apollo.start();
