@@ -1,12 +1,14 @@
 /**
  * Two server processes on one PostgreSQL database: they start together (migrations and demo data once), share
- * sessions, and racing saves of the same answer from the same version never both win (the database enforces
+ * sessions, see each other's instrument imports/activations (the per-process instrument cache holds only immutable
+ * versions; which one is active is read from the database), and racing saves of the same answer from the same version never both win (the database enforces
  * the answer's version).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_INSTRUMENTS } from '@pantau/shared';
 import { freshPgDatabase, ON_PG } from '../support/pg';
 import { spawnServer, type ServerProcess } from '../support/server-process';
 import { Client, DEMO_PASSWORD, demoSubmissions, errorCode, ok } from './helpers';
@@ -78,5 +80,31 @@ describe.runIf(ON_PG)('two server processes, one PostgreSQL database', () => {
       expect(await versionNow()).toBe((v ?? 0) + 1);
     }
     expect(wins).toBe(8);
+  });
+
+  it('an instrument version imported and activated on one process is the active one on the other at once', async () => {
+    const admA = new Client(a.url);
+    ok(await admA.login('admin', DEMO_PASSWORD));
+    const admB = new Client(b.url);
+    ok(await admB.login('admin', DEMO_PASSWORD));
+    const INSTRUMENT = `query ($y: Int, $v: Int) { instrument(year: $y, versionId: $v) { versionId items { soalId text } } }`;
+    const text1 = (d: { instrument: { items: { soalId: number; text: string }[] } }) => d.instrument.items.find((i) => i.soalId === 1)!.text;
+    // B parses and caches the active 2026 version first
+    const before = ok(await admB.gql(INSTRUMENT, { y: 2026 }));
+    const m = structuredClone(BUNDLED_INSTRUMENTS[2026].master) as { data: { soals?: { id: number; teks_pertanyaan: string }[]; children?: unknown[] }[] };
+    const walk = (n: { soals?: { id: number; teks_pertanyaan: string }[]; children?: unknown[] }) => {
+      for (const x of n.soals ?? []) if (x.id === 1) x.teks_pertanyaan = `${x.teks_pertanyaan} (revisi proses A)`;
+      for (const c of n.children ?? []) walk(c as typeof n);
+    };
+    m.data.forEach(walk);
+    const created = ok(await admA.gql(`mutation ($m: JSONObject!) { createInstrumentVersion(master: $m) { id } }`, { m })).createInstrumentVersion;
+    ok(await admA.gql(`mutation ($id: Int!) { activateInstrumentVersion(id: $id) { id active } }`, { id: created.id }));
+    const after = ok(await admB.gql(INSTRUMENT, { y: 2026 }));
+    expect(after.instrument.versionId).toBe(created.id);
+    expect(text1(after)).toMatch(/\(revisi proses A\)$/);
+    // the old version is unchanged, on both; switching back is seen at once too
+    expect(text1(ok(await admB.gql(INSTRUMENT, { v: before.instrument.versionId })))).toBe(text1(before));
+    ok(await admA.gql(`mutation ($id: Int!) { activateInstrumentVersion(id: $id) { id } }`, { id: before.instrument.versionId }));
+    expect(ok(await admB.gql(INSTRUMENT, { y: 2026 })).instrument.versionId).toBe(before.instrument.versionId);
   });
 });

@@ -5,7 +5,12 @@ import { requireUser } from '../../common/authz';
 import { InstrumentVersion } from './entities';
 import { notFound } from '../../common/errors';
 
-/** Parsed instruments by database + version id (parsing the master list is the expensive part). */
+/**
+ * Parsed instruments by database + version id (parsing the master list is the expensive part). Safe with several
+ * server processes: a version's list and formula table never change once stored, and which version is active is
+ * read from the database on every request (activeVersionOfYear), so an import or activation in one process is seen
+ * by every other at once (test/api/multiprocess.api.test.ts).
+ */
 const parsed = new Map<string, Instrument>();
 
 function cacheKey(em: EntityManager, versionId: number) {
