@@ -1,3 +1,4 @@
+import { listIssues } from './errors';
 import type { Instrument, Item } from './instrument/types';
 
 /** A raw answer: an option key ("Ya", "A" …), a count, a survey index, or blank. */
@@ -16,14 +17,7 @@ export interface AnswerIssue {
 export class AnswerValidationError extends Error {
   readonly code = 'BAD_USER_INPUT';
   constructor(readonly issues: AnswerIssue[]) {
-    super(
-      `${issues.length} jawaban tidak valid: ` +
-        issues
-          .slice(0, 10)
-          .map((i) => `[${i.soalId}] ${i.message}`)
-          .join('; ') +
-        (issues.length > 10 ? '; …' : ''),
-    );
+    super(`${issues.length} jawaban tidak valid: ` + listIssues(issues, (i) => `[${i.soalId}] ${i.message}`));
     this.name = 'AnswerValidationError';
   }
 }

@@ -1,4 +1,5 @@
 // Problems found while loading an instrument, and the small value checks every part of the loader uses.
+import { listIssues } from '../errors';
 
 /** One problem found in a master list or formula table; `path` names the offending node or item. */
 export interface InstrumentIssue {
@@ -10,14 +11,7 @@ export interface InstrumentIssue {
 export class InstrumentError extends Error {
   readonly code = 'INVALID_INSTRUMENT';
   constructor(readonly issues: InstrumentIssue[]) {
-    super(
-      `Instrumen tidak valid (${issues.length} masalah): ` +
-        issues
-          .slice(0, 10)
-          .map((i) => `${i.path}: ${i.message}`)
-          .join('; ') +
-        (issues.length > 10 ? '; …' : ''),
-    );
+    super(`Instrumen tidak valid (${issues.length} masalah): ` + listIssues(issues, (i) => `${i.path}: ${i.message}`));
     this.name = 'InstrumentError';
   }
 }

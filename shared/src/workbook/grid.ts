@@ -1,3 +1,4 @@
+import { listIssues } from '../errors';
 import type { JawabanUnitRow } from '../portalrb';
 
 /**
@@ -47,9 +48,7 @@ export interface WorkbookIssue {
 export class WorkbookError extends Error {
   readonly code = 'BAD_USER_INPUT';
   constructor(readonly issues: WorkbookIssue[]) {
-    super(
-      `Berkas Excel tidak dapat dibaca (${issues.length} masalah): ` + issues.slice(0, 10).map(describeIssue).join('; ') + (issues.length > 10 ? '; …' : ''),
-    );
+    super(`Berkas Excel tidak dapat dibaca (${issues.length} masalah): ` + listIssues(issues, describeIssue));
     this.name = 'WorkbookError';
   }
 }
