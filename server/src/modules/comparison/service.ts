@@ -34,7 +34,7 @@ import type { StoredSurvey } from './score-cache';
 import { Submission } from '../submission/entities';
 import { SurveyResult } from '../survey/entities';
 import { DeadlineExtension } from '../period/entities';
-import { eligibilityView } from '../submission/score-types';
+import { eligibilityView, failureView } from '../submission/score-types';
 import type { ComparisonRowGql, GapSummaryGql, KanwilComparisonGql } from './types';
 import { scoresOfScope } from './score-cache';
 
@@ -184,13 +184,7 @@ function gapSummary(
     changes: g.plan.changes,
     topChanges: g.topChanges,
     unreachable: g.plan.unreachable,
-    blockers: g.blockers.map((f) => ({
-      requirement: f.requirement,
-      actual: f.actual,
-      required: f.required,
-      message: f.message,
-      awaitingSurvey: !!f.awaitingSurvey,
-    })),
+    blockers: g.blockers.map(failureView),
     surveys: g.surveys,
   };
 }

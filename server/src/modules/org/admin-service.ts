@@ -26,6 +26,7 @@ import type {
   SatkerUpdateInput,
 } from './inputs';
 import { lineagesOf } from './lineage';
+import { kanwilView, satkerView } from './types';
 
 const CODE = /^[A-Za-z0-9._-]{2,40}$/;
 
@@ -35,17 +36,10 @@ function checkDate(d: string | null | undefined, what: string): string | null {
   return d;
 }
 
-const snapSatker = (s: Satker) => ({
-  code: s.code,
-  name: s.name,
-  kind: s.kind,
-  division: s.division ?? null,
-  kanwilId: s.kanwil.id,
-  predecessorId: s.predecessor?.id ?? null,
-  validFrom: s.validFrom ?? null,
-  validUntil: s.validUntil ?? null,
-});
-const snapKanwil = (k: Kanwil) => ({ code: k.code, name: k.name, instansiId: k.instansi.id, eselonId: k.eselon?.id ?? null, kind: k.kind });
+/** The audit snapshot of a unit or Kanwil: its API view without the id (the event names the object). */
+const withoutId = <T extends { id: number }>({ id: _id, ...rest }: T): Omit<T, 'id'> => rest;
+const snapSatker = (s: Satker) => withoutId(satkerView(s));
+const snapKanwil = (k: Kanwil) => withoutId(kanwilView(k));
 
 function checkCodeName(code: string, name: string, what: string): void {
   if (!CODE.test(code)) throw badInput(`Kode ${what} 2–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung`);

@@ -127,12 +127,11 @@ export function eligibilityView(e: Eligibility, basisLevel: AnswerLevel): Eligib
     target: e.target as TargetPredicate,
     eligible: e.eligible,
     basisLevel,
-    failures: e.failures.map((f) => ({
-      requirement: f.requirement,
-      actual: f.actual,
-      required: f.required,
-      message: f.message,
-      awaitingSurvey: !!f.awaitingSurvey,
-    })),
+    failures: e.failures.map(failureView),
   };
+}
+
+/** One unmet requirement as the API shows it (eligibility failures, gap-planner blockers). */
+export function failureView(f: Eligibility['failures'][number]): EligibilityFailureGql {
+  return { requirement: f.requirement, actual: f.actual, required: f.required, message: f.message, awaitingSurvey: !!f.awaitingSurvey };
 }
