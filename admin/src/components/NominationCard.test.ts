@@ -29,4 +29,10 @@ describe('NominationCard', () => {
     expect(await typeInto(wrapper, 'nom-tlhp', '100')).toBe('100');
     expect(await typeInto(wrapper, 'nom-lhkpn', '97.5')).toBe('97.5');
   });
+
+  it('cuts the shown percentage, so a shortfall never reads as met (99,999 is not "100")', async () => {
+    const { wrapper } = mountWithApp(NominationCard, { props: { submissionId: 1, version: 1, status: 'DESK_EVALUATED' } });
+    await flushPromises();
+    expect(await typeInto(wrapper, 'nom-lhkpn', '99,999')).toBe('99,99');
+  });
 });
