@@ -1,7 +1,7 @@
 import { appUrl } from './base';
 import { notifyUnauthenticated } from './client';
 import { ApiError } from './errors';
-import { CSRF_HEADER, httpCode } from './upload';
+import { CSRF_HEADER, jsonOrNull, restError } from './upload';
 
 /** One unreadable workbook cell as the server names it. */
 export interface WorkbookIssue {
@@ -13,13 +13,9 @@ export interface WorkbookIssue {
 export type Progress = (fraction: number | null) => void;
 
 function errorFrom(status: number, body: { code?: string; message?: string; issues?: unknown } | null): ApiError {
-  const code = httpCode(status, body?.code);
-  if (code === 'UNAUTHENTICATED') notifyUnauthenticated();
-  return new ApiError(code, body?.message ?? `HTTP ${status}`, {
-    httpStatus: status,
-    httpCode: body?.code,
-    issues: Array.isArray(body?.issues) ? body!.issues : undefined,
-  });
+  const err = restError(status, body);
+  if (err.code === 'UNAUTHENTICATED') notifyUnauthenticated();
+  return err;
 }
 
 /** POST a file as the request body (XMLHttpRequest: fetch has no upload progress); resolves with the JSON answer. */
@@ -32,12 +28,7 @@ export function postFile<T>(url: string, file: Blob, onProgress: Progress = () =
     xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
     xhr.upload.onprogress = (ev) => onProgress(ev.lengthComputable && ev.total > 0 ? ev.loaded / ev.total : null);
     xhr.onload = () => {
-      let body = null;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        body = null;
-      }
+      const body = jsonOrNull(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
         resolve(body as T);
@@ -87,13 +78,7 @@ export async function downloadFile(url: string, fallbackName: string, onProgress
     throw new ApiError('NETWORK', (err as Error)?.message ?? 'network error');
   }
   if (!res.ok) {
-    let body = null;
-    try {
-      body = await res.json();
-    } catch {
-      body = null;
-    }
-    throw errorFrom(res.status, body);
+    throw errorFrom(res.status, jsonOrNull(await res.text().catch(() => null)));
   }
   const total = Number(res.headers.get('content-length')) || 0;
   const chunks: Uint8Array[] = [];
@@ -133,13 +118,7 @@ export function postForDownload(url: string, body: unknown, fallbackName: string
         resolve(name);
         return;
       }
-      let parsed = null;
-      try {
-        parsed = JSON.parse(await blob.text());
-      } catch {
-        parsed = null;
-      }
-      reject(errorFrom(xhr.status, parsed));
+      reject(errorFrom(xhr.status, jsonOrNull(await blob.text().catch(() => null))));
     };
     xhr.onerror = () => reject(new ApiError('NETWORK', 'network error'));
     xhr.send(JSON.stringify(body));

@@ -32,6 +32,24 @@ export function httpCode(status: number, code: unknown): ErrorCode {
   return 'INTERNAL';
 }
 
+/** A REST error body `{ error, code, message, issues? }` (or none) as the ApiError the screens show. */
+export function restError(status: number, body: { code?: string; message?: string; issues?: unknown } | null): ApiError {
+  return new ApiError(httpCode(status, body?.code), body?.message ?? `HTTP ${status}`, {
+    httpStatus: status,
+    httpCode: body?.code,
+    issues: Array.isArray(body?.issues) ? body.issues : undefined,
+  });
+}
+
+/** The JSON of a response text; null for an empty or unreadable one (a proxy's HTML error page). */
+export function jsonOrNull(text: string | null | undefined): any {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Upload one evidence file with XMLHttpRequest (fetch has no upload progress). Text fields go first: the server
  * checks the target before it stores a byte of the file. The custom header is the server's CSRF check.
@@ -50,20 +68,15 @@ export function uploadEvidence(fields: UploadFields, file: File, onProgress: (fr
       if (ev.lengthComputable && ev.total > 0) onProgress(ev.loaded / ev.total);
     };
     xhr.onload = () => {
-      let body: { code?: string; message?: string } | null = null;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        body = null;
-      }
+      const body = jsonOrNull(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
         resolve(body);
         return;
       }
-      const code = httpCode(xhr.status, body?.code);
-      if (code === 'UNAUTHENTICATED') onUnauthenticated?.();
-      reject(new ApiError(code, body?.message ?? `HTTP ${xhr.status}`, { httpStatus: xhr.status, httpCode: body?.code }));
+      const err = restError(xhr.status, body);
+      if (err.code === 'UNAUTHENTICATED') onUnauthenticated?.();
+      reject(err);
     };
     xhr.onerror = () => reject(new ApiError('NETWORK', 'network error'));
     xhr.onabort = () => reject(new ApiError('NETWORK', 'aborted'));
