@@ -29,6 +29,8 @@ import type { Submission } from '../submission/entities';
 import { surveyRecordsOf } from '../survey/records';
 import { levelAnswers } from '../workflow/answers';
 
+/** Soal ids as the LKE names them: "[113]–[120]" for a run, "[113]" for one. */
+const itemRange = (ids: number[]) => (ids.length > 1 ? `[${ids[0]}]–[${ids[ids.length - 1]}]` : ids.map((id) => `[${id}]`).join(''));
 export interface ChecklistInputData {
   tlhpPercent?: number | null;
   tlhpEvidenceId?: number | null;
@@ -145,7 +147,8 @@ export async function assessNomination(
     ),
   );
 
-  // LHKPN/LHKASN 100 %, pre-filled from [113]–[120] (TPI answers); evidence = the data dukung of those items
+  // LHKPN/LHKASN 100 %, pre-filled from the items of the LHKPN formulas (TPI answers; [113]–[120] in 2026); evidence =
+  // the data dukung of those items
   const prefilled = lhkpnCompliance(inst, tpi);
   const lhkpnItems = lhkpnItemIds(inst);
   const lhkpn = input.lhkpnPercent ?? prefilled;
@@ -160,7 +163,9 @@ export async function assessNomination(
       lhkpn,
       '100 %',
       lhkpn !== null && lhkpn >= 100 - 1e-9,
-      lhkpn === null ? 'Jumlah wajib lapor/pelapor LHKPN/LHKASN ([113]–[120]) belum lengkap' : `Kepatuhan LHKPN/LHKASN ${formatFloor2(lhkpn)} % < 100 %`,
+      lhkpn === null
+        ? `Jumlah wajib lapor/pelapor LHKPN/LHKASN (${itemRange(lhkpnItems)}) belum lengkap`
+        : `Kepatuhan LHKPN/LHKASN ${formatFloor2(lhkpn)} % < 100 %`,
       lhkpnEv,
     ),
   );
