@@ -8,11 +8,11 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { DEFAULT_QUESTIONNAIRE_VERSION, jakartaDate, questionnaire, surveyRoundResult, type SurveyResponseData } from '@pantau/shared';
-import { SurveyKindEnum, SurveySource } from '../common/enums';
 import type { Satker } from '../modules/org/entities';
 import type { Period } from '../modules/period/entities';
 import { Submission } from '../modules/submission/entities';
-import { SurveyLink, SurveyResponse, SurveyResult, SurveyRound, SurveyTicket } from '../modules/survey/entities';
+import { SurveyLink, SurveyResponse, SurveyRound, SurveyTicket } from '../modules/survey/entities';
+import { recordRoundResults } from '../modules/survey/service';
 import type { User } from '../modules/user/entities';
 
 const day = 86_400_000;
@@ -107,20 +107,7 @@ export async function seedSurveyRounds(
     if (!d.closed) continue;
     const sub = await em.findOne(Submission, { satker: satker.id, period: ctx.period.id });
     if (!sub) continue;
-    const result = surveyRoundResult(q, responses);
-    for (const kind of [SurveyKindEnum.IPAK, SurveyKindEnum.IPKP]) {
-      const index = result.indices[kind].index;
-      if (index !== null)
-        em.create(SurveyResult, {
-          submission: sub,
-          kind,
-          index,
-          respondents: result.respondents,
-          source: SurveySource.INTERNAL,
-          roundId: round.id,
-          recordedAt: at(d.end + 1),
-        });
-    }
+    recordRoundResults(em, sub, round, surveyRoundResult(q, responses), at(d.end + 1));
   }
   await em.flush();
 }

@@ -212,6 +212,17 @@ export interface CloseRoundOutcome {
  * submission of the period, with the respondent count. Nothing is recorded without responses (INTERNAL with 0
  * respondents is refused) or without a submission.
  */
+/** A closed round's indices as the unit's INTERNAL survey results (one per kind with an index), for the LKE. */
+export function recordRoundResults(em: EntityManager, sub: Submission, round: SurveyRound, result: SurveyRoundResult, recordedAt: Date): SurveyResult[] {
+  return [SurveyKindEnum.IPAK, SurveyKindEnum.IPKP].flatMap((kind) => {
+    const index = result.indices[kind].index;
+    if (index === null) return [];
+    return [
+      em.create(SurveyResult, { submission: sub, kind, index, respondents: result.respondents, source: SurveySource.INTERNAL, roundId: round.id, recordedAt }),
+    ];
+  });
+}
+
 export async function closeSurveyRound(ctx: Ctx, roundId: number): Promise<CloseRoundOutcome> {
   const user = requireUser(ctx);
   const out = await ctx.em.transactional(async (em) => {
@@ -227,20 +238,7 @@ export async function closeSurveyRound(ctx: Ctx, roundId: number): Promise<Close
     else if (!sub) warnings.push('Unit belum memiliki penilaian pada periode ini: hasil survei tidak dicatat ke LKE');
     else {
       if (result.belowMinimum) warnings.push(`Jumlah responden ${result.respondents} kurang dari 30 (batas minimal survei per unit)`);
-      for (const kind of [SurveyKindEnum.IPAK, SurveyKindEnum.IPKP]) {
-        const index = result.indices[kind].index;
-        if (index === null) continue;
-        const r = em.create(SurveyResult, {
-          submission: sub,
-          kind,
-          index,
-          respondents: result.respondents,
-          source: SurveySource.INTERNAL,
-          roundId: round.id,
-          recordedAt: new Date(),
-        });
-        recorded.push(r);
-      }
+      recorded.push(...recordRoundResults(em, sub, round, result, new Date()));
     }
     await em.flush();
     audit(em, ctx, {
