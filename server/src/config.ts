@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface AppConfig {
@@ -80,6 +81,8 @@ export function validateEnv(env: NodeJS.ProcessEnv): string[] {
   check('PANTAU_SCHEDULER_INTERVAL_SECONDS', int(0), 'harus bilangan bulat ≥ 0 (detik; 0 = tanpa penjadwal)');
   check('PANTAU_SHUTDOWN_SECONDS', int(0, 3600), 'harus bilangan bulat 0–3600 (detik)');
   check('PANTAU_BASE_PATH', (x) => x === '/' || /^(\/[A-Za-z0-9._~-]+)+\/?$/.test(x), 'harus jalur seperti /pantau (huruf, angka, . _ ~ -; kosong = akar)');
+  check('PANTAU_PORTALRB_RATE_LIMIT', int(1), 'harus bilangan bulat ≥ 1 (permintaan per token per menit)');
+  check('PANTAU_TRUST_PROXY', validTrustProxy, 'harus 0/1/true/false, jumlah hop, atau daftar alamat/subnet (loopback, 10.0.0.0/8, …)');
   check('PANTAU_WORKERS', int(1, 64), 'harus bilangan bulat 1–64 (jumlah proses server)');
   // links are built from PANTAU_PUBLIC_URL: it is the SPA's address, so it ends with the base path
   const base = normaliseBasePath(v('PANTAU_BASE_PATH'));
@@ -95,6 +98,19 @@ export function validateEnv(env: NodeJS.ProcessEnv): string[] {
     );
   }
   return issues;
+}
+
+/** PANTAU_TRUST_PROXY as Express accepts it: a boolean, a hop count, or addresses / subnets / loopback, linklocal, uniquelocal. */
+function validTrustProxy(x: string): boolean {
+  if (/^(true|false|\d+)$/i.test(x)) return true;
+  return x.split(',').every((part) => {
+    const t = part.trim();
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(t)) return true;
+    const [addr, bits, ...rest] = t.split('/');
+    const kind = isIP(addr ?? '');
+    if (!kind || rest.length) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128));
+  });
 }
 
 /** PANTAU_TRUST_PROXY: unset/""/"0"/"false" → false, "true" → true, a number → hops, else a list of addresses. */

@@ -29,6 +29,17 @@ describe('config validation', () => {
     expect(() => loadConfig({ PANTAU_SECURE_COOKIES: 'yes' })).toThrow(/PANTAU_SECURE_COOKIES/);
   });
 
+  it('PANTAU_TRUST_PROXY and PANTAU_PORTALRB_RATE_LIMIT are checked too', () => {
+    for (const good of ['loopback', '1', 'true', '10.0.0.0/8, 127.0.0.1', 'loopback,uniquelocal', '::1', 'fd00::/8']) {
+      expect(() => loadConfig({ PANTAU_TRUST_PROXY: good }), good).not.toThrow();
+    }
+    for (const bad of ['yes', 'lokal', '10.0.0.0/33', '300.1.1.1', 'loopback;10.0.0.1']) {
+      expect(() => loadConfig({ PANTAU_TRUST_PROXY: bad }), bad).toThrow(/PANTAU_TRUST_PROXY/);
+    }
+    expect(() => loadConfig({ PANTAU_PORTALRB_RATE_LIMIT: 'banyak' })).toThrow(/PANTAU_PORTALRB_RATE_LIMIT/);
+    expect(() => loadConfig({ PANTAU_PORTALRB_RATE_LIMIT: '0' })).toThrow(/PANTAU_PORTALRB_RATE_LIMIT/);
+  });
+
   it('PANTAU_BASE_PATH: a path like /pantau (trailing slash dropped); the public URL must end with it', () => {
     expect(loadConfig({}).basePath).toBe('');
     expect(loadConfig({ PANTAU_BASE_PATH: '/' }).basePath).toBe('');
