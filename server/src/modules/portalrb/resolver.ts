@@ -17,7 +17,7 @@ export class PortalRbResolver {
     @Arg('kanwilId', () => Int, { nullable: true }) kanwilId?: number | null,
     @Arg('instansiId', () => Int, { nullable: true }) instansiId?: number | null,
   ): Promise<IssuedPortalRbTokenGql> {
-    const r = await issueToken(ctx, tokenScope(kanwilId, instansiId), false);
+    const r = await issueToken(ctx, tokenScope(ctx, kanwilId, instansiId), false);
     return { info: tokenView(r.token), token: r.plaintext, revokedTokenIds: r.revoked };
   }
 
@@ -30,7 +30,7 @@ export class PortalRbResolver {
     @Arg('kanwilId', () => Int, { nullable: true }) kanwilId?: number | null,
     @Arg('instansiId', () => Int, { nullable: true }) instansiId?: number | null,
   ): Promise<IssuedPortalRbTokenGql> {
-    const r = await issueToken(ctx, tokenScope(kanwilId, instansiId), true);
+    const r = await issueToken(ctx, tokenScope(ctx, kanwilId, instansiId), true);
     return { info: tokenView(r.token), token: r.plaintext, revokedTokenIds: r.revoked };
   }
 
@@ -45,7 +45,7 @@ export class PortalRbResolver {
     @Arg('kanwilId', () => Int, { nullable: true }) kanwilId?: number | null,
     @Arg('instansiId', () => Int, { nullable: true }) instansiId?: number | null,
   ): Promise<PortalRbTokenGql[]> {
-    return (await listTokens(ctx, tokenScope(kanwilId, instansiId))).map(tokenView);
+    return (await listTokens(ctx, tokenScope(ctx, kanwilId, instansiId))).map(tokenView);
   }
 
   @Mutation(() => ImportReportGql, {

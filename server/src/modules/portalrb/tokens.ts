@@ -22,7 +22,8 @@ export function newTokenText(): string {
 export type TokenScope = { kanwilId: number; instansiId?: null } | { instansiId: number; kanwilId?: null };
 
 /** The scope from the API's two optional arguments: exactly one must be given. */
-export function tokenScope(kanwilId: number | null | undefined, instansiId: number | null | undefined): TokenScope {
+export function tokenScope(ctx: Ctx, kanwilId: number | null | undefined, instansiId: number | null | undefined): TokenScope {
+  requireUser(ctx); // signed out: UNAUTHENTICATED before any argument is discussed
   if ((kanwilId == null) === (instansiId == null)) throw badInput('Sebutkan tepat satu: kanwilId atau instansiId');
   return kanwilId != null ? { kanwilId } : { instansiId: instansiId! };
 }
