@@ -50,7 +50,7 @@ function primary(config: AppConfig) {
       if (!announced && listening.size === n) {
         announced = true;
         const host = addr.address?.includes(':') ? `[${addr.address}]` : (addr.address ?? config.host);
-        console.log(`Pantau ZI berjalan di http://${host}:${addr.port} (pid ${process.pid}, ${n} proses pekerja, data: PostgreSQL)`);
+        console.log(`Pantau ZI berjalan di http://${host}:${addr.port}${config.basePath} (pid ${process.pid}, ${n} proses pekerja, data: PostgreSQL)`);
       }
     });
   };
