@@ -19,7 +19,22 @@ export interface AuditInput {
  * event is committed (or rolled back) together with the change it describes.
  */
 export function audit(em: EntityManager, ctx: { user: AuthUser | null } | null, input: AuditInput): AuditEvent {
-  const ev = em.create(AuditEvent, {
+  const ev = em.create(AuditEvent, fieldsOf(em, ctx, input));
+  em.persist(ev);
+  return ev;
+}
+
+/**
+ * The same event written at once by one INSERT (no unit of work): for write paths that send their own statements
+ * (saveAnswers). Inside a transaction pass its manager, so the event commits or rolls back with the change.
+ */
+export async function auditNow(em: EntityManager, ctx: { user: AuthUser | null } | null, input: AuditInput): Promise<void> {
+  const f = fieldsOf(em, ctx, input);
+  await em.insert(AuditEvent, { ...f, actor: ctx?.user?.id ?? null } as never);
+}
+
+function fieldsOf(em: EntityManager, ctx: { user: AuthUser | null } | null, input: AuditInput) {
+  return {
     actor: ctx?.user ? em.getReference(User, ctx.user.id) : null,
     action: input.action,
     objectType: input.objectType,
@@ -30,7 +45,5 @@ export function audit(em: EntityManager, ctx: { user: AuthUser | null } | null, 
     after: input.after ?? null,
     reason: input.reason ?? null,
     at: new Date(),
-  });
-  em.persist(ev);
-  return ev;
+  };
 }

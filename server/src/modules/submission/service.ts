@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AnswerValidationError, holdsWbk, isIsoDate, validateAnswers, type Instrument } from '@pantau/shared';
 import { localDateMessage } from '../../common/scalars';
 import type { Ctx } from '../../common/context';
@@ -7,18 +7,17 @@ import { memo } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
 import { assertCanReadSubmission, assertCanWriteLevel, readScope, requireUser, submissionFilter } from '../../common/authz';
 import { badInput, conflict, forbidden, fromAnswerValidation, notFound } from '../../common/errors';
-import { audit } from '../../common/audit';
+import { audit, auditNow } from '../../common/audit';
 import { answersLoader, clearLoaders, predicatesLoader, surveysLoader } from '../../common/loaders';
 import { Answer, decodeValue, encodeValue } from '../answer/entities';
 import type { AnswerRow } from '../answer/rows';
-import { columnsOf, pick } from '../../db/lean';
+import { columnsOf, pick, toDate } from '../../db/lean';
 import { writeTransaction } from '../../db/group-commit';
 import { Satker } from '../org/entities';
 import { Period } from '../period/entities';
 import { instrumentOf } from '../instrument/service';
 import { satkerView } from '../org/types';
 import { periodView } from '../period/types';
-import { User } from '../user/entities';
 import { computeSubmission, type SubmissionScores } from './compute';
 import { surveyRecord } from '../survey/records';
 import { Submission } from './entities';
@@ -112,9 +111,19 @@ export interface SaveResult {
   answers: AnswerGql[];
 }
 
+/** A stored answer of the batch as read for a save (a plain row: no entity, no unit of work). */
+interface StoredAnswer {
+  id: number;
+  valueJson: string | null;
+  note: string | null;
+  version: number;
+  updatedAt: Date;
+  updatedBy: AnswerGql['updatedBy'];
+}
+
 /**
- * The submission (with its satker and period) and the stored answers of `soalIds` at `level`, in ONE statement,
- * merged into `em` as managed entities (so the flush can update them under their optimistic lock).
+ * The submission (with its satker and period, merged into `em` as entities: authorisation and the payload read them)
+ * and the stored answers of `soalIds` at `level` as plain rows, in ONE statement.
  */
 async function loadForSave(em: EntityManager, submissionId: number, level: AnswerLevel, soalIds: number[]) {
   const knex = em.getKnex();
@@ -123,7 +132,13 @@ async function loadForSave(em: EntityManager, submissionId: number, level: Answe
       ...columnsOf(em, Submission, 's'),
       ...columnsOf(em, Satker, 'k'),
       ...columnsOf(em, Period, 'p'),
-      ...columnsOf(em, Answer, 'a'),
+      'a.id as a__id',
+      'a.soal_id as a__soal_id',
+      'a.value_json as a__value_json',
+      'a.note as a__note',
+      'a.version as a__version',
+      'a.updated_at as a__updated_at',
+      'a.updated_by_id as a__updated_by_id',
       'u.username as u__username',
       'u.display_name as u__display_name',
     ])
@@ -142,19 +157,26 @@ async function loadForSave(em: EntityManager, submissionId: number, level: Answe
   em.map(Satker, pick(rows[0], 'k') as never);
   em.map(Period, pick(rows[0], 'p') as never);
   const sub = em.map(Submission, pick(rows[0], 's') as never);
-  const existing = new Map<number, { entity: Answer; updatedBy: AnswerGql['updatedBy'] }>();
+  const existing = new Map<number, StoredAnswer>();
   for (const r of rows) {
-    const a = pick(r, 'a');
-    if (!a) continue;
-    const entity = em.map(Answer, a as never);
-    const updatedBy =
-      r.a__updated_by_id == null || r.u__username == null
-        ? null
-        : { id: Number(r.a__updated_by_id), username: String(r.u__username), displayName: String(r.u__display_name) };
-    existing.set(entity.soalId, { entity, updatedBy });
+    if (r.a__id == null) continue;
+    existing.set(Number(r.a__soal_id), {
+      id: Number(r.a__id),
+      valueJson: (r.a__value_json as string | null) ?? null,
+      note: (r.a__note as string | null) ?? null,
+      version: Number(r.a__version),
+      updatedAt: toDate(r.a__updated_at),
+      updatedBy:
+        r.a__updated_by_id == null || r.u__username == null
+          ? null
+          : { id: Number(r.a__updated_by_id), username: String(r.u__username), displayName: String(r.u__display_name) },
+    });
   }
   return { sub, existing };
 }
+
+const conflictMessage = (soalIds: number[]) =>
+  `Jawaban soal ${soalIds.map((id) => `[${id}]`).join(', ')} telah diubah oleh pengguna lain. Muat ulang lalu simpan kembali.`;
 
 /**
  * Saves a batch of answers of one level, all or nothing: authorisation (assertCanWriteLevel), validation of every
@@ -162,7 +184,10 @@ async function loadForSave(em: EntityManager, submissionId: number, level: Answe
  * then the writes and one audit event, in one transaction. A single-answer save is 5 statements besides the
  * session lookup: BEGIN, one read (submission + answers), the answer write, the audit event, COMMIT. On SQLite
  * concurrent saves share the BEGIN/COMMIT (db/group-commit.ts: one fsync for the batch, a SAVEPOINT each, every save
- * answered after its COMMIT). Scores are not computed here (SaveAnswersPayload.score does that when asked for).
+ * answered after its COMMIT). The writes are direct statements (no unit of work): an update is
+ * `update answer … set version = version + 1 … where id = ? and version = ?`, so the database enforces the optimistic
+ * lock (a concurrent save from another process that got there first leaves it matching no row: CONFLICT).
+ * Scores are not computed here (SaveAnswersPayload.score does that when asked for).
  */
 export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerLevel, inputs: AnswerInput[]): Promise<SaveResult> {
   const user = requireUser(ctx);
@@ -197,8 +222,7 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
 
       const conflicts = [];
       for (const i of inputs) {
-        const found = bySoal.get(i.soalId);
-        const cur = found?.entity;
+        const cur = bySoal.get(i.soalId);
         const expected = i.expectedVersion ?? null;
         if ((cur ? cur.version : null) !== expected) {
           conflicts.push({
@@ -207,62 +231,67 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
             currentVersion: cur?.version ?? null,
             currentValue: cur ? decodeValue(cur.valueJson) : null,
             currentNote: cur?.note ?? null,
-            updatedBy: found?.updatedBy?.displayName ?? null,
+            updatedBy: cur?.updatedBy?.displayName ?? null,
             updatedAt: cur?.updatedAt?.toISOString() ?? null,
           });
         }
       }
-      if (conflicts.length) {
-        throw conflict(`Jawaban soal ${conflicts.map((c) => `[${c.soalId}]`).join(', ')} telah diubah oleh pengguna lain. Muat ulang lalu simpan kembali.`, {
-          conflicts,
-        });
-      }
+      if (conflicts.length) throw conflict(conflictMessage(conflicts.map((c) => c.soalId)), { conflicts });
 
       const before: Record<number, unknown> = {};
       const after: Record<number, unknown> = {};
       const now = new Date();
-      const userRef = em.getReference(User, user.id);
       const me = { id: user.id, username: user.username, displayName: user.displayName };
-      const touched: { entity: Answer; updatedBy: AnswerGql['updatedBy'] }[] = [];
+      const answers: AnswerGql[] = [];
       for (const i of inputs) {
         const valueJson = encodeValue(canonical[i.soalId]);
         const note = i.note === undefined ? undefined : i.note === null || i.note.trim() === '' ? null : i.note;
-        const found = bySoal.get(i.soalId);
-        if (found) {
-          const cur = found.entity;
-          const newNote = note === undefined ? (cur.note ?? null) : note;
-          if ((cur.valueJson ?? null) === valueJson && (cur.note ?? null) === newNote) {
-            touched.push(found);
+        const cur = bySoal.get(i.soalId);
+        if (cur) {
+          const newNote = note === undefined ? cur.note : note;
+          if (cur.valueJson === valueJson && cur.note === newNote) {
+            answers.push({
+              soalId: i.soalId,
+              level,
+              value: decodeValue(cur.valueJson),
+              note: cur.note,
+              version: cur.version,
+              updatedAt: cur.updatedAt,
+              updatedBy: cur.updatedBy,
+            });
             continue;
           }
-          before[i.soalId] = { value: decodeValue(cur.valueJson), note: cur.note ?? null, version: cur.version };
-          cur.valueJson = valueJson;
-          cur.note = newNote;
-          cur.updatedBy = userRef;
-          cur.updatedAt = now;
-          // the flush runs `update … set version = version + 1 where id = ? and version = ?` (Answer.version is a
-          // version property): a concurrent save from another process that got there first makes it fail.
-          after[i.soalId] = { value: decodeValue(valueJson), note: newNote, version: cur.version + 1 };
-          touched.push({ entity: cur, updatedBy: me });
+          const version = cur.version + 1;
+          // Answer.version is the optimistic lock: the row must still carry the version read above
+          const n = await em.nativeUpdate(
+            Answer,
+            { id: cur.id, version: cur.version },
+            { valueJson, note: newNote, updatedBy: user.id, updatedAt: now, version },
+          );
+          if (n !== 1) throw conflict(conflictMessage([i.soalId]));
+          before[i.soalId] = { value: decodeValue(cur.valueJson), note: cur.note, version: cur.version };
+          after[i.soalId] = { value: decodeValue(valueJson), note: newNote, version };
+          answers.push({ soalId: i.soalId, level, value: decodeValue(valueJson), note: newNote, version, updatedAt: now, updatedBy: me });
         } else {
           if (valueJson === null && !note) continue;
-          const a = em.create(Answer, {
-            submission: sub,
+          // a concurrent insert of the same slot fails the unique (submission, soal, level) key: CONFLICT below
+          await em.insert(Answer, {
+            submission: sub.id,
             soalId: i.soalId,
             level,
             valueJson,
             note: note ?? null,
-            updatedBy: userRef,
+            updatedBy: user.id,
             updatedAt: now,
             version: 1,
-          });
+          } as never);
           before[i.soalId] = null;
           after[i.soalId] = { value: decodeValue(valueJson), note: note ?? null, version: 1 };
-          touched.push({ entity: a, updatedBy: me });
+          answers.push({ soalId: i.soalId, level, value: decodeValue(valueJson), note: note ?? null, version: 1, updatedAt: now, updatedBy: me });
         }
       }
       if (Object.keys(after).length) {
-        audit(em, ctx, {
+        await auditNow(em, ctx, {
           action: 'answers.save',
           objectType: 'Submission',
           objectId: sub.id,
@@ -272,26 +301,11 @@ export async function saveAnswers(ctx: Ctx, submissionId: number, level: AnswerL
           after: { level, answers: after },
         });
       }
-      await em.flush();
-      const answers = touched
-        .map(({ entity: a, updatedBy }) => ({
-          soalId: a.soalId,
-          level: a.level,
-          value: decodeValue(a.valueJson),
-          note: a.note ?? null,
-          version: a.version,
-          updatedAt: a.updatedAt,
-          updatedBy,
-        }))
-        .sort((x, y) => x.soalId - y.soalId);
-      return { submission: sub, answers };
+      return { submission: sub, answers: answers.sort((x, y) => x.soalId - y.soalId) };
     });
   } catch (e) {
     if (e instanceof UniqueConstraintViolationException) {
       throw conflict('Jawaban telah dibuat oleh pengguna lain pada saat yang sama. Muat ulang lalu simpan kembali.');
-    }
-    if (e instanceof OptimisticLockError) {
-      throw conflict('Jawaban telah diubah oleh pengguna lain pada saat yang sama. Muat ulang lalu simpan kembali.');
     }
     throw e;
   }
