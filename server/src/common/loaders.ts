@@ -4,7 +4,7 @@ import type { Ctx } from './context';
 import { memo } from './context';
 import { answerRows, type AnswerRow } from '../modules/answer/rows';
 import { SurveyResult } from '../modules/survey/entities';
-import type { PredicateHistory } from '../modules/org/entities';
+import { Kanwil, type PredicateHistory } from '../modules/org/entities';
 import { lineagePredicates } from '../modules/org/lineage';
 
 function group<T>(ids: readonly number[], rows: T[], key: (r: T) => number): T[][] {
@@ -52,6 +52,20 @@ export function predicatesLoader(ctx: Ctx): DataLoader<number, PredicateHistory[
       new DataLoader<number, PredicateHistory[]>(async (ids) => {
         const byUnit = await lineagePredicates(ctx.em, ids);
         return ids.map((id) => byUnit.get(id) ?? []);
+      }),
+  );
+}
+
+/** Kanwil by id (a unit's Kanwil for every unit of a list in one statement). */
+export function kanwilsLoader(ctx: Ctx): DataLoader<number, Kanwil> {
+  return memo(
+    ctx,
+    'loader:kanwils',
+    () =>
+      new DataLoader<number, Kanwil>(async (ids) => {
+        const rows = await ctx.em.find(Kanwil, { id: { $in: [...ids] } });
+        const byId = new Map(rows.map((k) => [k.id, k]));
+        return ids.map((id) => byId.get(id) ?? new Error(`Kanwil ${id} not found`));
       }),
   );
 }

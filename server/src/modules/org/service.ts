@@ -2,6 +2,7 @@
 import type { Ctx } from '../../common/context';
 import { assertCanReadSatker, readScope, requireUser, satkerFilter } from '../../common/authz';
 import { notFound } from '../../common/errors';
+import { kanwilsLoader } from '../../common/loaders';
 import { EselonUnit, Instansi, Kanwil, Satker } from './entities';
 
 export async function listInstansi(ctx: Ctx): Promise<Instansi[]> {
@@ -37,7 +38,7 @@ export async function getSatker(ctx: Ctx, id: number): Promise<Satker> {
   return s;
 }
 
-/** The Kanwil of a unit already read (the unit's read was authorised). */
+/** The Kanwil of a unit already read (the unit's read was authorised); batched over the units of a request. */
 export async function kanwilOfSatker(ctx: Ctx, kanwilId: number): Promise<Kanwil> {
-  return ctx.em.findOneOrFail(Kanwil, kanwilId);
+  return kanwilsLoader(ctx).load(kanwilId);
 }
