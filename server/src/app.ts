@@ -24,7 +24,7 @@ import { SessionCache } from './modules/auth/session-cache';
 import { authServices } from './modules/user/resolver';
 import { buildAppSchema } from './schema';
 import { errorLanguagePlugin } from './common/error-language';
-import { passwordChangeGate } from './modules/user/password-gate';
+import { passwordChangeGate, refuseTemporaryPassword } from './modules/user/password-gate';
 import { NotificationScheduler } from './modules/notification/scheduler';
 import { REST_MODULES, type RestDeps } from './rest';
 
@@ -228,7 +228,9 @@ export async function createApp(config: AppConfig): Promise<AppHandle> {
   );
 
   app.use('/api', requireCsrfHeader);
-  const deps: RestDeps = { orm, config, context, log };
+  // REST callers get the temporary-password gate GraphQL has (passwordChangeGate)
+  const restContext = async (req: Request, res: Response): Promise<Ctx> => refuseTemporaryPassword(await context(req, res));
+  const deps: RestDeps = { orm, config, context: restContext, log };
   for (const mount of REST_MODULES) await mount(app, deps);
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', 'Alamat tidak ditemukan'));
 

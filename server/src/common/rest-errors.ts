@@ -38,7 +38,7 @@ export class RestError extends Error {
   constructor(
     readonly code: RestErrorCode,
     message: string,
-    readonly opts: { status?: number; retryAfter?: number } = {},
+    readonly opts: { status?: number; retryAfter?: number; extra?: Record<string, unknown> } = {},
   ) {
     super(message);
   }

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Ctx } from '../../common/context';
 import { forbidden } from '../../common/errors';
+import { RestError } from '../../common/rest-errors';
 
 /** What a user holding a temporary password may still ask: who they are, change it, sign out. */
 const ALLOWED = new Set(['me', 'login', 'changePassword', 'logout', '__typename', 'notificationsUnread']);
@@ -28,4 +29,14 @@ export function passwordChangeGate(): ApolloServerPlugin<Ctx> {
       };
     },
   };
+}
+
+/**
+ * The same gate for REST (evidence, exports, LKE workbook, reports, survey results): the REST context refuses a user
+ * holding a temporary password with 403 FORBIDDEN (`reason: MUST_CHANGE_PASSWORD`). Public routes (survey links,
+ * PortalRB tokens) do not read the session and are not gated.
+ */
+export function refuseTemporaryPassword(ctx: Ctx): Ctx {
+  if (ctx.user?.mustChangePassword) throw new RestError('FORBIDDEN', MUST_CHANGE_PASSWORD_MESSAGE, { extra: { reason: 'MUST_CHANGE_PASSWORD' } });
+  return ctx;
 }
