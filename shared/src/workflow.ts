@@ -151,6 +151,19 @@ export function canWriteLevel(level: Level, status: SubmissionStatus, roles: Rol
   );
 }
 
+/** Statuses in which a submission is finished: nothing about it changes any more (notes, assignments). */
+export const FINAL_STATUSES: SubmissionStatus[] = ['AWARDED', 'NOT_AWARDED', 'WITHDRAWN'];
+
+/** Who replies in a review note's thread: admin, Kanwil head, the unit's coordinator or an assigned evaluator. */
+export function mayReplyNotes(roles: Role[], isAssigned = false): boolean {
+  return roles.some((r) => r === 'ADMIN' || r === 'KANWIL_HEAD' || r === 'COORDINATOR') || (roles.includes('EVALUATOR') && isAssigned);
+}
+
+/** Replying in a note's thread now: one who may reply, while the submission is not final. */
+export function canReplyNotes(status: SubmissionStatus, roles: Role[], isAssigned = false): boolean {
+  return !FINAL_STATUSES.includes(status) && mayReplyNotes(roles, isAssigned);
+}
+
 /** Transitions of a status open to any of the given roles (guards not yet checked). */
 export function transitionsFor(status: SubmissionStatus, roles: Role[]): Transition[] {
   return TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.some((r) => roles.includes(r)));

@@ -13,13 +13,20 @@ import { mountWithApp } from '@/test/mount';
 import { blankRouter } from '@/test/router';
 import ImportAnswersDialog from './ImportAnswersDialog.vue';
 
-function mountAs(role: 'COORDINATOR' | 'EVALUATOR' | 'KANWIL_HEAD', status: string) {
+function mountWith(writableLevels: string[]) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const auth = useAuthStore();
   auth.checked = true;
-  auth.user = { id: 1, username: 'u', displayName: 'U', locale: 'id', mustChangePassword: false, roles: [{ role, kanwilId: null, satkerId: 1 }] };
-  return mountWithApp(ImportAnswersDialog, { pinia, router: blankRouter(), props: { submissionId: 9, status } }).wrapper;
+  auth.user = {
+    id: 1,
+    username: 'u',
+    displayName: 'U',
+    locale: 'id',
+    mustChangePassword: false,
+    roles: [{ role: 'COORDINATOR', kanwilId: null, satkerId: 1 }],
+  };
+  return mountWithApp(ImportAnswersDialog, { pinia, router: blankRouter(), props: { submissionId: 9, writableLevels } }).wrapper;
 }
 const q = (sel: string) => document.body.querySelector(sel) as HTMLElement;
 async function pick(content: string, name = 'jawaban.json') {
@@ -36,11 +43,11 @@ describe('ImportAnswersDialog', () => {
     vi.mocked(api.importAnswers).mockReset();
   });
 
-  it('is offered to the coordinator in DRAFT (SELF) and the evaluator in desk review (TPI), nobody else', () => {
-    expect(mountAs('COORDINATOR', 'DRAFT').find('[data-test=import-open]').exists()).toBe(true);
-    expect(mountAs('COORDINATOR', 'SUBMITTED').find('[data-test=import-open]').exists()).toBe(false);
-    expect(mountAs('EVALUATOR', 'IN_DESK_REVIEW').find('[data-test=import-open]').exists()).toBe(true);
-    expect(mountAs('KANWIL_HEAD', 'SUBMITTED').find('[data-test=import-open]').exists()).toBe(false);
+  it('is offered only for the importable levels the server lets the user write (SELF, TPI)', () => {
+    expect(mountWith(['SELF']).find('[data-test=import-open]').exists()).toBe(true);
+    expect(mountWith(['TPI']).find('[data-test=import-open]').exists()).toBe(true);
+    expect(mountWith([]).find('[data-test=import-open]').exists()).toBe(false);
+    expect(mountWith(['KANWIL']).find('[data-test=import-open]').exists()).toBe(false);
   });
 
   it('imports a PortalRB file into SELF and shows the change report; a refused file shows the server reason', async () => {
@@ -53,7 +60,7 @@ describe('ImportAnswersDialog', () => {
       notesChanged: 1,
       changed: [{ soalId: 4, code: 'A.I.1.ii', before: 'B', after: 'A', noteBefore: null, noteAfter: 'Sudah ada SK', valueChanged: true, noteChanged: true }],
     });
-    const w = mountAs('COORDINATOR', 'DRAFT');
+    const w = mountWith(['SELF']);
     const emitted = () => w.emitted('imported');
     await w.get('[data-test=import-open]').trigger('click');
     await flushPromises();
@@ -96,7 +103,7 @@ describe('ImportAnswersDialog', () => {
       notesChanged: 0,
       changed: [],
     });
-    const w = mountAs('COORDINATOR', 'DRAFT');
+    const w = mountWith(['SELF']);
     await w.get('[data-test=import-open]').trigger('click');
     await flushPromises();
     await pick('PK', 'lke.xlsx');

@@ -17,22 +17,37 @@ async function typeInto(wrapper: ReturnType<typeof mountWithApp>['wrapper'], tes
 
 describe('NominationCard', () => {
   it('shows the TLHP and LHKPN percentages with the Indonesian decimal comma and no trailing zeros', async () => {
-    const { wrapper } = mountWithApp(NominationCard, { props: { submissionId: 1, version: 1, status: 'DESK_EVALUATED' } });
+    const { wrapper } = mountWithApp(NominationCard, { props: { submissionId: 1, version: 1, canNominate: true, canUpload: true } });
     await flushPromises();
     expect(await typeInto(wrapper, 'nom-tlhp', '100')).toBe('100');
     expect(await typeInto(wrapper, 'nom-lhkpn', '97,5')).toBe('97,5');
   });
 
   it('uses the decimal point in English', async () => {
-    const { wrapper } = mountWithApp(NominationCard, { lang: 'en', props: { submissionId: 1, version: 1, status: 'DESK_EVALUATED' } });
+    const { wrapper } = mountWithApp(NominationCard, { lang: 'en', props: { submissionId: 1, version: 1, canNominate: true, canUpload: true } });
     await flushPromises();
     expect(await typeInto(wrapper, 'nom-tlhp', '100')).toBe('100');
     expect(await typeInto(wrapper, 'nom-lhkpn', '97.5')).toBe('97.5');
   });
 
   it('cuts the shown percentage, so a shortfall never reads as met (99,999 is not "100")', async () => {
-    const { wrapper } = mountWithApp(NominationCard, { props: { submissionId: 1, version: 1, status: 'DESK_EVALUATED' } });
+    const { wrapper } = mountWithApp(NominationCard, { props: { submissionId: 1, version: 1, canNominate: true, canUpload: true } });
     await flushPromises();
     expect(await typeInto(wrapper, 'nom-lhkpn', '99,999')).toBe('99,99');
+  });
+
+  it('offers the nominate form and the document uploads only as far as the server allows them', async () => {
+    const both = mountWithApp(NominationCard, { props: { submissionId: 1, version: 1, canNominate: true, canUpload: true } }).wrapper;
+    await flushPromises();
+    expect(both.find('[data-test=nominate]').exists()).toBe(true);
+    expect(both.find('[data-test=nom-doc-sptjm]').exists()).toBe(true);
+    const noDocs = mountWithApp(NominationCard, { props: { submissionId: 1, version: 1, canNominate: true, canUpload: false } }).wrapper;
+    await flushPromises();
+    expect(noDocs.find('[data-test=nominate]').exists()).toBe(true);
+    expect(noDocs.find('[data-test^=nom-doc-]').exists()).toBe(false);
+    const none = mountWithApp(NominationCard, { props: { submissionId: 1, version: 1, canNominate: false, canUpload: false } }).wrapper;
+    await flushPromises();
+    expect(none.find('[data-test=nominate]').exists()).toBe(false);
+    expect(none.find('[data-test=nom-tlhp]').exists()).toBe(false);
   });
 });

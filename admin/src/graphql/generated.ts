@@ -1629,6 +1629,8 @@ export type Submission = {
   /** Pencanangan (ZI declaration) date, YYYY-MM-DD */
   pencananganDate: Maybe<Scalars['String']['output']>;
   period: Period;
+  /** What else you may do on it now (answers, notes, evidence, evaluators, surveys); detail views */
+  permissions: SubmissionPermissions;
   /** Reason of the latest return (alasan pengembalian), shown to the unit while REVISION_REQUESTED */
   returnReason: Maybe<Scalars['String']['output']>;
   /** When the submission was last returned */
@@ -1675,6 +1677,20 @@ export type SubmissionReviewNotesArgs = {
 /** One satker × period: target, status, answers per level, scores and eligibility */
 export type SubmissionUnansweredArgs = {
   level: InputMaybe<AnswerLevel>;
+};
+
+/** What the signed-in user may do on the submission now besides workflow steps (the checks the writes run; for showing buttons) */
+export type SubmissionPermissions = {
+  /** You may assign and unassign TPI evaluators */
+  assignEvaluators: Scalars['Boolean']['output'];
+  /** You may upload the nomination documents (SPTJM, prerequisite evidence) */
+  nominationDocuments: Scalars['Boolean']['output'];
+  /** You may record IPAK/IPKP survey results */
+  recordSurvey: Scalars['Boolean']['output'];
+  /** You may reply in review note threads */
+  replyNotes: Scalars['Boolean']['output'];
+  /** Levels whose answers, notes (add, resolve), evidence (upload, replace, delete) and imports you may write now */
+  writableLevels: Array<AnswerLevel>;
 };
 
 export type SubmissionStatus =
@@ -2324,12 +2340,14 @@ export type SubmissionsQuery = { submissions: Array<{ id: number, target: Target
 
 export type NoteFieldsFragment = { id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null };
 
+export type PermissionFieldsFragment = { writableLevels: Array<AnswerLevel>, nominationDocuments: boolean, replyNotes: boolean, assignEvaluators: boolean, recordSurvey: boolean };
+
 export type SubmissionLkeQueryVariables = Exact<{
   id: Scalars['Int']['input'];
 }>;
 
 
-export type SubmissionLkeQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, reviewNotes: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, replies: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, evidence: Array<{ id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> }>, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
+export type SubmissionLkeQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, permissions: { writableLevels: Array<AnswerLevel>, nominationDocuments: boolean, replyNotes: boolean, assignEvaluators: boolean, recordSurvey: boolean }, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, reviewNotes: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, replies: Array<{ id: number, soalId: number, level: AnswerLevel, round: number, body: string, resolved: boolean, resolvedAt: string | null, createdAt: string, parentId: number | null, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, author: { id: number, displayName: string }, resolvedBy: { id: number, displayName: string } | null }>, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, evidence: Array<{ id: number, soalId: number | null, level: AnswerLevel, purpose: EvidencePurpose, title: string | null, currentRevision: number, downloadUrl: string, updatedAt: string, revisions: Array<{ id: number, no: number, fileName: string, size: number, mimeType: string, sha256: string, uploadedBy: string | null, uploadedAt: string, downloadUrl: string }> }>, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
 
 export type SubmissionEvidenceQueryVariables = Exact<{
   submissionId: Scalars['Int']['input'];
@@ -2355,7 +2373,7 @@ export type SubmissionDetailQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, tpnEligibility: { target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
+export type SubmissionDetailQuery = { submission: { id: number, target: TargetPredicate, status: SubmissionStatus, round: number, returnedBy: ReturnedBy | null, returnReason: string | null, returnedAt: string | null, version: number, pencananganDate: string | null, updatedAt: string, permissions: { writableLevels: Array<AnswerLevel>, nominationDocuments: boolean, replyNotes: boolean, assignEvaluators: boolean, recordSurvey: boolean }, availableActions: Array<{ action: WorkflowAction, enabled: boolean }>, answers: Array<{ soalId: number, level: AnswerLevel, value: unknown | null, note: string | null, version: number, updatedAt: string, updatedBy: { id: number, displayName: string } | null }>, scores: { self: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, kanwil: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpi: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> }, tpn: { level: AnswerLevel, total: number, pengungkit: number, pemenuhan: number, reform: number, hasil: number, completeness: number, answered: number, required: number, unanswered: Array<number>, areas: Array<{ code: string, name: string, weight: number, pemenuhan: number, reform: number, score: number, percent: number }>, hasilParts: { ipak: number, kinerja: number, bersih: number, pelayanan: number }, survey: Array<{ kind: SurveyKind, index: number | null, source: string | null }> } }, eligibilityAll: Array<{ target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }>, tpnEligibility: { target: TargetPredicate, eligible: boolean, basisLevel: AnswerLevel, failures: Array<{ requirement: string, actual: number | null, required: number, message: string, awaitingSurvey: boolean }> }, surveyResults: Array<{ id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string }>, satker: { id: number, code: string, name: string, kind: SatkerKind, holdsWbk: boolean }, period: { id: number, year: number, name: string, instrumentVersionId: number, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }, nextDeadline: { stage: string, at: string } | null } };
 
 export type SatkerDetailQueryVariables = Exact<{
   id: Scalars['Int']['input'];
@@ -2740,6 +2758,15 @@ export const NoteFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"NoteFields"}) as unknown as TypedDocumentString<NoteFieldsFragment, unknown>;
+export const PermissionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PermissionFields on SubmissionPermissions {
+  writableLevels
+  nominationDocuments
+  replyNotes
+  assignEvaluators
+  recordSurvey
+}
+    `, {"fragmentName":"PermissionFields"}) as unknown as TypedDocumentString<PermissionFieldsFragment, unknown>;
 export const EligibilityFieldsFragmentDoc = new TypedDocumentString(`
     fragment EligibilityFields on Eligibility {
   target
@@ -3615,6 +3642,9 @@ export const SubmissionLkeDocument = new TypedDocumentString(`
     query SubmissionLke($id: Int!) {
   submission(id: $id) {
     ...SubmissionHeader
+    permissions {
+      ...PermissionFields
+    }
     answers {
       ...AnswerFields
     }
@@ -3721,6 +3751,13 @@ fragment NoteFields on ReviewNote {
     id
     displayName
   }
+}
+fragment PermissionFields on SubmissionPermissions {
+  writableLevels
+  nominationDocuments
+  replyNotes
+  assignEvaluators
+  recordSurvey
 }`) as unknown as TypedDocumentString<SubmissionLkeQuery, SubmissionLkeQueryVariables>;
 export const SubmissionEvidenceDocument = new TypedDocumentString(`
     query SubmissionEvidence($submissionId: Int!, $soalId: Int) {
@@ -3778,6 +3815,13 @@ export const SubmissionDetailDocument = new TypedDocumentString(`
     query SubmissionDetail($id: Int!) {
   submission(id: $id) {
     ...SubmissionHeader
+    permissions {
+      ...PermissionFields
+    }
+    availableActions {
+      action
+      enabled
+    }
     answers {
       ...AnswerFields
     }
@@ -3887,6 +3931,13 @@ fragment SubmissionHeader on Submission {
     stage
     at
   }
+}
+fragment PermissionFields on SubmissionPermissions {
+  writableLevels
+  nominationDocuments
+  replyNotes
+  assignEvaluators
+  recordSurvey
 }
 fragment EligibilityFields on Eligibility {
   target

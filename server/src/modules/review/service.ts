@@ -3,7 +3,7 @@
  * Who may write a level's notes is the shared table's level rule (canWriteLevel via the core's assertCanWriteLevel).
  */
 import type { EntityManager } from '@mikro-orm/knex';
-import { canWriteLevel, type Level, type SubmissionStatus as SharedStatus } from '@pantau/shared';
+import { FINAL_STATUSES, canWriteLevel, mayReplyNotes, type Level, type SubmissionStatus as SharedStatus } from '@pantau/shared';
 import { audit } from '../../common/audit';
 import { assertCanWriteLevel, isKanwilHeadOf, requireUser } from '../../common/authz';
 import DataLoader from 'dataloader';
@@ -17,7 +17,7 @@ import { RoleAssignment, User } from '../user/entities';
 import { loadSubmission, rolesForAction } from '../workflow/service';
 import { DeskEvaluation, ReviewNote } from './entities';
 
-const FINAL: SubmissionStatus[] = [SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED, SubmissionStatus.WITHDRAWN];
+const FINAL = FINAL_STATUSES as SubmissionStatus[];
 const MAX_BODY = 4000;
 
 function cleanBody(body: string): string {
@@ -83,8 +83,7 @@ export async function replyNote(ctx: Ctx, noteId: number, body: string): Promise
     const root = parent.parent ?? parent;
     const sub = parent.submission;
     const { roles, assigned } = await rolesForAction(em, user, sub);
-    const may = roles.some((r) => r === 'ADMIN' || r === 'KANWIL_HEAD' || r === 'COORDINATOR') || (roles.includes('EVALUATOR') && assigned);
-    if (!may) throw forbidden('Anda tidak berwenang membalas catatan pada penilaian ini');
+    if (!mayReplyNotes(roles, assigned)) throw forbidden('Anda tidak berwenang membalas catatan pada penilaian ini');
     if (FINAL.includes(sub.status)) throw invalidState('Penilaian sudah selesai: catatan tidak dapat dibalas');
     const n = em.create(ReviewNote, {
       submission: sub,
@@ -213,11 +212,18 @@ export async function returnedItems(ctx: Ctx, submissionId: number): Promise<Ret
 
 // ---- evaluator assignments ----
 
+/** Assigning or unassigning evaluators now: the unit's Kanwil head (or admin), while the submission is not final. */
+export function mayAssignEvaluators(user: Ctx['user'], sub: Submission): boolean {
+  return isKanwilHeadOf(user, sub.satker.kanwil.id) && !FINAL.includes(sub.status);
+}
+
 async function assertCanAssign(ctx: Ctx, em: EntityManager, submissionId: number): Promise<Submission> {
   const user = requireUser(ctx);
   const sub = await loadSubmission(em, submissionId);
-  if (!isKanwilHeadOf(user, sub.satker.kanwil.id)) throw forbidden('Hanya admin atau Kepala Kanwil unit ini yang dapat menugaskan evaluator');
-  if (FINAL.includes(sub.status)) throw invalidState('Penilaian sudah selesai: penugasan evaluator tidak dapat diubah');
+  if (!mayAssignEvaluators(user, sub)) {
+    if (!isKanwilHeadOf(user, sub.satker.kanwil.id)) throw forbidden('Hanya admin atau Kepala Kanwil unit ini yang dapat menugaskan evaluator');
+    throw invalidState('Penilaian sudah selesai: penugasan evaluator tidak dapat diubah');
+  }
   return sub;
 }
 

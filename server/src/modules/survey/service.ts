@@ -322,6 +322,11 @@ export interface SurveyInputData {
  * official result (BPS, TPN, a third party) needs at least 30 respondents; an INTERNAL one at least one (fewer than 30 is
  * accepted with a warning). Which recorded result feeds [125]/[127] at each level is the survey precedence rule.
  */
+/** Recording a survey result on a submission: the unit's Kanwil head (or admin). */
+export function mayRecordSurvey(user: Ctx['user'], sub: Submission): boolean {
+  return isKanwilHeadOf(user, sub.satker.kanwil.id);
+}
+
 export async function recordSurveyResult(ctx: Ctx, submissionId: number, input: SurveyInputData): Promise<{ result: SurveyResult; warnings: string[] }> {
   requireUser(ctx);
   const issues: string[] = [];
@@ -340,7 +345,7 @@ export async function recordSurveyResult(ctx: Ctx, submissionId: number, input: 
     warnings.push(`Jumlah responden ${input.respondents} kurang dari ${MIN_RESPONDENTS} (batas minimal survei per unit)`);
   const result = await ctx.em.transactional(async (em) => {
     const sub = await loadSubmission(em, submissionId);
-    if (!isKanwilHeadOf(ctx.user, sub.satker.kanwil.id)) throw forbidden('Hanya admin atau Kepala Kanwil unit ini yang dapat mencatat hasil survei');
+    if (!mayRecordSurvey(ctx.user, sub)) throw forbidden('Hanya admin atau Kepala Kanwil unit ini yang dapat mencatat hasil survei');
     const r = em.create(SurveyResult, {
       submission: sub,
       kind: input.kind,

@@ -3,8 +3,9 @@ import type { Ctx } from '../../common/context';
 import { clearLoaders } from '../../common/loaders';
 import { submissionView } from '../submission/service';
 import { SubmissionGql } from '../submission/types';
+import { submissionPermissions } from './permissions';
 import { availableActions, runTransition, submitBlockers } from './service';
-import { ActionAvailabilityGql, SubmitBlockersGql, TransitionInput, TransitionPayload, WorkflowActionEnum } from './types';
+import { ActionAvailabilityGql, SubmissionPermissionsGql, SubmitBlockersGql, TransitionInput, TransitionPayload, WorkflowActionEnum } from './types';
 
 @Resolver()
 export class WorkflowResolver {
@@ -48,5 +49,12 @@ export class SubmissionWorkflowResolver {
   @FieldResolver(() => [ActionAvailabilityGql], { description: 'Workflow buttons for the signed-in user (detail views; a few queries per submission)' })
   async availableActions(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<ActionAvailabilityGql[]> {
     return (await availableActions(ctx, s.id)) as ActionAvailabilityGql[];
+  }
+
+  @FieldResolver(() => SubmissionPermissionsGql, {
+    description: 'What else you may do on it now (answers, notes, evidence, evaluators, surveys); detail views',
+  })
+  async permissions(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<SubmissionPermissionsGql> {
+    return submissionPermissions(ctx, s.id);
   }
 }

@@ -1,7 +1,7 @@
 import { ACTION_LABELS, enumOf, type WorkflowAction } from '@pantau/shared';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
-import { SubmissionStatus, TargetPredicate } from '../../common/enums';
+import { AnswerLevel, SubmissionStatus, TargetPredicate } from '../../common/enums';
 import { SubmissionGql } from '../submission/types';
 import { NominationChecklistInput } from '../nomination/types';
 import { RecommendedPredicate } from '../review/entities';
@@ -58,6 +58,26 @@ export class TransitionPayload {
   auditEventId!: number;
   @Field(() => Int, { nullable: true })
   nominationId!: number | null;
+}
+
+@ObjectType('SubmissionPermissions', {
+  description: 'What the signed-in user may do on the submission now besides workflow steps (the checks the writes run; for showing buttons)',
+})
+export class SubmissionPermissionsGql {
+  @Field(() => [AnswerLevel], { description: 'Levels whose answers, notes (add, resolve), evidence (upload, replace, delete) and imports you may write now' })
+  writableLevels!: AnswerLevel[];
+
+  @Field({ description: 'You may upload the nomination documents (SPTJM, prerequisite evidence)' })
+  nominationDocuments!: boolean;
+
+  @Field({ description: 'You may reply in review note threads' })
+  replyNotes!: boolean;
+
+  @Field({ description: 'You may assign and unassign TPI evaluators' })
+  assignEvaluators!: boolean;
+
+  @Field({ description: 'You may record IPAK/IPKP survey results' })
+  recordSurvey!: boolean;
 }
 
 @ObjectType('ActionAvailability', { description: 'A workflow button for the signed-in user: enabled, or why not' })

@@ -1,37 +1,28 @@
-import { computed, ref } from 'vue';
+import { computed } from 'vue';
 import { useRoute } from 'vue-router';
-import { LEVELS, canWriteLevel, type Level, type Role, type SubmissionStatus } from '@pantau/shared';
-import { request } from '@/api/client';
-import { EvaluatorsDocument } from '@/graphql/generated';
+import { LEVELS, type Level } from '@pantau/shared';
 import { useAuthStore } from '@/stores/auth';
 import { useLkeStore } from '@/stores/lke';
 
-/** Who may do what on the open LKE: the writable level, read only, replying in note threads (as the server allows). */
+/**
+ * Who may do what on the open LKE — the writable levels and replying in note threads — as the server computes it
+ * (Submission.permissions: the checks the writes themselves run, deadlines included). No local rule.
+ */
 export function useLkeAccess() {
   const auth = useAuthStore();
   const lke = useLkeStore();
   const route = useRoute();
 
-  /** Whether the signed-in evaluator is assigned to this submission (TPI writes are theirs only). */
-  const assigned = ref(true);
-  async function checkAssignment() {
-    assigned.value = true;
-    if (!lke.submission || !auth.hasRole('EVALUATOR') || auth.hasRole('ADMIN')) return;
-    try {
-      const list = (await request(EvaluatorsDocument, { submissionId: lke.submission.id })).evaluators;
-      assigned.value = list.some((e) => e.id === auth.user?.id);
-    } catch {
-      assigned.value = false;
-    }
-  }
+  const permissions = computed(() => lke.submission?.permissions ?? null);
 
-  const writableLevel = (status: SubmissionStatus): Level | undefined => LEVELS.find((l) => canWriteLevel(l, status, auth.roles as Role[], assigned.value));
+  /** The first level the server lets this user write now (none: read only). */
+  const writableLevel = (): Level | undefined => permissions.value?.writableLevels[0];
 
-  /** The level this user may write in the current status, else the one requested, else SELF (read only). */
-  function defaultLevel(status: SubmissionStatus): Level {
+  /** The level requested, else the one this user may write now, else a read-only level worth reading. */
+  function defaultLevel(): Level {
     const wanted = route.query.level;
     if (typeof wanted === 'string' && (LEVELS as readonly string[]).includes(wanted)) return wanted as Level;
-    const writable = writableLevel(status);
+    const writable = writableLevel();
     if (writable) return writable;
     // read only: the level of the user's own stage, when it has answers (an evaluator reads TPI, the Kanwil KANWIL)
     const answered = new Set(lke.submission?.answers.map((a) => a.level) ?? []);
@@ -39,18 +30,8 @@ export function useLkeAccess() {
     return preferred.find((l) => answered.has(l)) ?? 'SELF';
   }
 
-  const readOnly = computed(() => {
-    const s = lke.submission;
-    if (!s) return true;
-    return !canWriteLevel(lke.level, s.status as SubmissionStatus, auth.roles as Role[], assigned.value);
-  });
+  const readOnly = computed(() => !(permissions.value?.writableLevels ?? []).includes(lke.level));
+  const canReply = computed(() => permissions.value?.replyNotes ?? false);
 
-  /** Replying in a note thread, as the server allows it: not viewers, evaluators only when assigned, never when final. */
-  const canReply = computed(() => {
-    const s = lke.submission;
-    if (!s || ['AWARDED', 'NOT_AWARDED', 'WITHDRAWN'].includes(s.status)) return false;
-    return auth.hasRole('ADMIN', 'KANWIL_HEAD', 'COORDINATOR') || (auth.hasRole('EVALUATOR') && assigned.value);
-  });
-
-  return { assigned, checkAssignment, defaultLevel, writableLevel, readOnly, canReply };
+  return { defaultLevel, writableLevel, readOnly, canReply };
 }

@@ -12,8 +12,9 @@ import { useInstrumentStore } from '@/stores/instruments';
 import { mountWithApp } from '@/test/mount';
 import LkeView from './LkeView.vue';
 
-const submission = (status: string) =>
+const submission = (status: string, writableLevels: string[] = ['DRAFT', 'REVISION_REQUESTED'].includes(status) ? ['SELF'] : []) =>
   ({
+    permissions: { writableLevels, nominationDocuments: false, replyNotes: writableLevels.length > 0, assignEvaluators: false, recordSurvey: false },
     id: 7,
     target: 'WBK',
     status,
@@ -40,8 +41,8 @@ const submission = (status: string) =>
     nextDeadline: null,
   }) as never;
 
-async function mountLke(status: string, lang: 'id' | 'en') {
-  vi.mocked(lkeApi.fetchSubmissionLke).mockResolvedValue(submission(status));
+async function mountLke(status: string, lang: 'id' | 'en', writableLevels?: string[]) {
+  vi.mocked(lkeApi.fetchSubmissionLke).mockResolvedValue(submission(status, writableLevels));
   const Host = defineComponent(() => () => h(NMessageProvider, null, { default: () => h(LkeView, { id: 7 }) }));
   const { wrapper, pinia } = mountWithApp(Host, { lang, global: { stubs: { WorkflowActions: true, ItemCard: true, ScorePanel: true } } });
   useInstrumentStore(pinia).byVersion = { 1: bundledInstrument(2026) };
@@ -66,5 +67,14 @@ describe('LkeView submit button', () => {
     const en = await mountLke('REVISION_REQUESTED', 'en');
     expect(en.get('[data-test=open-submit]').text()).toBe('Resubmit');
     en.unmount();
+  });
+});
+
+describe('LkeView follows the server’s permissions', () => {
+  it('is read only, without the submit button, when the server lets the user write no level (a closed deadline, a viewer)', async () => {
+    const w = await mountLke('DRAFT', 'id', []);
+    expect(w.find('[data-test=open-submit]').exists()).toBe(false);
+    expect(w.text()).toContain('Hanya baca');
+    w.unmount();
   });
 });
