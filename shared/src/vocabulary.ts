@@ -41,6 +41,10 @@ export type Predicate = Target;
 /** @alias TARGETS, read as the predicates held */
 export const PREDICATES: readonly Predicate[] = TARGETS;
 
+/** What the TPI recommends when it closes a desk evaluation: a predicate, or none. */
+export const RECOMMENDATIONS = ['WBK', 'WBBM', 'NOT_RECOMMENDED'] as const satisfies readonly (Target | 'NOT_RECOMMENDED')[];
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
 export const SUBMISSION_STATUSES = [
   'DRAFT',
   'SUBMITTED',

@@ -18,6 +18,10 @@ export const VOCABULARY_IN_STEP = {
   surveySource: true,
   stage: true,
   action: true,
+  answerType: true,
+  part: true,
+  recommendation: true,
+  surveyRoundState: true,
 } as const satisfies {
   role: Same<Gql.Role, Shared.Role>;
   level: Same<Gql.AnswerLevel, Shared.Level>;
@@ -29,4 +33,8 @@ export const VOCABULARY_IN_STEP = {
   surveySource: Same<Gql.SurveySource, Shared.SurveySource>;
   stage: Same<Gql.WorkflowStage, Shared.Stage>;
   action: Same<Gql.WorkflowAction, Shared.WorkflowAction>;
+  answerType: Same<Gql.AnswerType, Shared.AnswerType>;
+  part: Same<Gql.InstrumentPart, Shared.Part>;
+  recommendation: Same<Gql.RecommendedPredicate, Shared.Recommendation>;
+  surveyRoundState: Same<Gql.SurveyRoundState, Shared.SurveyRoundState>;
 };

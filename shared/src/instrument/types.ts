@@ -4,10 +4,12 @@
  */
 
 /** Answer types, normalised from the master list's `jenis_jawaban`. */
-export type AnswerType = 'YA_TIDAK' | 'ABC' | 'ABCD' | 'ABCDE' | 'COUNT' | 'INDEX';
+export const ANSWER_TYPES = ['YA_TIDAK', 'ABC', 'ABCD', 'ABCDE', 'COUNT', 'INDEX'] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 /** Which part of the LKE a node or item belongs to. */
-export type Part = 'PEMENUHAN' | 'REFORM' | 'HASIL';
+export const PARTS = ['PEMENUHAN', 'REFORM', 'HASIL'] as const;
+export type Part = (typeof PARTS)[number];
 
 export type NodeLevel = 'komponen' | 'sub_komponen' | 'area_perubahan' | 'sub_area';
 

@@ -1,6 +1,7 @@
 /** When a survey round accepts responses (dates are calendar dates in Indonesia's western time zone, WIB). */
 
-export type SurveyRoundState = 'SCHEDULED' | 'OPEN' | 'ENDED' | 'CLOSED';
+export const SURVEY_ROUND_STATES = ['SCHEDULED', 'OPEN', 'ENDED', 'CLOSED'] as const;
+export type SurveyRoundState = (typeof SURVEY_ROUND_STATES)[number];
 
 const WIB = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
 

@@ -1,4 +1,5 @@
 /** The public survey page's REST calls (no session) and the errors they answer with. */
+import type { SurveyRoundState } from '@pantau/shared';
 import { appUrl } from '@/api/base';
 
 export interface PublicForm {
@@ -8,7 +9,7 @@ export interface PublicForm {
   questionnaireVersion: string;
   startDate: string;
   endDate: string;
-  state: 'SCHEDULED' | 'OPEN' | 'ENDED' | 'CLOSED';
+  state: SurveyRoundState;
   ticket: string | null;
 }
 

@@ -1,22 +1,13 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Instrument, InstrumentNode, Item } from '@pantau/shared';
+import { ANSWER_TYPES, enumOf, PARTS, type AnswerType, type Instrument, type InstrumentNode, type Item, type Part } from '@pantau/shared';
 import { SurveyKindEnum } from '../../common/enums';
 
-export enum AnswerTypeEnum {
-  YA_TIDAK = 'YA_TIDAK',
-  ABC = 'ABC',
-  ABCD = 'ABCD',
-  ABCDE = 'ABCDE',
-  COUNT = 'COUNT',
-  INDEX = 'INDEX',
-}
+export const AnswerTypeEnum = enumOf(ANSWER_TYPES) satisfies { readonly [K in AnswerType]: K };
+export type AnswerTypeEnum = AnswerType;
 registerEnumType(AnswerTypeEnum, { name: 'AnswerType', description: 'Jenis jawaban (YA_TIDAK, ABC…, COUNT = jumlah, INDEX = indeks survei 0–4)' });
 
-export enum PartEnum {
-  PEMENUHAN = 'PEMENUHAN',
-  REFORM = 'REFORM',
-  HASIL = 'HASIL',
-}
+export const PartEnum = enumOf(PARTS) satisfies { readonly [K in Part]: K };
+export type PartEnum = Part;
 registerEnumType(PartEnum, { name: 'InstrumentPart' });
 
 @ObjectType('ItemOption')

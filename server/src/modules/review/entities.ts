@@ -1,4 +1,5 @@
 import { DateTimeType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { enumOf, RECOMMENDATIONS, type Recommendation } from '@pantau/shared';
 import { AnswerLevel } from '../../common/enums';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
@@ -48,11 +49,8 @@ export class ReviewNote {
   parent?: ReviewNote | null;
 }
 
-export enum RecommendedPredicate {
-  WBK = 'WBK',
-  WBBM = 'WBBM',
-  NOT_RECOMMENDED = 'NOT_RECOMMENDED',
-}
+export const RecommendedPredicate = enumOf(RECOMMENDATIONS) satisfies { readonly [K in Recommendation]: K };
+export type RecommendedPredicate = Recommendation;
 
 /** The TPI's closing of a desk evaluation: recommendation and the LHE it rests on. */
 @Entity({ tableName: 'desk_evaluation' })

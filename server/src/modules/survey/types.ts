@@ -1,16 +1,12 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { conversionText, questionnaire, respondentWarning, type SurveyGroupResult } from '@pantau/shared';
+import { conversionText, enumOf, questionnaire, respondentWarning, SURVEY_ROUND_STATES, type SurveyGroupResult, type SurveyRoundState } from '@pantau/shared';
 import { SurveyKindEnum, SurveySource } from '../../common/enums';
 import type { CodedName, SurveyResult } from './entities';
 import type { RoundResultView, SurveyRoundView } from './service';
 import { LocalDate } from '../../common/scalars';
 
-export enum SurveyRoundStateEnum {
-  SCHEDULED = 'SCHEDULED',
-  OPEN = 'OPEN',
-  ENDED = 'ENDED',
-  CLOSED = 'CLOSED',
-}
+export const SurveyRoundStateEnum = enumOf(SURVEY_ROUND_STATES) satisfies { readonly [K in SurveyRoundState]: K };
+export type SurveyRoundStateEnum = SurveyRoundState;
 registerEnumType(SurveyRoundStateEnum, {
   name: 'SurveyRoundState',
   description: 'SCHEDULED before the start date, OPEN through the end date, ENDED after it, CLOSED by hand (result recorded)',
