@@ -25,14 +25,17 @@ export type TokenOwner = { kanwilId: number; instansiId?: never } | { instansiId
 export async function fetchInstansiList(): Promise<InstansiRow[]> {
   return (await request(InstansiListDocument, {})).instansiList;
 }
+/** The operations' variables name both owners; the one not given is null. */
+const ownerVars = (owner: TokenOwner) => ({ kanwilId: owner.kanwilId ?? null, instansiId: owner.instansiId ?? null });
+
 export async function fetchPortalRbTokens(owner: TokenOwner): Promise<PortalRbTokenRow[]> {
-  return (await request(PortalRbTokensDocument, owner)).portalRbTokens;
+  return (await request(PortalRbTokensDocument, ownerVars(owner))).portalRbTokens;
 }
 export async function createPortalRbToken(owner: TokenOwner): Promise<IssuedToken> {
-  return (await request(CreatePortalRbTokenDocument, owner)).createPortalRbToken;
+  return (await request(CreatePortalRbTokenDocument, ownerVars(owner))).createPortalRbToken;
 }
 export async function rotatePortalRbToken(owner: TokenOwner): Promise<IssuedToken> {
-  return (await request(RotatePortalRbTokenDocument, owner)).rotatePortalRbToken;
+  return (await request(RotatePortalRbTokenDocument, ownerVars(owner))).rotatePortalRbToken;
 }
 export async function revokePortalRbToken(tokenId: number): Promise<PortalRbTokenRow> {
   return (await request(RevokePortalRbTokenDocument, { tokenId })).revokePortalRbToken;

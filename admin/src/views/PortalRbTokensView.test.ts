@@ -20,7 +20,15 @@ import { mountWithApp } from '@/test/mount';
 import { blankRouter } from '@/test/router';
 import PortalRbTokensView from './PortalRbTokensView.vue';
 
-const TOKEN = { id: 1, kanwilId: 1, prefix: 'pzrb_abc1234', createdAt: '2026-11-01T00:00:00Z', revokedAt: null, createdBy: { id: 1, displayName: 'Admin' } };
+const TOKEN = {
+  id: 1,
+  kanwilId: 1,
+  instansiId: null,
+  prefix: 'pzrb_abc1234',
+  createdAt: '2026-11-01T00:00:00Z',
+  revokedAt: null,
+  createdBy: { id: 1, displayName: 'Admin' },
+};
 const q = (sel: string) => document.body.querySelector(sel) as HTMLElement;
 
 describe('PortalRbTokensView', () => {
