@@ -21,8 +21,6 @@ export type ImportReport = ImportAnswersMutation['importAnswers'];
 export type InstansiRow = InstansiListQuery['instansiList'][number];
 /** Whose tokens: one Kanwil's, or an instansi's (every Kanwil of it; admin only). */
 export type TokenOwner = { kanwilId: number; instansiId?: never } | { instansiId: number; kanwilId?: never };
-/** The operations take both arguments, the unused one null. */
-const ownerVars = (o: TokenOwner) => ({ kanwilId: o.kanwilId ?? null, instansiId: o.instansiId ?? null });
 
 export async function fetchInstansiList(): Promise<InstansiRow[]> {
   return (await request(InstansiListDocument, {})).instansiList;
