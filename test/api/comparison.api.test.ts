@@ -215,7 +215,7 @@ describe('Kanwil comparison', () => {
     expect(b.statements).toBe(a.statements);
     expect(a.statements).toBeLessThanOrEqual(10);
     expect(coldB.statements).toBe(coldA.statements);
-    expect(coldA.statements).toBe(a.statements + 2); // stale answers + one batched cache write
+    expect(coldA.statements).toBe(a.statements + 3); // stale answers + one batched cache write + one snapshot write
 
     // a Kanwil head of KA may not compare KB
     expect(errorCode(await headA.gql(QUERY, { p: period.id, k: large }))).toBe('FORBIDDEN');
@@ -267,7 +267,7 @@ describe('Kanwil comparison score cache', () => {
     expect(await cacheRows()).toBe(7); // 8 units, one without a submission
     const warm = await run();
     expect(warm.rows).toEqual(cold.rows);
-    expect(cold.statements).toBe(warm.statements + 2);
+    expect(cold.statements).toBe(warm.statements + 3);
     // the numbers equal the submission view's (computed from the answers by the submission module)
     const s = (await subOf('KC-1')).id;
     const view = ok(
@@ -293,7 +293,7 @@ describe('Kanwil comparison score cache', () => {
     expect(row.kanwilTotal).toBe(saved.data.saveAnswers.score.total);
     expect(row.kanwilTotal).toBeLessThan(before.kanwilTotal);
     const warm = await run();
-    expect(edited.statements).toBe(warm.statements + 2);
+    expect(edited.statements).toBe(warm.statements + 3);
     expect(warm.rows).toEqual(edited.rows);
     expect(await fresh()).toEqual(edited.rows);
   });
@@ -370,17 +370,23 @@ describe('Kanwil comparison score cache', () => {
     expect(await fresh()).toEqual(recopied.rows);
   });
 
-  it('notices answers rewritten by raw SQL without a version bump when the value changes length', async () => {
+  it('notices answers rewritten by raw SQL, even without a version bump or a change of length (database triggers)', async () => {
     await run();
     const sub = await subOf('KC-3');
     const knex = server.handle.orm.em.getConnection().getKnex();
-    const row = await knex('answer').where({ submission_id: sub.id, level: 'SELF', value_json: '"Ya"' }).first('id');
+    const row = await knex('answer').where({ submission_id: sub.id, level: 'SELF', value_json: '"A"' }).first('id', 'version');
     expect(row).toBeTruthy();
     const before = (await run()).rows.find((r: any) => r.submissionId === sub.id);
-    await knex('answer').where({ id: row.id }).update({ value_json: '"Tidak"' });
+    await knex('answer').where({ id: row.id }).update({ value_json: '"B"' }); // same length, same version
     const after = await run();
     expect(after.rows.find((r: any) => r.submissionId === sub.id).selfTotal).toBeLessThan(before.selfTotal);
     expect(await fresh()).toEqual(after.rows);
+    // a deleted row too
+    const before2 = after.rows.find((r: any) => r.submissionId === sub.id);
+    await knex('answer').where({ submission_id: sub.id, level: 'SELF', value_json: '"A"' }).delete();
+    const deleted = await run();
+    expect(deleted.rows.find((r: any) => r.submissionId === sub.id).completeness).toBeLessThan(before2.completeness);
+    expect(await fresh()).toEqual(deleted.rows);
   });
 
   it('eligibility follows the predicate history without touching the cache', async () => {

@@ -3,7 +3,7 @@ import { request } from './client';
 
 export type ProgressData = ProgressOverTimeQuery['progressOverTime'];
 
-/** SELF completeness and total per ISO week, per unit and Kanwil average (replayed by the server from the audit trail). */
+/** Completeness and total per ISO week: per unit (SELF) and Kanwil averages per level (from the server's progress snapshots). */
 export async function fetchProgress(periodId: number, kanwilId?: number): Promise<ProgressData> {
   return (await request(ProgressOverTimeDocument, { periodId, kanwilId: kanwilId ?? null })).progressOverTime;
 }

@@ -1179,19 +1179,45 @@ export type PredicateInput = {
   year: Scalars['Int']['input'];
 };
 
-/** SELF completeness and SELF total per ISO week, replayed from the audit trail (answers.save / answers.import of level SELF). Only the SELF level: the copies into KANWIL/TPI on a transition are not audited per answer, so those levels cannot be replayed. Answers that predate the audit trail (seeded data) count from the start of the series. */
+/** The Kanwil average at one level, one value per week of `weeks` */
+export type ProgressLevelSeries = {
+  /** Average completeness, 0–1 (null when no submission has a value) */
+  averageCompleteness: Array<Maybe<Scalars['Float']['output']>>;
+  /** Average total, 0–100 (null when no submission has a value) */
+  averageTotal: Array<Maybe<Scalars['Float']['output']>>;
+  /** SELF, KANWIL, TPI or TPN */
+  level: Scalars['String']['output'];
+  /** Submissions with a value at this level that week (averaged over) */
+  submissions: Array<Scalars['Int']['output']>;
+};
+
+/** Completeness and total per ISO week at every level, from the progress snapshots (taken whenever a submission’s scores are recomputed after its answers changed; before that, replayed once from the audit trail, where answers that predate it — seed data, level copies — count from the start). `weeks`/`units` hold SELF, `levels` and `units.levels` every level. */
 export type ProgressOverTime = {
   kanwil: Kanwil;
-  /** Always SELF (see the type description) */
+  /** The level of `weeks` and of `units.completeness/selfTotal`: always SELF */
   level: Scalars['String']['output'];
+  /** The Kanwil averages per level (SELF, KANWIL, TPI, TPN) */
+  levels: Array<ProgressLevelSeries>;
   period: Period;
   units: Array<ProgressUnitSeries>;
   weeks: Array<ProgressWeek>;
 };
 
+/** One unit’s series at one level, one value per week of `weeks` (null before the level held answers) */
+export type ProgressUnitLevel = {
+  /** Completeness, 0–1 */
+  completeness: Array<Maybe<Scalars['Float']['output']>>;
+  /** SELF, KANWIL, TPI or TPN */
+  level: Scalars['String']['output'];
+  /** Total, 0–100 */
+  total: Array<Maybe<Scalars['Float']['output']>>;
+};
+
 /** One unit’s SELF series, one value per week of `weeks` (null before its submission existed) */
 export type ProgressUnitSeries = {
   completeness: Array<Maybe<Scalars['Float']['output']>>;
+  /** Every level’s series (SELF, KANWIL, TPI, TPN) */
+  levels: Array<ProgressUnitLevel>;
   satker: Satker;
   selfTotal: Array<Maybe<Scalars['Float']['output']>>;
   submissionId: Scalars['Int']['output'];
@@ -1257,7 +1283,7 @@ export type Query = {
   periods: Array<Period>;
   /** The PortalRB tokens of a Kanwil (kanwilId) or of an instansi (instansiId) */
   portalRbTokens: Array<PortalRbToken>;
-  /** Admin, Kanwil head, Kanwil viewer: SELF completeness and total per ISO week, per unit and Kanwil average, from the audit trail */
+  /** Admin, Kanwil head, Kanwil viewer: completeness and total per ISO week at every level, per unit and Kanwil average, from the progress snapshots */
   progressOverTime: ProgressOverTime;
   /** Items with open reviewer notes: what a return asks the unit to fix */
   returnedItems: Array<ReturnedItem>;
@@ -2295,7 +2321,7 @@ export type ProgressOverTimeQueryVariables = Exact<{
 }>;
 
 
-export type ProgressOverTimeQuery = { progressOverTime: { level: string, weeks: Array<{ week: string, start: string, asOf: string, submissions: number, averageCompleteness: number | null, averageSelfTotal: number | null }>, units: Array<{ submissionId: number, completeness: Array<number | null>, selfTotal: Array<number | null>, satker: { id: number, code: string, name: string } }> } };
+export type ProgressOverTimeQuery = { progressOverTime: { level: string, weeks: Array<{ week: string, start: string, asOf: string, submissions: number, averageCompleteness: number | null, averageSelfTotal: number | null }>, levels: Array<{ level: string, submissions: Array<number>, averageCompleteness: Array<number | null>, averageTotal: Array<number | null> }>, units: Array<{ submissionId: number, completeness: Array<number | null>, selfTotal: Array<number | null>, satker: { id: number, code: string, name: string } }> } };
 
 export type SessionUserFragment = { id: number, username: string, displayName: string, locale: string, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> };
 
@@ -3530,6 +3556,12 @@ export const ProgressOverTimeDocument = new TypedDocumentString(`
       submissions
       averageCompleteness
       averageSelfTotal
+    }
+    levels {
+      level
+      submissions
+      averageCompleteness
+      averageTotal
     }
     units {
       satker {

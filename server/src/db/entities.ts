@@ -16,7 +16,7 @@ import { Nomination } from '../modules/nomination/entities';
 import { TpnCycle, TpnStage } from '../modules/tpn/entities';
 import { PortalRbToken } from '../modules/portalrb/entities';
 import { DeskEvaluation, ReviewNote } from '../modules/review/entities';
-import { SubmissionScoreCache } from '../modules/comparison/entities';
+import { ScoreSnapshot, SubmissionScoreCache } from '../modules/comparison/entities';
 import { SurveyLink, SurveyRateWindow, SurveyResponse, SurveyRound, SurveyTicket } from '../modules/survey/entities';
 import { Notification, NotificationPreference } from '../modules/notification/entities';
 import { RateLimitCounter } from '../modules/ratelimit/entities';
@@ -49,6 +49,7 @@ export const ENTITIES = [
   PortalRbToken,
   // derived: Kanwil comparison score cache
   SubmissionScoreCache,
+  ScoreSnapshot,
   // the unit's own SPKP/SPAK survey rounds
   SurveyRound,
   SurveyLink,

@@ -578,9 +578,9 @@ const en: Messages = {
   },
   progress: {
     title: 'Progress over time',
-    hint: 'Self-assessment (SELF) completeness and score by ISO week, replayed from the audit trail of answer saves and imports. SELF level only: the copies into the Kanwil/TPI levels are not recorded per answer.',
+    hint: "Completeness and score by ISO week at every level (self, Kanwil, TPI, TPN), from each unit's daily score record; history from before the record was replayed from the answers' audit trail.",
     avgCompleteness: 'Kanwil average completeness (%)',
-    avgTotal: 'Kanwil average score',
+    avgTotalAt: 'Kanwil average score · {level}',
     completeness: 'completeness (%)',
     total: 'score',
     axis: '% / score',

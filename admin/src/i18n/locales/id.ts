@@ -577,9 +577,9 @@ const id = {
   },
   progress: {
     title: 'Perkembangan dari waktu ke waktu',
-    hint: 'Kelengkapan dan nilai penilaian mandiri (SELF) per minggu ISO, disusun ulang dari jejak audit penyimpanan dan impor jawaban. Hanya tingkat SELF: salinan jawaban ke tingkat Kanwil/TPI tidak tercatat per jawaban.',
+    hint: 'Kelengkapan dan nilai per minggu ISO pada setiap tingkat (mandiri, Kanwil, TPI, TPN), dari catatan harian nilai setiap satker; riwayat sebelum pencatatan disusun ulang dari jejak audit jawaban.',
     avgCompleteness: 'Rata-rata kelengkapan Kanwil (%)',
-    avgTotal: 'Rata-rata nilai Kanwil',
+    avgTotalAt: 'Rata-rata nilai Kanwil · {level}',
     completeness: 'kelengkapan (%)',
     total: 'nilai',
     axis: '% / nilai',

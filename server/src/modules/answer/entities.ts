@@ -39,9 +39,8 @@ export class Answer {
    * Optimistic lock: clients send the version they edited (checked by the answer service for a CONFLICT with
    * details). Enforced by the database too: a version property, so every UPDATE is
    * `… set version = version + 1 where id = ? and version = ?` and one that matches no row (another process
-   * saved first) fails with OptimisticLockError → CONFLICT. Never bump it by hand; set updatedAt on a change:
-   * the Kanwil comparison's score cache (modules/comparison/score-cache.ts) notices changed answers by count,
-   * sum(version), max(updatedAt), max(id).
+   * saved first) fails with OptimisticLockError → CONFLICT. Never bump it by hand; set updatedAt on a change.
+   * (The score cache does not read it: database triggers bump `submission.answers_rev` on every answer write.)
    */
   @Property({ type: 'integer', version: true })
   version: number = 1;

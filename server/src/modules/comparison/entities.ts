@@ -1,4 +1,4 @@
-import { DateTimeType, Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Submission } from '../submission/entities';
 
 /**
@@ -20,4 +20,29 @@ export class SubmissionScoreCache {
 
   @Property({ type: DateTimeType })
   computedAt: Date = new Date();
+}
+
+/**
+ * Progress history: one submission's completeness and total at one level as they stood at the end of a day (UTC),
+ * written whenever its scores are recomputed (score-cache.ts: on any read of the Kanwil's scores after the answers
+ * changed, and by the scheduler's tick) and, once per submission, replayed from the audit trail (progress/history.ts).
+ * The progress chart reads these rows only, so its cost does not grow with the audit log.
+ */
+@Entity({ tableName: 'score_snapshot' })
+export class ScoreSnapshot {
+  @ManyToOne(() => Submission, { primary: true, deleteRule: 'cascade' })
+  submission!: Submission;
+
+  @PrimaryKey({ type: 'string', length: 8 })
+  level!: string;
+
+  /** UTC day, `YYYY-MM-DD`. */
+  @PrimaryKey({ type: 'string', length: 10 })
+  day!: string;
+
+  @Property({ type: 'double' })
+  completeness!: number;
+
+  @Property({ type: 'double' })
+  total!: number;
 }

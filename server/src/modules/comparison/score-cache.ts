@@ -1,28 +1,25 @@
 /**
  * Per-submission score cache for the Kanwil comparison (table submission_score_cache).
  *
- * Reading ~500k answer rows per request was the comparison's cost at ministry scale. Instead, each submission's
- * per-level score summaries are stored with a fingerprint of what they were computed from, and a request:
- *  1. computes the current fingerprint of every submission of the Kanwil × period in ONE statement (an aggregate
- *     over the answers, grouped by submission, joined with the cached rows) — the answer rows themselves never
- *     leave the database;
- *  2. adds the survey results (already loaded by the caller) and the instrument version to it;
- *  3. recomputes only the stale submissions: ONE statement for their answers, ONE batched upsert.
+ * Each submission's per-level score summaries are stored with a fingerprint of what they were computed from, and a
+ * request:
+ *  1. reads, in ONE statement, every submission of the Kanwil × period with its `answers_rev` and its cached row —
+ *     no answer is read to validate the cache;
+ *  2. adds the survey results (already loaded by the caller) and the instrument version to the fingerprint;
+ *  3. recomputes only the stale submissions: ONE statement for their answers (folded by the database into one JSON
+ *     text per submission), ONE batched cache upsert, ONE batched upsert of today's progress snapshots.
  * Eligibility is not cached: it depends on the predicate history and is computed at read time from the summaries.
  *
- * The fingerprint of a submission's answers is count(*), sum(version), max(updated_at), max(id) and
- * sum(length(value_json)). Every write path bumps at least one of them: saveAnswers, the PortalRB import and the
- * workflow's level copy add rows (count, max id; ids are never reused) or increment `version` and set
- * `updated_at` on the rows they change; a deleted row lowers the count. Rows written by raw SQL (seed, bench,
- * tests) are inserts, hence seen; a raw in-place rewrite of `value_json` that kept `version` and `updated_at`
- * would only be seen when it changes the value's length — Answer's contract (modules/answer/entities.ts) is that
- * every change increments `version`.
+ * `submission.answers_rev` is bumped by database triggers on every insert, update and delete of an `answer` row
+ * (migration …_score_history), in the writing statement's transaction, whoever writes: saveAnswers, the PortalRB
+ * import, the workflow's level copy, the seed, raw SQL. The save path pays one indexed update inside the engine.
  *
- * Portable SQL only (knex: GROUP BY, LEFT JOIN on a derived table, a multi-row INSERT … ON CONFLICT … DO UPDATE,
- * sum/count/max/length) so that it runs unchanged on PostgreSQL.
+ * Portable SQL only (knex: LEFT JOIN, GROUP BY, a multi-row INSERT … ON CONFLICT … DO UPDATE; group_concat on SQLite
+ * and string_agg on PostgreSQL, the only dialect difference) so that it runs on both.
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import {
   summariseScore,
   type AreaScore,
@@ -44,7 +41,7 @@ import { computeSubmission, type AnswerCell } from '../submission/compute';
 export type StoredSurvey = SurveyRecord & { id: number };
 
 /** Bump when the payload format or the scoring code changes: every cached row then becomes stale. */
-export const SCORE_CACHE_FORMAT = 2;
+export const SCORE_CACHE_FORMAT = 3;
 
 export const LEVELS = [AnswerLevel.SELF, AnswerLevel.KANWIL, AnswerLevel.TPI, AnswerLevel.TPN] as const;
 
@@ -54,6 +51,29 @@ export interface CachedScores {
   has: Record<AnswerLevel, boolean>;
   /** Latest level with any non-blank answer: TPI, else KANWIL, else SELF (computeSubmission's basis). */
   basis: AnswerLevel;
+  /** Values derived from these scores alone (plus the key), kept with them in this process (derivedOf). */
+  derived?: Map<string, unknown>;
+}
+
+/**
+ * Parsed cache rows of this process by fingerprint: a warm request neither parses the stored payloads again nor
+ * re-derives what depends on the scores only. A fingerprint names its content (answers' change counter, surveys,
+ * instrument version), so an entry never goes stale; the map is only bounded (oldest entries dropped).
+ */
+const parsed = new Map<string, CachedScores>();
+const PARSED_MAX = 20_000;
+function remember(fp: string, c: CachedScores): void {
+  parsed.set(fp, c);
+  if (parsed.size > PARSED_MAX) for (const k of [...parsed.keys()].slice(0, parsed.size - PARSED_MAX)) parsed.delete(k);
+}
+
+/** A value computed from `c` and `key` only (e.g. eligibility for a target and locale), memoised with `c`. */
+export function derivedOf<T>(c: CachedScores, key: string, compute: () => T): T {
+  c.derived ??= new Map();
+  if (c.derived.has(key)) return c.derived.get(key) as T;
+  const v = compute();
+  c.derived.set(key, v);
+  return v;
 }
 
 /** Stored form: numbers only, area names/weights come back from the instrument (part of the fingerprint). */
@@ -142,26 +162,19 @@ export function scoreSubmission(instrument: Instrument, cells: AnswerCell[], sur
 }
 
 const time = (d: Date | number | string) => (d instanceof Date ? d.getTime() : typeof d === 'number' ? d : Date.parse(d));
-const sqlText = (v: unknown) => (v === null || v === undefined ? '-' : v instanceof Date ? v.toISOString() : String(v));
 
-/** Everything a submission's cached scores depend on, as one short string. */
-/** Aggregates over a submission's answers: count, sum(version), max(updated_at), max(id), sum(length(value_json)). */
-interface AnswerAgg {
-  n: unknown;
-  v: unknown;
-  u: unknown;
-  m: unknown;
-  l: unknown;
-}
-
-function fingerprintOf(instrumentVersionId: number, agg: AnswerAgg, surveys: StoredSurvey[]): string {
+/** Everything a submission's cached scores depend on, as one short string: the answers' change counter, surveys, instrument. */
+function fingerprintOf(instrumentVersionId: number, answersRev: unknown, surveys: StoredSurvey[]): string {
   const sv = [...surveys]
     .sort((a, b) => a.id - b.id)
     .map((s) => `${s.id}:${s.kind}:${s.index}:${s.source}:${time(s.recordedAt)}`)
     .join(',');
-  const text = `f${SCORE_CACHE_FORMAT}|iv${instrumentVersionId}|a${sqlText(agg.n ?? 0)},${sqlText(agg.v)},${sqlText(agg.u)},${sqlText(agg.m)},${sqlText(agg.l)}|s${sv}`;
+  const text = `f${SCORE_CACHE_FORMAT}|iv${instrumentVersionId}|r${Number(answersRev ?? 0)}|s${sv}`;
   return createHash('sha1').update(text).digest('hex');
 }
+
+/** UTC day of an instant, `YYYY-MM-DD` (the key of the progress snapshots). */
+export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Above this many stale submissions their answers are read by period × Kanwil instead of an id list. */
 const MAX_ID_LIST = 500;
@@ -180,41 +193,32 @@ export interface ScoreCacheStats {
   recomputed: number;
 }
 
+/** Rows per snapshot upsert statement (5 parameters each). */
+const SNAPSHOT_CHUNK = 1500;
+
 /**
  * The per-level scores of every submission of a Kanwil × period, from the cache where it is current and
- * recomputed (and stored) where it is not. Statements: 1 when every row is current, 3 otherwise.
+ * recomputed (and stored) where it is not. Statements: 1 when every row is current, 4 otherwise (the stale
+ * submissions' answers, the cache upsert, the progress snapshot upsert of today's UTC day).
  */
 export async function scoresOfScope(
   em: EntityManager,
   scope: ScoreCacheScope,
   surveysBySub: Map<number, StoredSurvey[]>,
   onWriteError?: (err: unknown) => void,
+  now = new Date(),
 ): Promise<{ bySubmission: Map<number, CachedScores>; stats: ScoreCacheStats }> {
   const knex = em.getKnex();
   const { periodId, kanwilId } = scope;
   const inScope = (qb: any, s: string, k: string) =>
     qb.join(`satker as ${k}`, `${k}.id`, `${s}.satker_id`).where(`${s}.period_id`, periodId).andWhere(`${k}.kanwil_id`, kanwilId);
 
-  // grouped by the submission (driving the join) so that no temporary sort is needed
-  const agg = inScope(
-    knex('submission as s2')
-      .join('answer as a', 'a.submission_id', 's2.id')
-      .select('s2.id as sid')
-      .count({ n: '*' })
-      .sum({ v: 'a.version' })
-      .max({ u: 'a.updated_at' })
-      .max({ m: 'a.id' })
-      // not needed by the write paths (they all bump version), but cheap: catches most in-place value rewrites
-      .select(knex.raw('sum(length(??)) as ??', ['a.value_json', 'l']))
-      .groupBy('s2.id'),
-    's2',
-    'k2',
-  );
-  const rows: ({ id: number; fingerprint: string | null; payload: string | null } & AnswerAgg)[] = await inScope(
+  // the answers' change counter (bumped by triggers on every answer write) against the cached fingerprint: one
+  // row per submission, no answer read
+  const rows: { id: number; rev: unknown; fingerprint: string | null; payload: string | null }[] = await inScope(
     knex('submission as s')
       .leftJoin('submission_score_cache as c', 'c.submission_id', 's.id')
-      .leftJoin(agg.as('f'), 'f.sid', 's.id')
-      .select('s.id', 'c.fingerprint', 'c.payload', 'f.n', 'f.v', 'f.u', 'f.m', 'f.l'),
+      .select('s.id', 's.answers_rev as rev', 'c.fingerprint', 'c.payload'),
     's',
     'k',
   );
@@ -223,36 +227,31 @@ export async function scoresOfScope(
   const stale: { id: number; fingerprint: string }[] = [];
   for (const r of rows) {
     const id = Number(r.id);
-    const fp = fingerprintOf(scope.instrumentVersionId, r, surveysBySub.get(id) ?? []);
-    const hit = r.fingerprint === fp && r.payload ? fromPayload(r.payload, scope.instrument) : null;
-    if (hit) bySubmission.set(id, hit);
-    else stale.push({ id, fingerprint: fp });
+    const fp = fingerprintOf(scope.instrumentVersionId, r.rev, surveysBySub.get(id) ?? []);
+    const hit = r.fingerprint === fp && r.payload ? (parsed.get(fp) ?? fromPayload(r.payload, scope.instrument)) : null;
+    if (hit) {
+      bySubmission.set(id, hit);
+      if (!parsed.has(fp)) remember(fp, hit);
+    } else stale.push({ id, fingerprint: fp });
   }
 
   if (stale.length) {
-    // The fingerprints above were taken BEFORE these answers are read: a write landing in between makes the
-    // stored fingerprint older than the scores, so the row is only recomputed once more, never trusted wrongly.
-    const q = knex('answer as a').select('a.submission_id as sid', 'a.soal_id', 'a.level', 'a.value_json');
-    if (stale.length <= MAX_ID_LIST)
-      q.whereIn(
-        'a.submission_id',
-        stale.map((s) => s.id),
-      );
-    else inScope(q.join('submission as s', 's.id', 'a.submission_id'), 's', 'k');
-    const answerRows: { sid: number; soal_id: number; level: string; value_json: string | null }[] = await q;
-    const cellsBySub = new Map<number, AnswerCell[]>();
-    for (const a of answerRows) {
-      const sid = Number(a.sid);
-      let l = cellsBySub.get(sid);
-      if (!l) cellsBySub.set(sid, (l = []));
-      l.push({ level: a.level, soalId: Number(a.soal_id), value: decodeValue(a.value_json) });
-    }
-    const now = new Date();
+    // The counters above were read BEFORE these answers are: a write landing in between makes the stored
+    // fingerprint older than the scores, so the row is only recomputed once more, never trusted wrongly.
+    const cellsBySub = await answersOf(
+      em,
+      stale.map((s) => s.id),
+      (q) => inScope(q.join('submission as s', 's.id', 'a.submission_id'), 's', 'k'),
+    );
     const writes: { submission: number; fingerprint: string; payload: string }[] = [];
+    const snapshots: [number, string, string, number, number][] = [];
+    const day = utcDay(now);
     for (const s of stale) {
       const scores = scoreSubmission(scope.instrument, cellsBySub.get(s.id) ?? [], surveysBySub.get(s.id) ?? []);
       bySubmission.set(s.id, scores);
+      remember(s.fingerprint, scores);
       writes.push({ submission: s.id, fingerprint: s.fingerprint, payload: toPayload(scores) });
+      for (const l of LEVELS) if (scores.has[l]) snapshots.push([s.id, l, day, scores.scores[l].completeness, scores.scores[l].total]);
     }
     try {
       // One multi-row upsert (standard VALUES lists + ON CONFLICT … DO UPDATE: the same text on SQLite ≥ 3.24 and
@@ -281,10 +280,87 @@ export async function scoresOfScope(
           ],
         );
       }
+      await writeSnapshots(em, snapshots);
     } catch (e) {
       // derived data only: the scores are returned anyway and recomputed on the next request
       onWriteError?.(e);
     }
   }
   return { bySubmission, stats: { submissions: rows.length, recomputed: stale.length } };
+}
+
+/** Upserts progress snapshots [submission, level, day, completeness, total] (one statement per SNAPSHOT_CHUNK rows). */
+export async function writeSnapshots(em: EntityManager, snapshots: readonly [number, string, string, number, number][]): Promise<void> {
+  const knex = em.getKnex();
+  for (let i = 0; i < snapshots.length; i += SNAPSHOT_CHUNK) {
+    const chunk = snapshots.slice(i, i + SNAPSHOT_CHUNK);
+    await knex.raw(
+      `insert into ?? (??, ??, ??, ??, ??) values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} ` +
+        'on conflict (??, ??, ??) do update set ?? = excluded.??, ?? = excluded.??',
+      [
+        'score_snapshot',
+        'submission_id',
+        'level',
+        'day',
+        'completeness',
+        'total',
+        ...chunk.flat(),
+        'submission_id',
+        'level',
+        'day',
+        'completeness',
+        'completeness',
+        'total',
+        'total',
+      ],
+    );
+  }
+}
+
+/**
+ * The stored answers of some submissions (ONE statement): the database folds each submission's rows into one JSON
+ * array text `[[soal, "LEVEL", value], …]` (group_concat / string_agg), so ~500 rows per submission cross the
+ * driver as one string and are parsed natively. `byScope` narrows by period × Kanwil instead of a long id list.
+ * A submission whose text does not parse (a value_json that is not JSON) is read row by row (one more statement).
+ */
+export async function answersOf(em: EntityManager, ids: readonly number[], byScope?: (q: any) => any): Promise<Map<number, AnswerCell[]>> {
+  const knex = em.getKnex();
+  const out = new Map<number, AnswerCell[]>();
+  if (!ids.length) return out;
+  const pg = em.getPlatform() instanceof PostgreSqlPlatform;
+  const item = knex.raw(`'[' || ?? || ',"' || ?? || '",' || coalesce(??, 'null') || ']'`, ['a.soal_id', 'a.level', 'a.value_json']);
+  const agg = pg ? knex.raw(`'[' || string_agg(?, ',') || ']' as ??`, [item, 'j']) : knex.raw(`'[' || group_concat(?, ',') || ']' as ??`, [item, 'j']);
+  const q = knex('answer as a').select('a.submission_id as sid', agg).groupBy('a.submission_id');
+  if (byScope && ids.length > MAX_ID_LIST) byScope(q);
+  else q.whereIn('a.submission_id', ids);
+  const rows: { sid: number; j: string | null }[] = await q;
+  const broken: number[] = [];
+  for (const r of rows) {
+    const sid = Number(r.sid);
+    let list: [number, string, unknown][];
+    try {
+      list = JSON.parse(r.j ?? '[]');
+    } catch {
+      broken.push(sid);
+      continue;
+    }
+    const cells: AnswerCell[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const [soalId, level, v] = list[i];
+      cells[i] = { level, soalId, value: typeof v === 'string' || typeof v === 'number' ? v : null };
+    }
+    out.set(sid, cells);
+  }
+  if (broken.length) {
+    const raw: { sid: number; soal_id: number; level: string; value_json: string | null }[] = await knex('answer as a')
+      .select('a.submission_id as sid', 'a.soal_id', 'a.level', 'a.value_json')
+      .whereIn('a.submission_id', broken);
+    for (const a of raw) {
+      const sid = Number(a.sid);
+      let l = out.get(sid);
+      if (!l) out.set(sid, (l = []));
+      l.push({ level: a.level, soalId: Number(a.soal_id), value: decodeValue(a.value_json) });
+    }
+  }
+  return out;
 }

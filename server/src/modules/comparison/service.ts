@@ -18,25 +18,24 @@ import {
 } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { memo } from '../../common/context';
-import { AnswerLevel } from '../../common/enums';
+import { AnswerLevel, type ReturnedBy, type SubmissionStatus, type TargetPredicate } from '../../common/enums';
 import { requireKanwilView, requireUser, viewedKanwilIds } from '../../common/authz';
 import { badInput, notFound } from '../../common/errors';
 import { Answer, decodeValue } from '../answer/entities';
 import { instrumentOf } from '../instrument/service';
-import { Kanwil, Satker } from '../org/entities';
+import { Kanwil } from '../org/entities';
 import { lineagePredicates } from '../org/lineage';
-import { kanwilView, satkerView } from '../org/types';
+import { kanwilView, type SatkerGql } from '../org/types';
 import { Period } from '../period/entities';
 import { deadlineView, periodView } from '../period/types';
 import type { AnswerCell } from '../submission/compute';
 import { surveyRecord } from '../survey/records';
 import type { StoredSurvey } from './score-cache';
-import { Submission } from '../submission/entities';
 import { SurveyResult } from '../survey/entities';
 import { DeadlineExtension } from '../period/entities';
 import { eligibilityView, failureView } from '../submission/score-types';
 import type { ComparisonRowGql, GapSummaryGql, KanwilComparisonGql } from './types';
-import { scoresOfScope } from './score-cache';
+import { derivedOf, scoresOfScope } from './score-cache';
 
 export function resolveKanwilId(ctx: Ctx, period: Period, kanwilId: number | null | undefined): number {
   const user = requireUser(ctx);
@@ -67,10 +66,9 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
   const em = ctx.em;
   const { period, kanwil, kanwilId } = await openKanwilView(ctx, periodId, kanwilIdArg, 'Perbandingan unit');
 
-  const [instrument, satkers, submissions, surveys, extensionRows] = await Promise.all([
+  const [instrument, units, surveys, extensionRows] = await Promise.all([
     instrumentOf(em, period.instrumentVersion.id),
-    em.find(Satker, { kanwil: kanwilId }, { orderBy: { code: 'asc' } }),
-    em.find(Submission, { period: periodId, satker: { kanwil: kanwilId } }),
+    unitsOfScope(em, periodId, kanwilId),
     em.find(SurveyResult, { submission: { period: periodId, satker: { kanwil: kanwilId } } }),
     em.find(DeadlineExtension, { period: periodId }),
   ]);
@@ -93,11 +91,13 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
     },
   );
   // predicates of each unit and of its predecessors (lineage)
+  const satkers = units.map((u) => u.satker);
   const predBySatker = await lineagePredicates(
     em,
     satkers.map((s) => s.id),
+    satkers.map((s) => ({ id: s.id, predecessorId: s.predecessorId })),
   );
-  const subBySatker = new Map(submissions.map((s) => [s.satker.id, s]));
+  const subBySatker = new Map(units.flatMap((u) => (u.sub ? [[u.satker.id, u.sub] as const] : [])));
   // the gap field needs the answers themselves: loaded once per request, only when a gap is asked for
   const basisAnswers = () => memo(ctx, `comparison:answers:${periodId}:${kanwilId}`, () => answersOfScope(ctx, periodId, kanwilId));
 
@@ -108,7 +108,7 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
     const cached = sub ? scoresBySub.get(sub.id) : undefined;
     if (!sub || !cached) {
       return {
-        satker: satkerView(satker),
+        satker,
         submissionId: null,
         status: null,
         target: null,
@@ -128,13 +128,9 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
     const { scores: sc, has, basis } = cached;
     const target = sub.target as Target;
     const subId = sub.id;
-    return {
-      satker: satkerView(satker),
-      submissionId: sub.id,
-      status: sub.status,
-      target: sub.target,
-      pencananganDate: sub.pencananganDate ?? null,
-      holdsWbk: wbk,
+    // everything that depends on the scores, the target, the WBK predicate and the locale only: memoised with the
+    // cached scores in this process (a warm request re-derives nothing)
+    const derived = derivedOf(cached, `${target}|${wbk}|${locale}`, () => ({
       completeness: sc.SELF.completeness,
       selfTotal: has.SELF ? sc.SELF.total : null,
       kanwilTotal: has.KANWIL ? sc.KANWIL.total : null,
@@ -147,10 +143,19 @@ export async function kanwilComparison(ctx: Ctx, periodId: number, kanwilIdArg?:
         kanwilPercent: has.KANWIL ? sc.KANWIL.areas[i].percent : null,
         tpiPercent: has.TPI ? sc.TPI.areas[i].percent : null,
       })),
-      // eligibility is never cached: it depends on the predicate history (holdsWbk)
+      // eligibility is never stored: it depends on the predicate history (holdsWbk, part of the key)
       eligibility: eligibilityView(checkEligibility(sc[basis], target, { hasWbk: wbk, locale }), basis),
-      nextDeadline: deadlineView(submissionDeadline(period, sub.status, sub.returnedBy ?? null, satker.id, extensions)),
       hasil: { state: hasilState(sc[basis].survey), basisLevel: basis, surveys: surveyPlans(sc[basis], target, { locale }) },
+    }));
+    return {
+      satker,
+      submissionId: sub.id,
+      status: sub.status,
+      target: sub.target,
+      pencananganDate: sub.pencananganDate ?? null,
+      holdsWbk: wbk,
+      ...derived,
+      nextDeadline: deadlineView(submissionDeadline(period, sub.status, sub.returnedBy ?? null, satker.id, extensions)),
       gapInput: async () => {
         const answers: Answers = {};
         for (const c of (await basisAnswers()).get(subId) ?? []) if (c.level === basis) answers[c.soalId] = c.value;
@@ -187,6 +192,74 @@ function gapSummary(
     blockers: g.blockers.map(failureView),
     surveys: g.surveys,
   };
+}
+
+export interface UnitRow {
+  satker: SatkerGql;
+  sub: {
+    id: number;
+    status: SubmissionStatus;
+    target: TargetPredicate;
+    pencananganDate: string | null;
+    returnedBy: ReturnedBy | null;
+    createdAt: Date;
+    historyReplayed: boolean;
+  } | null;
+}
+
+/** A DateTimeType column as read by the driver: a Date (PostgreSQL), epoch milliseconds or a date text (SQLite). */
+const dbDate = (v: unknown): Date =>
+  v instanceof Date ? v : typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? new Date(Number(v)) : new Date(String(v));
+
+/** Every unit of the Kanwil (by code) with its submission of the period, as plain rows (ONE statement, no entities). */
+export async function unitsOfScope(em: Ctx['em'], periodId: number, kanwilId: number): Promise<UnitRow[]> {
+  const knex = em.getKnex();
+  const rows: Record<string, any>[] = await knex('satker as k')
+    .leftJoin('submission as s', (j) => j.on('s.satker_id', 'k.id').andOn('s.period_id', knex.raw('?', [periodId])))
+    .where('k.kanwil_id', kanwilId)
+    .orderBy('k.code', 'asc')
+    .select(
+      'k.id',
+      'k.code',
+      'k.name',
+      'k.kind',
+      'k.division',
+      'k.predecessor_id',
+      'k.valid_from',
+      'k.valid_until',
+      's.id as sid',
+      's.status',
+      's.target',
+      's.pencanangan_date',
+      's.returned_by',
+      's.created_at',
+      's.history_replayed',
+    );
+  return rows.map((r) => ({
+    satker: {
+      id: Number(r.id),
+      code: r.code,
+      name: r.name,
+      kind: r.kind,
+      division: r.division ?? null,
+      kanwilId,
+      predecessorId: r.predecessor_id == null ? null : Number(r.predecessor_id),
+      validFrom: r.valid_from ?? null,
+      validUntil: r.valid_until ?? null,
+    },
+    sub:
+      r.sid == null
+        ? null
+        : {
+            id: Number(r.sid),
+            status: r.status,
+            target: r.target,
+            pencananganDate: r.pencanangan_date ?? null,
+            returnedBy: r.returned_by ?? null,
+            createdAt: dbDate(r.created_at),
+            historyReplayed: !!r.history_replayed,
+          },
+  }));
 }
 
 /** Every stored answer of the Kanwil × period by submission (one statement; only for the gap field). */

@@ -8,10 +8,10 @@ import { lineageChain, type LineageNode } from '@pantau/shared';
 import { Submission } from '../submission/entities';
 import { PredicateHistory, Satker } from './entities';
 
-/** For each unit: itself and its predecessors, newest first. */
-export async function lineagesOf(em: EntityManager, satkerIds: readonly number[]): Promise<Map<number, number[]>> {
-  const nodes = new Map<number, LineageNode>();
-  let todo = [...new Set(satkerIds)];
+/** For each unit: itself and its predecessors, newest first. `known`: nodes the caller already read (not read again). */
+export async function lineagesOf(em: EntityManager, satkerIds: readonly number[], known: readonly LineageNode[] = []): Promise<Map<number, number[]>> {
+  const nodes = new Map<number, LineageNode>(known.map((n) => [n.id, n]));
+  let todo = [...new Set([...satkerIds, ...known.flatMap((n) => (n.predecessorId != null ? [n.predecessorId] : []))])].filter((id) => !nodes.has(id));
   while (todo.length) {
     const rows = await em.find(Satker, { id: { $in: todo } }, { fields: ['id', 'predecessor'] });
     for (const r of rows) nodes.set(r.id, { id: r.id, predecessorId: r.predecessor?.id ?? null });
@@ -22,12 +22,20 @@ export async function lineagesOf(em: EntityManager, satkerIds: readonly number[]
 }
 
 /** Each unit's predicate history including its predecessors' (oldest year first). */
-export async function lineagePredicates(em: EntityManager, satkerIds: readonly number[]): Promise<Map<number, PredicateHistory[]>> {
-  const lineages = await lineagesOf(em, satkerIds);
+export async function lineagePredicates(
+  em: EntityManager,
+  satkerIds: readonly number[],
+  known: readonly LineageNode[] = [],
+): Promise<Map<number, PredicateHistory[]>> {
+  const lineages = await lineagesOf(em, satkerIds, known);
   const all = [...new Set([...lineages.values()].flat())];
   const rows = all.length ? await em.find(PredicateHistory, { satker: { $in: all } }, { orderBy: { year: 'asc', id: 'asc' } }) : [];
   const bySatker = new Map<number, PredicateHistory[]>();
-  for (const p of rows) bySatker.set(p.satker.id, [...(bySatker.get(p.satker.id) ?? []), p]);
+  for (const p of rows) {
+    const l = bySatker.get(p.satker.id);
+    if (l) l.push(p);
+    else bySatker.set(p.satker.id, [p]);
+  }
   return new Map(satkerIds.map((id) => [id, (lineages.get(id) ?? [id]).flatMap((u) => bySatker.get(u) ?? []).sort((a, b) => a.year - b.year || a.id - b.id)]));
 }
 

@@ -6,7 +6,8 @@ import { ProgressOverTimeGql } from './types';
 @Resolver()
 export class ProgressResolver {
   @Query(() => ProgressOverTimeGql, {
-    description: 'Admin, Kanwil head, Kanwil viewer: SELF completeness and total per ISO week, per unit and Kanwil average, from the audit trail',
+    description:
+      'Admin, Kanwil head, Kanwil viewer: completeness and total per ISO week at every level, per unit and Kanwil average, from the progress snapshots',
   })
   progressOverTime(
     @GqlCtx() ctx: Ctx,

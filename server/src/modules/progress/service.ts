@@ -1,31 +1,27 @@
 /**
- * Progress over time: the SELF completeness and SELF total of every unit of a Kanwil, week by week, replayed from
- * the audit trail. A constant number of SQL statements whatever the number of units or events: period, Kanwil,
- * satkers, submissions, survey results, the current SELF answers (one statement), the answer events of those
- * submissions (one statement); the instrument comes from the per-version cache.
+ * Progress over time: completeness and total of every unit of a Kanwil at every level (SELF, KANWIL, TPI, TPN), ISO
+ * week by ISO week, from the progress snapshots (table score_snapshot; see progress/history.ts and
+ * comparison/score-cache.ts) — never from the audit log, so the cost does not grow with it. Statements, constant
+ * whatever the number of units or events: period, Kanwil, units with their submissions, survey results, the score
+ * cache check (plus, for changed submissions, their answers, the cache and today's snapshots), the snapshots; once
+ * per submission without history, its replay from the audit trail (3 more).
  *
- * Replay: the audited events (`answers.save`, `answers.import`, level SELF) carry before/after per soal. The state
- * before the first event is the current answers with every event undone (newest first, restoring `before`), so
- * answers that never went through an audited write (seeded data) count from the start; then the events are applied
- * in chronological order (`after`) and the state is scored at the end of every ISO week (now for the current one)
- * with the period's instrument version and the survey results recorded by then.
+ * A week's value is the state at its end (the latest snapshot of a day before the next Monday; now for the current
+ * week); a unit has no value before its first snapshot, a level none before it holds answers.
  */
-import { scoreAnswers, type Answers, type AnswerValue, type SurveyRecord } from '@pantau/shared';
+import type { SurveyRecord } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
-import { Answer, decodeValue } from '../answer/entities';
-import { AuditEvent } from '../audit/entities';
-import { openKanwilView } from '../comparison/service';
+import { openKanwilView, unitsOfScope } from '../comparison/service';
+import { LEVELS, scoresOfScope, utcDay, type StoredSurvey } from '../comparison/score-cache';
 import { instrumentOf } from '../instrument/service';
-import { Satker } from '../org/entities';
-import { kanwilView, satkerView } from '../org/types';
+import { kanwilView } from '../org/types';
 import { periodView } from '../period/types';
 import { surveyRecord } from '../survey/records';
-import { Submission } from '../submission/entities';
 import { SurveyResult } from '../survey/entities';
-import type { ProgressOverTimeGql, ProgressUnitSeriesGql, ProgressWeekGql } from './types';
+import { backfillHistory } from './history';
+import type { ProgressLevelSeriesGql, ProgressOverTimeGql, ProgressUnitSeriesGql, ProgressWeekGql } from './types';
 
-export const ANSWER_ACTIONS = ['answers.save', 'answers.import'] as const;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /** Monday 00:00 UTC of the ISO week holding `d`. */
@@ -43,147 +39,130 @@ export function isoWeekLabel(d: Date): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-interface SoalChange {
-  value: AnswerValue;
-}
-type Changes = Record<string, SoalChange | null | undefined>;
-
-interface ReplayEvent {
-  at: number;
-  before: Changes;
-  after: Changes;
+interface Point {
+  day: string;
+  c: number;
+  t: number;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The SELF answer changes of one audit event, or null when it is about another level. */
-function selfChanges(ev: { before?: unknown; after?: unknown }): { before: Changes; after: Changes } | null {
-  const after = ev.after;
-  const before = ev.before;
-  if (!isObj(after) || after.level !== AnswerLevel.SELF) return null;
-  return {
-    before: isObj(before) && isObj(before.answers) ? (before.answers as Changes) : {},
-    after: isObj(after.answers) ? (after.answers as Changes) : {},
-  };
-}
-
-function apply(state: Answers, changes: Changes): void {
-  for (const [k, c] of Object.entries(changes)) {
-    const soalId = Number(k);
-    if (!Number.isInteger(soalId)) continue;
-    if (c === null || c === undefined) delete state[soalId];
-    else state[soalId] = (c.value ?? null) as AnswerValue;
+/** One value per week: the latest point of a day before the week's end (all points for the current week). */
+function weekly(points: readonly Point[], weekEnds: readonly string[]): { c: (number | null)[]; t: (number | null)[] } {
+  const c: (number | null)[] = [];
+  const t: (number | null)[] = [];
+  let i = -1;
+  for (let w = 0; w < weekEnds.length; w++) {
+    const last = w === weekEnds.length - 1;
+    while (i + 1 < points.length && (last || points[i + 1].day < weekEnds[w])) i++;
+    c.push(i >= 0 ? points[i].c : null);
+    t.push(i >= 0 ? points[i].t : null);
   }
+  return { c, t };
 }
+
+const avg = (xs: (number | null)[]) => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+};
 
 export async function progressOverTime(ctx: Ctx, periodId: number, kanwilIdArg?: number | null, now = new Date()): Promise<ProgressOverTimeGql> {
   const em = ctx.em;
   const { period, kanwil, kanwilId } = await openKanwilView(ctx, periodId, kanwilIdArg, 'Perkembangan penilaian');
-
-  const [instrument, satkers, submissions, surveys, answerRows] = await Promise.all([
+  const [instrument, units, surveys] = await Promise.all([
     instrumentOf(em, period.instrumentVersion.id),
-    em.find(Satker, { kanwil: kanwilId }, { orderBy: { code: 'asc' } }),
-    em.find(Submission, { period: periodId, satker: { kanwil: kanwilId } }),
+    unitsOfScope(em, periodId, kanwilId),
     em.find(SurveyResult, { submission: { period: periodId, satker: { kanwil: kanwilId } } }),
-    em
-      .createQueryBuilder(Answer, 'a')
-      .select(['s.id as sid', 'a.soalId', 'a.valueJson'])
-      .join('a.submission', 's')
-      .join('s.satker', 'k')
-      .where({ 's.period': periodId, 'k.kanwil': kanwilId, 'a.level': AnswerLevel.SELF })
-      .execute<{ sid: number; soal_id: number; value_json: string | null }[]>('all', false),
   ]);
-  const events = submissions.length
-    ? await em.find(
-        AuditEvent,
-        { objectType: 'Submission', action: { $in: [...ANSWER_ACTIONS] }, objectId: { $in: submissions.map((s) => String(s.id)) } },
-        { orderBy: { at: 'asc', id: 'asc' }, fields: ['id', 'at', 'objectId', 'before', 'after'] as never },
-      )
-    : [];
-
-  // per submission: current answers, its SELF events (chronological), its surveys
-  const current = new Map<number, Answers>();
-  for (const r of answerRows) {
-    let m = current.get(r.sid);
-    if (!m) current.set(r.sid, (m = {}));
-    m[r.soal_id] = decodeValue(r.value_json);
-  }
-  const eventsBySub = new Map<number, ReplayEvent[]>();
-  let firstEventAt: number | null = null;
-  for (const e of events) {
-    const ch = selfChanges(e);
-    if (!ch) continue;
-    const sid = Number(e.objectId);
-    const at = new Date(e.at).getTime();
-    if (firstEventAt === null || at < firstEventAt) firstEventAt = at;
-    let l = eventsBySub.get(sid);
-    if (!l) eventsBySub.set(sid, (l = []));
-    l.push({ at, before: ch.before, after: ch.after });
-  }
-  const surveysBySub = new Map<number, SurveyRecord[]>();
+  const surveysBySub = new Map<number, StoredSurvey[]>();
   for (const s of surveys) {
     let l = surveysBySub.get(s.submission.id);
     if (!l) surveysBySub.set(s.submission.id, (l = []));
-    l.push(surveyRecord(s));
+    l.push({ ...(surveyRecord(s) as SurveyRecord), id: s.id });
+  }
+  const withSub = units.filter((u) => u.sub);
+  if (withSub.length) {
+    // today's snapshot of every submission whose answers or surveys changed since its scores were last computed
+    await scoresOfScope(em, { periodId, kanwilId, instrumentVersionId: period.instrumentVersion.id, instrument }, surveysBySub, undefined, now);
+  }
+  const ids = withSub.map((u) => u.sub!.id);
+  const readSnapshots = async (subIds: number[]) =>
+    subIds.length
+      ? ((await em
+          .getKnex()('score_snapshot')
+          .whereIn('submission_id', subIds)
+          .orderBy([{ column: 'submission_id' }, { column: 'level' }, { column: 'day' }])
+          .select('submission_id', 'level', 'day', 'completeness', 'total')) as {
+          submission_id: number;
+          level: string;
+          day: string;
+          completeness: number;
+          total: number;
+        }[])
+      : [];
+  let snaps = await readSnapshots(ids);
+  // submissions whose history was never replayed from the audit trail: replayed once (their rows replace the ones read)
+  const missing = withSub.filter((u) => !u.sub!.historyReplayed);
+  if (missing.length) {
+    const rows = await backfillHistory(
+      em,
+      instrument,
+      missing.map((u) => ({ id: u.sub!.id, createdAt: u.sub!.createdAt })),
+      surveysBySub,
+    );
+    const key = (sid: unknown, level: string, day: string) => `${Number(sid)}:${level}:${day}`;
+    const fresh = new Set(rows.map(([sid, level, day]) => key(sid, level, day)));
+    snaps = [
+      ...snaps.filter((r) => !fresh.has(key(r.submission_id, r.level, r.day))),
+      ...rows.map(([submission_id, level, day, completeness, total]) => ({ submission_id, level, day, completeness, total })),
+    ].sort((a, b) => Number(a.submission_id) - Number(b.submission_id) || a.level.localeCompare(b.level) || a.day.localeCompare(b.day));
   }
 
-  // the weeks: from the ISO week of the first answer event to the current week
+  const points = new Map<string, Point[]>(); // `${sub}:${level}` → points by day
+  let firstDay: string | null = null;
+  for (const r of snaps) {
+    const key = `${Number(r.submission_id)}:${r.level}`;
+    let l = points.get(key);
+    if (!l) points.set(key, (l = []));
+    l.push({ day: r.day, c: Number(r.completeness), t: Number(r.total) });
+    if (firstDay === null || r.day < firstDay) firstDay = r.day;
+  }
+
+  // the weeks: from the ISO week of the first snapshot to the current week
   const nowMs = now.getTime();
+  const first = firstDay ? Math.min(Date.parse(`${firstDay}T00:00:00.000Z`), nowMs) : nowMs;
   const weekStarts: number[] = [];
-  for (let w = isoWeekStart(new Date(Math.min(firstEventAt ?? nowMs, nowMs))).getTime(); w <= nowMs; w += WEEK_MS) weekStarts.push(w);
-  const asOf = weekStarts.map((w) => Math.min(w + WEEK_MS, nowMs));
+  for (let w = isoWeekStart(new Date(first)).getTime(); w <= nowMs; w += WEEK_MS) weekStarts.push(w);
+  const weekEnds = weekStarts.map((w) => utcDay(new Date(w + WEEK_MS)));
 
-  const satkerById = new Map(satkers.map((s) => [s.id, s]));
-  const sorted = [...submissions].sort((a, b) => (satkerById.get(a.satker.id)?.code ?? '').localeCompare(satkerById.get(b.satker.id)?.code ?? ''));
-  const units: ProgressUnitSeriesGql[] = [];
-  for (const sub of sorted) {
-    const evs = (eventsBySub.get(sub.id) ?? []).sort((a, b) => a.at - b.at);
-    // the state before the first event: today's answers with every event undone, newest first
-    const state: Answers = { ...(current.get(sub.id) ?? {}) };
-    for (let i = evs.length - 1; i >= 0; i--) apply(state, evs[i].before);
-    const exists = Math.min(new Date(sub.createdAt).getTime(), evs[0]?.at ?? Infinity);
-    const subSurveys = surveysBySub.get(sub.id) ?? [];
-    const completeness: (number | null)[] = [];
-    const selfTotal: (number | null)[] = [];
-    let next = 0;
-    let last: { c: number; t: number; key: string } | null = null;
-    for (let w = 0; w < weekStarts.length; w++) {
-      const until = asOf[w];
-      let changed = false;
-      // events inside the week (the current week: up to now, and any clock skew after it)
-      while (next < evs.length && (evs[next].at < until || w === weekStarts.length - 1)) {
-        apply(state, evs[next++].after);
-        changed = true;
-      }
-      if (exists >= until && w < weekStarts.length - 1) {
-        completeness.push(null);
-        selfTotal.push(null);
-        continue;
-      }
-      const known = subSurveys.filter((s) => new Date(s.recordedAt).getTime() < until || w === weekStarts.length - 1);
-      const key = String(known.length);
-      if (!last || changed || last.key !== key) {
-        const sc = scoreAnswers(instrument, state, { level: 'SELF', surveys: known });
-        last = { c: sc.completeness, t: sc.total, key };
-      }
-      completeness.push(last.c);
-      selfTotal.push(last.t);
-    }
-    units.push({ satker: satkerView(satkerById.get(sub.satker.id) ?? sub.satker), submissionId: sub.id, completeness, selfTotal });
-  }
+  const series = new Map<string, { c: (number | null)[]; t: (number | null)[] }>();
+  for (const u of withSub) for (const l of LEVELS) series.set(`${u.sub!.id}:${l}`, weekly(points.get(`${u.sub!.id}:${l}`) ?? [], weekEnds));
 
-  const weeks: ProgressWeekGql[] = weekStarts.map((w, i) => {
-    const cs = units.map((u) => u.completeness[i]).filter((x): x is number => x !== null);
-    const ts = units.map((u) => u.selfTotal[i]).filter((x): x is number => x !== null);
-    const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  const unitsOut: ProgressUnitSeriesGql[] = withSub.map((u) => {
+    const self = series.get(`${u.sub!.id}:SELF`)!;
     return {
-      week: isoWeekLabel(new Date(w)),
-      start: new Date(w),
-      asOf: new Date(asOf[i]),
-      submissions: cs.length,
-      averageCompleteness: avg(cs),
-      averageSelfTotal: avg(ts),
+      satker: u.satker,
+      submissionId: u.sub!.id,
+      completeness: self.c,
+      selfTotal: self.t,
+      levels: LEVELS.map((l) => ({ level: l, completeness: series.get(`${u.sub!.id}:${l}`)!.c, total: series.get(`${u.sub!.id}:${l}`)!.t })),
     };
   });
-  return { kanwil: kanwilView(kanwil), period: periodView(period), level: AnswerLevel.SELF, weeks, units };
+  const levels: ProgressLevelSeriesGql[] = LEVELS.map((l) => {
+    const all = withSub.map((u) => series.get(`${u.sub!.id}:${l}`)!);
+    return {
+      level: l,
+      submissions: weekStarts.map((_, i) => all.filter((s) => s.c[i] !== null).length),
+      averageCompleteness: weekStarts.map((_, i) => avg(all.map((s) => s.c[i]))),
+      averageTotal: weekStarts.map((_, i) => avg(all.map((s) => s.t[i]))),
+    };
+  });
+  const selfLevel = levels[0];
+  const weeks: ProgressWeekGql[] = weekStarts.map((w, i) => ({
+    week: isoWeekLabel(new Date(w)),
+    start: new Date(w),
+    asOf: new Date(Math.min(w + WEEK_MS, nowMs)),
+    submissions: selfLevel.submissions[i],
+    averageCompleteness: selfLevel.averageCompleteness[i],
+    averageSelfTotal: selfLevel.averageTotal[i],
+  }));
+  return { kanwil: kanwilView(kanwil), period: periodView(period), level: AnswerLevel.SELF, weeks, units: unitsOut, levels };
 }

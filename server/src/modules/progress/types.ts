@@ -18,6 +18,28 @@ export class ProgressWeekGql {
   averageSelfTotal!: number | null;
 }
 
+@ObjectType('ProgressUnitLevel', { description: 'One unit’s series at one level, one value per week of `weeks` (null before the level held answers)' })
+export class ProgressUnitLevelGql {
+  @Field({ description: 'SELF, KANWIL, TPI or TPN' })
+  level!: string;
+  @Field(() => [Float], { nullable: 'items', description: 'Completeness, 0–1' })
+  completeness!: (number | null)[];
+  @Field(() => [Float], { nullable: 'items', description: 'Total, 0–100' })
+  total!: (number | null)[];
+}
+
+@ObjectType('ProgressLevelSeries', { description: 'The Kanwil average at one level, one value per week of `weeks`' })
+export class ProgressLevelSeriesGql {
+  @Field({ description: 'SELF, KANWIL, TPI or TPN' })
+  level!: string;
+  @Field(() => [Int], { description: 'Submissions with a value at this level that week (averaged over)' })
+  submissions!: number[];
+  @Field(() => [Float], { nullable: 'items', description: 'Average completeness, 0–1 (null when no submission has a value)' })
+  averageCompleteness!: (number | null)[];
+  @Field(() => [Float], { nullable: 'items', description: 'Average total, 0–100 (null when no submission has a value)' })
+  averageTotal!: (number | null)[];
+}
+
 @ObjectType('ProgressUnitSeries', { description: 'One unit’s SELF series, one value per week of `weeks` (null before its submission existed)' })
 export class ProgressUnitSeriesGql {
   @Field(() => SatkerGql)
@@ -28,23 +50,27 @@ export class ProgressUnitSeriesGql {
   completeness!: (number | null)[];
   @Field(() => [Float], { nullable: 'items' })
   selfTotal!: (number | null)[];
+  @Field(() => [ProgressUnitLevelGql], { description: 'Every level’s series (SELF, KANWIL, TPI, TPN)' })
+  levels!: ProgressUnitLevelGql[];
 }
 
 @ObjectType('ProgressOverTime', {
   description:
-    'SELF completeness and SELF total per ISO week, replayed from the audit trail (answers.save / answers.import of level SELF). ' +
-    'Only the SELF level: the copies into KANWIL/TPI on a transition are not audited per answer, so those levels cannot be replayed. ' +
-    'Answers that predate the audit trail (seeded data) count from the start of the series.',
+    'Completeness and total per ISO week at every level, from the progress snapshots (taken whenever a submission’s scores are ' +
+    'recomputed after its answers changed; before that, replayed once from the audit trail, where answers that predate it — seed ' +
+    'data, level copies — count from the start). `weeks`/`units` hold SELF, `levels` and `units.levels` every level.',
 })
 export class ProgressOverTimeGql {
   @Field(() => KanwilGql)
   kanwil!: KanwilGql;
   @Field(() => PeriodGql)
   period!: PeriodGql;
-  @Field({ description: 'Always SELF (see the type description)' })
+  @Field({ description: 'The level of `weeks` and of `units.completeness/selfTotal`: always SELF' })
   level!: string;
   @Field(() => [ProgressWeekGql])
   weeks!: ProgressWeekGql[];
   @Field(() => [ProgressUnitSeriesGql])
   units!: ProgressUnitSeriesGql[];
+  @Field(() => [ProgressLevelSeriesGql], { description: 'The Kanwil averages per level (SELF, KANWIL, TPI, TPN)' })
+  levels!: ProgressLevelSeriesGql[];
 }

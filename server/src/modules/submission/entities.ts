@@ -52,6 +52,19 @@ export class Submission {
 
   @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /**
+   * Change counter of this submission's answers, bumped by database triggers on every insert, update and delete of
+   * its `answer` rows (migration …_answers_rev), in the writing statement's own transaction — whoever writes
+   * (save, import, level copy, seed, raw SQL). The score cache and the progress snapshots compare it instead of
+   * scanning the answers. Never written by the application (lazy: not loaded, so never part of an UPDATE).
+   */
+  @Property({ type: 'integer', default: 0, lazy: true })
+  answersRev?: number;
+
+  /** Its progress history was replayed from the audit trail into score_snapshot (progress/history.ts; once). */
+  @Property({ type: 'boolean', default: false, lazy: true })
+  historyReplayed?: boolean;
 }
 
 /** An evaluator (TPI) assigned to a submission: the only submissions an EVALUATOR may see. */
