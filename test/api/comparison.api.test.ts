@@ -389,6 +389,19 @@ describe('Kanwil comparison score cache', () => {
     expect(await fresh()).toEqual(deleted.rows);
   });
 
+  it('keeps submissions with the same change counter apart (the in-process cache is keyed by submission too)', async () => {
+    const knex = server.handle.orm.em.getConnection().getKnex();
+    const [a, b] = [(await subOf('KC-1')).id, (await subOf('KC-2')).id];
+    await knex('survey_result').whereIn('submission_id', [a, b]).delete();
+    await knex('submission').whereIn('id', [a, b]).update({ answers_rev: 7777 });
+    await run(); // both recomputed
+    const warm = await run(); // both from the cache
+    const ra = warm.rows.find((r: any) => r.submissionId === a);
+    const rb = warm.rows.find((r: any) => r.submissionId === b);
+    expect(ra.selfTotal).not.toBe(rb.selfTotal);
+    expect(await fresh()).toEqual(warm.rows);
+  });
+
   it('eligibility follows the predicate history without touching the cache', async () => {
     await run();
     const sub = await subOf('KC-4'); // target WBK, no WBK predicate yet

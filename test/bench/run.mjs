@@ -9,13 +9,17 @@
 //  4. LKE open: the SPA's SubmissionLke query, median, p99 of 100 at once, and the raw answer-row read.
 //  5. SPA first-load JS per route (gzip/brotli) against its budget, from admin/dist (built first when older than
 //     the sources), and what a route fetches later (scripts/bundle-size.mjs).
-// BENCH_ONLY=shared,comparison,lke,saves,bundle runs some sections only.
+//  6. progress over time: 70 units with 100,000 audit events (test/bench/progress.mjs), and the raw snapshot read;
+//  7. `npm start` on a built, unchanged tree to listening, and `node server/dist/main.js` alone (startup.mjs).
+// BENCH_ONLY=shared,comparison,progress,lke,saves,bundle,startup runs some sections only.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp, fmt, hashPassword, LEVELS, loadConfig, median, randomAnswers, rng, shared } from './common.mjs';
 import { benchLkeOpen } from './lke.mjs';
+import { benchProgress } from './progress.mjs';
+import { benchStartup } from './startup.mjs';
 import { benchSaves } from './saves.mjs';
 import { benchBundle } from './bundle.mjs';
 
@@ -182,13 +186,17 @@ if (process.env.BENCH_ONLY_UNITS) {
   await benchComparison(Number(process.env.BENCH_ONLY_UNITS), 3);
   process.exit(0);
 }
-const only = new Set((process.env.BENCH_ONLY ?? 'shared,comparison,lke,saves,bundle').split(',').map((x) => x.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'shared,comparison,progress,lke,saves,bundle,startup').split(',').map((x) => x.trim()));
 const pgUrl = process.env.PANTAU_DATABASE_URL;
 if (only.has('shared')) benchShared();
 if (only.has('comparison')) {
   const small = await benchComparison(100, 7);
   const large = await benchComparison(1000, 5);
   console.log(`ratio 1000/100 units: time ×${(large.m / small.m).toFixed(2)}, SQL statements ${small.statements} → ${large.statements}`);
+}
+if (only.has('progress')) {
+  await benchProgress({ pg: false });
+  if (pgUrl) await benchProgress({ pg: true });
 }
 if (only.has('lke')) {
   await benchLkeOpen({ pg: false });
@@ -199,3 +207,4 @@ if (only.has('saves')) {
   if (pgUrl) await benchSaves({ pg: true, workers: [1, 2, 4] });
 }
 if (only.has('bundle')) await benchBundle();
+if (only.has('startup')) await benchStartup();

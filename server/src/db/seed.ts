@@ -29,6 +29,8 @@ import { RoleAssignment, User } from '../modules/user/entities';
 import { hashPassword } from '../modules/auth/passwords';
 import { seedSurveyRounds } from './seed-surveys';
 import { seedOrganisation2026 } from './seed-organisation';
+import { seedProgressHistory, type SeededSubmission } from './seed-history';
+import type { StoredSurvey } from '../modules/comparison/score-cache';
 
 export const DEMO_PASSWORD = 'pantau-demo-2026';
 
@@ -389,6 +391,7 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
 
     const coordinatorOf = (code: string) => users.get(code === 'IMI-BANGGAI' ? 'koordinator.banggai' : 'koordinator.polonia')!;
     const answerRows: Record<string, unknown>[] = [];
+    const history: SeededSubmission[] = [];
     for (const [i, u] of DEMO_UNITS.entries()) {
       if (!u.status) continue;
       const satker = satkers.get(u.code)!;
@@ -409,6 +412,7 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
         createdAt: new Date(now.getTime() - 60 * day),
         updatedAt: new Date(now.getTime() - 10 * day),
         version: 1,
+        historyReplayed: true, // its progress history is seeded below (seed-history.ts)
       });
       await em.flush();
       const complete = u.status !== St.DRAFT;
@@ -435,6 +439,8 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
           levels.push([AnswerLevel.TPI, tpi, users.get('evaluator.itjen')!]);
         }
       }
+      const seeded: SeededSubmission = { id: sub.id, levels: Object.fromEntries(levels.map(([l, a]) => [l, a])), surveys: [] };
+      history.push(seeded);
       for (const [level, answers, by] of levels) {
         for (const [k, v] of Object.entries(answers)) {
           if (v === undefined || v === null) continue;
@@ -453,7 +459,7 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
       if (([St.KANWIL_REVIEWED, St.IN_DESK_REVIEW, St.DESK_EVALUATED, St.NOMINATED] as SubmissionStatus[]).includes(u.status)) {
         const source = u.status === St.NOMINATED ? SurveySource.BPS : SurveySource.INTERNAL;
         for (const kind of [SurveyKindEnum.IPAK, SurveyKindEnum.IPKP]) {
-          em.create(SurveyResult, {
+          const survey = em.create(SurveyResult, {
             submission: sub,
             kind,
             index: Math.round(clamp(3.0 + u.quality * 0.9 + (rnd() - 0.5) * 0.3, 0, 4) * 100) / 100,
@@ -461,6 +467,7 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
             source,
             recordedAt: new Date(now.getTime() - 15 * day),
           });
+          seeded.surveys.push(survey as unknown as StoredSurvey);
         }
       }
       if (u.returnedBy) seedReturnNotes(em, inst, sub, users.get('kakanwil')!, coordinatorOf(u.code), now);
@@ -468,6 +475,7 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
     }
     for (let i = 0; i < answerRows.length; i += 500) await em.insertMany(Answer, answerRows.slice(i, i + 500) as never[]);
     await em.flush();
+    await seedProgressHistory(em, inst, history, now);
     await seedSurveyRounds(em, { period, satkers, createdBy: users.get('kakanwil')!, rnd: prng(4242), now });
     await seedOrganisation2026(em, { passwordHash: hash, now });
     audit(em, null, {

@@ -163,13 +163,16 @@ export function scoreSubmission(instrument: Instrument, cells: AnswerCell[], sur
 
 const time = (d: Date | number | string) => (d instanceof Date ? d.getTime() : typeof d === 'number' ? d : Date.parse(d));
 
-/** Everything a submission's cached scores depend on, as one short string: the answers' change counter, surveys, instrument. */
-function fingerprintOf(instrumentVersionId: number, answersRev: unknown, surveys: StoredSurvey[]): string {
+/**
+ * Everything a submission's cached scores depend on, as one short string: the submission (the in-process map below is
+ * shared by all submissions), the answers' change counter, the surveys and the instrument version.
+ */
+function fingerprintOf(submissionId: number, instrumentVersionId: number, answersRev: unknown, surveys: StoredSurvey[]): string {
   const sv = [...surveys]
     .sort((a, b) => a.id - b.id)
     .map((s) => `${s.id}:${s.kind}:${s.index}:${s.source}:${time(s.recordedAt)}`)
     .join(',');
-  const text = `f${SCORE_CACHE_FORMAT}|iv${instrumentVersionId}|r${Number(answersRev ?? 0)}|s${sv}`;
+  const text = `f${SCORE_CACHE_FORMAT}|id${submissionId}|iv${instrumentVersionId}|r${Number(answersRev ?? 0)}|s${sv}`;
   return createHash('sha1').update(text).digest('hex');
 }
 
@@ -227,7 +230,7 @@ export async function scoresOfScope(
   const stale: { id: number; fingerprint: string }[] = [];
   for (const r of rows) {
     const id = Number(r.id);
-    const fp = fingerprintOf(scope.instrumentVersionId, r.rev, surveysBySub.get(id) ?? []);
+    const fp = fingerprintOf(id, scope.instrumentVersionId, r.rev, surveysBySub.get(id) ?? []);
     const hit = r.fingerprint === fp && r.payload ? (parsed.get(fp) ?? fromPayload(r.payload, scope.instrument)) : null;
     if (hit) {
       bySubmission.set(id, hit);

@@ -10,8 +10,8 @@
  * state before the first event is the current answers with every event undone (newest first, restoring `before`),
  * so answers that never went through an audited write (seed data, the workflow's level copies) count from the
  * start; then the events are applied in chronological order and the state is scored (all levels, as the score
- * cache does) at the end of the day of creation and of every day with events, with the survey results recorded by
- * then: SELF from the day of creation, the other levels once they hold answers. The seed writes its demo history
+ * cache does) at the end of the day of creation and after the last event of every ISO week with events (the chart's
+ * resolution; later snapshots are daily), with the survey results recorded by then: SELF from the day of creation, the other levels once they hold answers. The seed writes its demo history
  * itself and sets the flag.
  */
 import type { AnswerValue } from '@pantau/shared';
@@ -31,6 +31,7 @@ interface ReplayEvent {
   after: Changes;
 }
 
+const DAY = 24 * 3600 * 1000;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The answer changes of one audit event (its level and before/after per soal), or null when it carries none. */
@@ -112,17 +113,22 @@ export async function backfillHistory(
       const sc = scoreSubmission(instrument, cellsOf(state), known);
       for (const l of LEVELS) if (l === 'SELF' || sc.has[l]) rows.push([sub.id, l, day, sc.scores[l].completeness, sc.scores[l].total]);
     };
-    const dayEndOf = (t: number) => Date.parse(`${utcDay(new Date(t))}T00:00:00.000Z`) + 24 * 3600 * 1000;
+    const dayEndOf = (t: number) => Date.parse(`${utcDay(new Date(t))}T00:00:00.000Z`) + DAY;
+    const weekEndOf = (t: number) => dayEndOf(t) + ((7 - ((new Date(t).getUTCDay() + 6) % 7) - 1) % 7) * DAY; // next Monday 00:00 UTC
     let next = 0;
     // the day of creation: the events of that day included
-    let dayEnd = dayEndOf(created);
+    const dayEnd = dayEndOf(created);
     while (next < evs.length && evs[next].at < dayEnd) apply(state, evs[next].level, evs[next++].after);
     snapshot(dayEnd, utcDay(new Date(created)));
+    // then one point per ISO week with events (the chart's resolution): the state after the week's last event, on its day
     while (next < evs.length) {
-      dayEnd = dayEndOf(evs[next].at);
-      const day = utcDay(new Date(evs[next].at));
-      while (next < evs.length && evs[next].at < dayEnd) apply(state, evs[next].level, evs[next++].after);
-      snapshot(dayEnd, day);
+      const weekEnd = weekEndOf(evs[next].at);
+      let lastAt = evs[next].at;
+      while (next < evs.length && evs[next].at < weekEnd) {
+        lastAt = evs[next].at;
+        apply(state, evs[next].level, evs[next++].after);
+      }
+      snapshot(dayEndOf(lastAt), utcDay(new Date(lastAt)));
     }
   }
   await writeSnapshots(em, rows);

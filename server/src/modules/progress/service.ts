@@ -81,7 +81,13 @@ export async function progressOverTime(ctx: Ctx, periodId: number, kanwilIdArg?:
   const withSub = units.filter((u) => u.sub);
   if (withSub.length) {
     // today's snapshot of every submission whose answers or surveys changed since its scores were last computed
-    await scoresOfScope(em, { periodId, kanwilId, instrumentVersionId: period.instrumentVersion.id, instrument }, surveysBySub, undefined, now);
+    await scoresOfScope(
+      em,
+      { periodId, kanwilId, instrumentVersionId: period.instrumentVersion.id, instrument },
+      surveysBySub,
+      (e) => console.error('[pantau] progress snapshot write failed:', e instanceof Error ? e.message : e),
+      now,
+    );
   }
   const ids = withSub.map((u) => u.sub!.id);
   const readSnapshots = async (subIds: number[]) =>
