@@ -17,13 +17,18 @@ function newest(dir) {
   return t;
 }
 
-export async function benchBundle() {
+/** Builds admin/dist (vite build) when it is missing or older than the sources. */
+export function ensureSpaBuilt() {
   const manifest = path.join(ROOT, 'admin', 'dist', '.vite', 'manifest.json');
   const sources = Math.max(newest(path.join(ROOT, 'admin', 'src')), newest(path.join(ROOT, 'shared', 'src')));
   if (!fs.existsSync(manifest) || fs.statSync(manifest).mtimeMs < sources) {
     console.log('SPA bundle: admin/dist is older than the sources, building it (vite build) …');
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: path.join(ROOT, 'admin'), stdio: 'inherit' });
   }
+}
+
+export async function benchBundle() {
+  ensureSpaBuilt();
   console.log('SPA first-load JS per route (gzip kB against the budget; "later" = fetched after the route is interactive):');
   for (const line of formatTable(routeSizes())) console.log(`  ${line}`);
 }

@@ -8,10 +8,11 @@
 // and the saves with 1, 2 and 4 worker processes (PANTAU_WORKERS).
 //  4. LKE open: the SPA's SubmissionLke query, median, p99 of 100 at once, and the raw answer-row read.
 //  5. SPA first-load JS per route (gzip/brotli) against its budget, from admin/dist (built first when older than
-//     the sources), and what a route fetches later (scripts/bundle-size.mjs).
+//     the sources), and what a route fetches later (scripts/bundle-size.mjs);
 //  6. progress over time: 70 units with 100,000 audit events (test/bench/progress.mjs), and the raw snapshot read;
-//  7. `npm start` on a built, unchanged tree to listening, and `node server/dist/main.js` alone (startup.mjs).
-// BENCH_ONLY=shared,comparison,progress,lke,saves,bundle,startup runs some sections only.
+//  7. `npm start` on a built, unchanged tree to listening, and `node server/dist/main.js` alone (startup.mjs);
+//  8. the SPA in Chromium: LKE keystroke → live score with all 127 items shown, dashboard of 1,000 units (spa.mjs).
+// BENCH_ONLY=shared,comparison,progress,lke,saves,bundle,startup,spa runs some sections only.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { benchProgress } from './progress.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchSaves } from './saves.mjs';
 import { benchBundle } from './bundle.mjs';
+import { benchSpa } from './spa.mjs';
 
 function benchShared() {
   const inst = shared.bundledInstrument();
@@ -186,7 +188,7 @@ if (process.env.BENCH_ONLY_UNITS) {
   await benchComparison(Number(process.env.BENCH_ONLY_UNITS), 3);
   process.exit(0);
 }
-const only = new Set((process.env.BENCH_ONLY ?? 'shared,comparison,progress,lke,saves,bundle,startup').split(',').map((x) => x.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'shared,comparison,progress,lke,saves,bundle,startup,spa').split(',').map((x) => x.trim()));
 const pgUrl = process.env.PANTAU_DATABASE_URL;
 if (only.has('shared')) benchShared();
 if (only.has('comparison')) {
@@ -208,3 +210,4 @@ if (only.has('saves')) {
 }
 if (only.has('bundle')) await benchBundle();
 if (only.has('startup')) await benchStartup();
+if (only.has('spa')) await benchSpa();
