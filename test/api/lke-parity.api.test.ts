@@ -222,5 +222,8 @@ describe('LKE parity: the SPA store shows the server’s scores and eligibility'
     expect(seen.wbk).toBeLessThan(RUNS);
     expect(seen.surveys).toBeGreaterThan(0);
     expect(seen.notEligible).toBeGreaterThan(0);
+    // Eligible cases too, so a scorer that never finds a unit eligible (the WBBM badge without hasWbk) cannot pass:
+    // about 1 case in 20 is eligible at TPN (9 of 200 in one run), too few to require of the 30-case PostgreSQL pass.
+    if (RUNS >= 100) expect(seen.eligible).toBeGreaterThan(0);
   }, 1_200_000);
 });
