@@ -8,7 +8,8 @@ import { UserRefGql } from '../user/types';
 import { ScoreGql } from './score-types';
 import type { Submission } from './entities';
 
-@ObjectType('Answer', { description: 'One level’s answer to one item' })
+// simpleResolvers: plain properties, read by graphql's default resolver (an LKE open returns ~500 of them)
+@ObjectType('Answer', { description: 'One level’s answer to one item', simpleResolvers: true })
 export class AnswerGql {
   @Field(() => Int)
   soalId!: number;

@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Role } from '../../common/enums';
 
-@ObjectType('UserRef')
+@ObjectType('UserRef', { simpleResolvers: true })
 export class UserRefGql {
   @Field(() => Int)
   id!: number;
