@@ -25,6 +25,9 @@ export type TokenOwner = { kanwilId: number; instansiId?: never } | { instansiId
 export async function fetchInstansiList(): Promise<InstansiRow[]> {
   return (await request(InstansiListDocument, {})).instansiList;
 }
+/** The operations' variables name both owners; the one not given is null. */
+const ownerVars = (owner: TokenOwner) => ({ kanwilId: owner.kanwilId ?? null, instansiId: owner.instansiId ?? null });
+
 export async function fetchPortalRbTokens(owner: TokenOwner): Promise<PortalRbTokenRow[]> {
   return (await request(PortalRbTokensDocument, ownerVars(owner))).portalRbTokens;
 }
