@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { NMessageProvider } from 'naive-ui';
 import { describe, expect, it, vi } from 'vitest';
-import { defineComponent, h } from 'vue';
+import { defineComponent, h, nextTick } from 'vue';
 import { bundledInstrument } from '@pantau/shared';
 
 vi.mock('@/api/session', () => ({ fetchMe: vi.fn(async () => null), login: vi.fn(), logout: vi.fn() }));
@@ -9,6 +9,7 @@ vi.mock('@/api/lke', async (orig) => ({ ...(await orig<typeof import('@/api/lke'
 import * as lkeApi from '@/api/lke';
 import { useAuthStore } from '@/stores/auth';
 import { useInstrumentStore } from '@/stores/instruments';
+import { useLkeStore } from '@/stores/lke';
 import { mountWithApp } from '@/test/mount';
 import LkeView from './LkeView.vue';
 
@@ -41,10 +42,10 @@ const submission = (status: string, writableLevels: string[] = ['DRAFT', 'REVISI
     nextDeadline: null,
   }) as never;
 
-async function mountLke(status: string, lang: 'id' | 'en', writableLevels?: string[]) {
+async function mountLke(status: string, lang: 'id' | 'en', writableLevels?: string[], mixins: object[] = []) {
   vi.mocked(lkeApi.fetchSubmissionLke).mockResolvedValue(submission(status, writableLevels));
   const Host = defineComponent(() => () => h(NMessageProvider, null, { default: () => h(LkeView, { id: 7 }) }));
-  const { wrapper, pinia } = mountWithApp(Host, { lang, global: { stubs: { WorkflowActions: true, ItemCard: true, ScorePanel: true } } });
+  const { wrapper, pinia } = mountWithApp(Host, { lang, global: { mixins, stubs: { WorkflowActions: true, ItemCard: true, ScorePanel: true } } });
   useInstrumentStore(pinia).byVersion = { 1: bundledInstrument(2026) };
   const auth = useAuthStore(pinia);
   auth.user = { id: 1, username: 'koord', displayName: 'Koordinator', roles: [{ role: 'COORDINATOR', kanwilId: 1, satkerId: 10 }] } as never;
@@ -76,5 +77,30 @@ describe('LkeView follows the server’s permissions', () => {
     expect(w.find('[data-test=open-submit]').exists()).toBe(false);
     expect(w.text()).toContain('Hanya baca');
     w.unmount();
+  });
+});
+
+describe('LkeView keystroke', () => {
+  it('re-renders the live score parts only, not the page, the form, its filters or the header', async () => {
+    const updated = new Map<string, number>();
+    const counter = {
+      updated(this: { $options: { name?: string; __name?: string } }) {
+        const n = this.$options.name ?? this.$options.__name ?? '?';
+        updated.set(n, (updated.get(n) ?? 0) + 1);
+      },
+    };
+    const wrapper = await mountLke('DRAFT', 'id', undefined, [counter]);
+    const lke = useLkeStore();
+    const count = Object.values(bundledInstrument(2026).itemById).find((i) => i.type === 'COUNT')!;
+    lke.edit(count.soalId, { value: 3 });
+    await flushPromises();
+    updated.clear();
+    lke.edit(count.soalId, { value: 34 });
+    await nextTick();
+    expect(updated.get('LiveScorePanel')).toBe(1);
+    expect(updated.get('LkeSections')).toBe(1);
+    for (const name of ['LkeView', 'AsyncState', 'LkeForm', 'LkeHeader', 'RadioButton', 'Button']) expect(updated.get(name), name).toBeUndefined();
+    wrapper.unmount();
+    lke.reset();
   });
 });
