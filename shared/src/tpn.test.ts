@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { adminSelectionProblems, endOfDayWib, layFieldOverTpi, passesAdminSelection, rankAgainstQuota, sanggahProblems } from './tpn';
+import {
+  adminSelectionProblems,
+  currentTpnSubstage,
+  endOfDayWib,
+  fieldChanges,
+  layFieldOverTpi,
+  passesAdminSelection,
+  rankAgainstQuota,
+  sanggahProblems,
+  tpnStepProblems,
+  type TpnProgressFacts,
+} from './tpn';
 
 describe('TPN sub-stages', () => {
   it('administrative selection: two passing outcomes; a note is required unless plain lulus', () => {
@@ -55,5 +66,42 @@ describe('TPN sub-stages', () => {
     ]);
     expect(rankAgainstQuota([{ id: 1, score: 1 }], null)).toEqual([{ id: 1, rank: 1, withinQuota: true }]);
     expect(rankAgainstQuota([{ id: 1, score: 1 }], 0)).toEqual([{ id: 1, rank: 1, withinQuota: false }]);
+  });
+});
+
+describe('TPN evaluation steps', () => {
+  const facts = (p: Partial<TpnProgressFacts> = {}): TpnProgressFacts => ({
+    adminOutcome: 'LULUS',
+    sanggahFiled: false,
+    steps: [],
+    resultRecorded: false,
+    ...p,
+  });
+  it('desk, field and panel in order, only after passing the administrative selection, never after the result', () => {
+    expect(tpnStepProblems('DESK', facts())).toEqual([]);
+    expect(tpnStepProblems('DESK', facts({ adminOutcome: 'LULUS_DENGAN_CATATAN' }))).toEqual([]);
+    expect(tpnStepProblems('DESK', facts({ adminOutcome: null }))[0]).toMatch(/belum dicatat/);
+    expect(tpnStepProblems('DESK', facts({ adminOutcome: 'TIDAK_LULUS' }))[0]).toMatch(/tidak lulus/);
+    expect(tpnStepProblems('FIELD', facts())[0]).toMatch(/setelah evaluasi dokumen/);
+    expect(tpnStepProblems('FIELD', facts({ steps: ['DESK'] }))).toEqual([]);
+    expect(tpnStepProblems('PANEL', facts({ steps: ['DESK'] }))[0]).toMatch(/setelah evaluasi lapangan/);
+    expect(tpnStepProblems('DESK', facts({ steps: ['DESK'] }))).toEqual([]); // re-recorded (corrected)
+    expect(tpnStepProblems('PANEL', facts({ steps: ['DESK', 'FIELD'], resultRecorded: true }))[0]).toMatch(/sudah dicatat/);
+  });
+  it('tells the current sub-stage', () => {
+    expect(currentTpnSubstage(facts({ adminOutcome: null }))).toBe('ADMIN_SELECTION');
+    expect(currentTpnSubstage(facts({ adminOutcome: 'TIDAK_LULUS' }))).toBe('ADMIN_SELECTION');
+    expect(currentTpnSubstage(facts({ adminOutcome: 'TIDAK_LULUS', sanggahFiled: true }))).toBe('SANGGAH');
+    expect(currentTpnSubstage(facts())).toBe('DESK');
+    expect(currentTpnSubstage(facts({ steps: ['DESK'] }))).toBe('FIELD');
+    expect(currentTpnSubstage(facts({ steps: ['DESK', 'FIELD'] }))).toBe('PANEL');
+    expect(currentTpnSubstage(facts({ steps: ['DESK', 'FIELD', 'PANEL'] }))).toBe('RESULT');
+    expect(currentTpnSubstage(facts({ adminOutcome: null, resultRecorded: true }))).toBe('RESULT');
+  });
+  it('field values replace the TPN level only where they differ', () => {
+    expect(fieldChanges<string | number>({ 1: 'A', 2: 'B', 3: 4 }, { 1: 'A', 2: 'C', 3: null, 5: 2 })).toEqual([
+      { soalId: 2, before: 'B', after: 'C' },
+      { soalId: 5, before: null, after: 2 },
+    ]);
   });
 });

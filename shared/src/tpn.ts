@@ -98,3 +98,63 @@ export function rankAgainstQuota(candidates: readonly QuotaCandidate[], quota: n
     ...out.sort((a, b) => a.id - b.id).map((c) => ({ id: c.id, rank: null, withinQuota: false })),
   ];
 }
+
+/** The TPN's evaluation steps after the administrative selection, in order: desk, field (visit), panel. */
+export const TPN_EVALUATION_STEPS = ['DESK', 'FIELD', 'PANEL'] as const;
+export type TpnEvaluationStep = (typeof TPN_EVALUATION_STEPS)[number];
+
+export const TPN_STEP_LABELS: Record<TpnEvaluationStep, { id: string; en: string }> = {
+  DESK: { id: 'Evaluasi dokumen (desk)', en: 'Desk evaluation' },
+  FIELD: { id: 'Evaluasi lapangan', en: 'Field evaluation' },
+  PANEL: { id: 'Panel', en: 'Panel' },
+};
+
+/** What is recorded of a nominated submission's TPN stage. */
+export interface TpnProgressFacts {
+  adminOutcome: AdminSelectionOutcome | null;
+  sanggahFiled: boolean;
+  /** Evaluation steps recorded so far. */
+  steps: readonly TpnEvaluationStep[];
+  /** The TPN outcome (awarded / not awarded) is recorded. */
+  resultRecorded: boolean;
+}
+
+/**
+ * Why an evaluation step cannot be recorded now (empty = it can): only for a unit that passed the administrative
+ * selection, each step after the one before it (desk → field → panel), never once the result is recorded.
+ */
+export function tpnStepProblems(step: TpnEvaluationStep, f: TpnProgressFacts): string[] {
+  if (f.resultRecorded) return ['Hasil TPN sudah dicatat: tahapan evaluasi tidak dapat diubah'];
+  if (f.adminOutcome == null) return ['Hasil seleksi administrasi belum dicatat'];
+  if (!passesAdminSelection(f.adminOutcome)) return ['Unit tidak lulus seleksi administrasi: tidak ada evaluasi TPN'];
+  const i = TPN_EVALUATION_STEPS.indexOf(step);
+  const before = TPN_EVALUATION_STEPS[i - 1];
+  if (before && !f.steps.includes(before)) return [`${TPN_STEP_LABELS[step].id} dicatat setelah ${TPN_STEP_LABELS[before].id.toLowerCase()}`];
+  return [];
+}
+
+/** The sub-stage a nominated submission is at: the first one not yet done (RESULT once the outcome is recorded or every step is). */
+export function currentTpnSubstage(f: TpnProgressFacts): TpnSubstage {
+  if (f.resultRecorded) return 'RESULT';
+  if (f.adminOutcome == null) return 'ADMIN_SELECTION';
+  if (!passesAdminSelection(f.adminOutcome)) return f.sanggahFiled ? 'SANGGAH' : 'ADMIN_SELECTION';
+  return TPN_EVALUATION_STEPS.find((s) => !f.steps.includes(s)) ?? 'RESULT';
+}
+
+/**
+ * The field team's answers laid over the TPN level as it stands (TPI with the desk answers over it): only the items
+ * whose field value differs are written; returns them with the value they replace.
+ */
+export function fieldChanges<V>(
+  current: Readonly<Record<number, V | null | undefined>>,
+  field: Readonly<Record<number, V | null | undefined>>,
+  same: (a: V | null | undefined, b: V | null | undefined) => boolean = (a, b) => a === b,
+): { soalId: number; before: V | null; after: V }[] {
+  const out: { soalId: number; before: V | null; after: V }[] = [];
+  for (const [k, v] of Object.entries(field)) {
+    if (v === null || v === undefined) continue;
+    const before = current[Number(k)] ?? null;
+    if (!same(before, v)) out.push({ soalId: Number(k), before, after: v });
+  }
+  return out.sort((a, b) => a.soalId - b.soalId);
+}

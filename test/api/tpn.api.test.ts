@@ -86,6 +86,59 @@ describe('TPN sub-stages and the quota', () => {
     expect(errorCode(await coord.gql(STAGE, { s: medan }))).toBe('FORBIDDEN'); // another unit's coordinator
   });
 
+  it('desk, field and panel in order; field values replace the TPN answers where they differ, and the TPN score follows', async () => {
+    const STEP =
+      'mutation ($s: Int!, $i: TpnStepInput!) { recordTpnStep(submissionId: $s, input: $i) { changedSoalIds step { step heldOn notes fieldAnswers recordedBy { displayName } } } }';
+    const STAGE = 'query ($s: Int!) { tpnStage(submissionId: $s) { substage steps { step heldOn notes } } }';
+    const ANSWERS = 'query ($id: Int!, $level: AnswerLevel) { submission(id: $id) { answers(level: $level) { soalId value } } }';
+    const scoreOf = async () => ok(await admin.gql(RANK, { i: 1, y: 2026 })).tpnRanking.rows.find((r: any) => r.submissionId === medan).score as number;
+    // medan passed the administrative selection with notes (previous test)
+    expect(ok(await kakanwil.gql(STAGE, { s: medan })).tpnStage).toEqual({ substage: 'DESK', steps: [] });
+    expect(errorCode(await kakanwil.gql(STEP, { s: medan, i: { step: 'FIELD', heldOn: '2026-09-10' } }))).toBe('INVALID_STATE'); // desk first
+    expect(errorCode(await coord.gql(STEP, { s: medan, i: { step: 'DESK', heldOn: '2026-09-01' } }))).toBe('FORBIDDEN');
+    expect(errorCode(await kakanwil.gql(STEP, { s: medan, i: { step: 'DESK', heldOn: '2026-09-01', fieldAnswers: { 1: 'A' } } }))).toBe('BAD_USER_INPUT');
+    const desk = ok(await kakanwil.gql(STEP, { s: medan, i: { step: 'DESK', heldOn: '2026-09-01', notes: 'LKE lengkap' } })).recordTpnStep;
+    expect(desk).toMatchObject({ changedSoalIds: [], step: { step: 'DESK', heldOn: '2026-09-01', notes: 'LKE lengkap', fieldAnswers: null } });
+    expect(ok(await kakanwil.gql(STAGE, { s: medan })).tpnStage.substage).toBe('FIELD');
+
+    // the field team scores one item differently from the TPI (B → A) and confirms another
+    const tpi = ok(await admin.gql(ANSWERS, { id: medan, level: 'TPI' })).submission.answers as { soalId: number; value: unknown }[];
+    const lower = tpi.find((a) => a.value === 'B')!;
+    const same = tpi.find((a) => a.value === 'A')!;
+    const before = await scoreOf();
+    expect(errorCode(await kakanwil.gql(STEP, { s: medan, i: { step: 'FIELD', heldOn: '2026-09-10', fieldAnswers: { [lower.soalId]: 'Z' } } }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const field = ok(
+      await kakanwil.gql(STEP, {
+        s: medan,
+        i: { step: 'FIELD', heldOn: '2026-09-10', notes: 'Kunjungan lapangan', fieldAnswers: { [lower.soalId]: 'A', [same.soalId]: 'A' } },
+      }),
+    ).recordTpnStep;
+    expect(field.changedSoalIds).toEqual([lower.soalId]);
+    expect(field.step.fieldAnswers).toEqual({ [lower.soalId]: 'A', [same.soalId]: 'A' });
+    const tpn = ok(await admin.gql(ANSWERS, { id: medan, level: 'TPN' })).submission.answers as { soalId: number; value: unknown }[];
+    expect(tpn.find((a) => a.soalId === lower.soalId)?.value).toBe('A');
+    expect(tpn.find((a) => a.soalId === same.soalId)).toBeUndefined(); // not written: no difference
+    expect(await scoreOf()).toBeGreaterThan(before);
+
+    ok(await kakanwil.gql(STEP, { s: medan, i: { step: 'PANEL', heldOn: '2026-10-01', notes: 'Direkomendasikan' } }));
+    expect(ok(await kakanwil.gql(STAGE, { s: medan })).tpnStage).toEqual({
+      substage: 'RESULT',
+      steps: [
+        { step: 'DESK', heldOn: '2026-09-01', notes: 'LKE lengkap' },
+        { step: 'FIELD', heldOn: '2026-09-10', notes: 'Kunjungan lapangan' },
+        { step: 'PANEL', heldOn: '2026-10-01', notes: 'Direkomendasikan' },
+      ],
+    });
+    // once the outcome is recorded the steps are closed
+    await server.handle.orm.em.fork().nativeUpdate(Submission, { id: medan }, { status: SubmissionStatus.AWARDED });
+    expect(errorCode(await kakanwil.gql(STEP, { s: medan, i: { step: 'PANEL', heldOn: '2026-10-02' } }))).toBe('INVALID_STATE');
+    await server.handle.orm.em.fork().nativeUpdate(Submission, { id: medan }, { status: SubmissionStatus.NOMINATED });
+    const ev = ok(await admin.gql(`query { auditEvents(filter: { action: "tpn.step" }, pageSize: 10) { items { action } } }`)).auditEvents.items;
+    expect(ev).toHaveLength(3);
+  });
+
   it('reads the ranking in the same number of SQL statements for 2 candidates and for every demo unit', async () => {
     const rank = async () => {
       const before = server.handle.sql.count;

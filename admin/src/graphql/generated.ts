@@ -698,6 +698,8 @@ export type Mutation = {
   recordSurveyResult: SurveyResultPayload;
   /** ADMIN / KANWIL_HEAD: record the TPN administrative selection of a nominated submission */
   recordTpnAdminSelection: TpnStage;
+  /** ADMIN / KANWIL_HEAD: record (or correct) a TPN evaluation step — desk, field, panel, in order, after passing the administrative selection; field values that differ replace the TPN answers (TPI with the desk answers over them) */
+  recordTpnStep: TpnStepResult;
   /** Reply in a note thread (the coordinator answering, or a reviewer) */
   replyNote: ReviewNote;
   /** ADMIN: reset a password to a generated temporary one (shown once; must be changed at the next sign-in) */
@@ -880,6 +882,12 @@ export type MutationRecordSurveyResultArgs = {
 export type MutationRecordTpnAdminSelectionArgs = {
   notes: InputMaybe<Scalars['String']['input']>;
   outcome: AdminSelectionOutcome;
+  submissionId: Scalars['Int']['input'];
+};
+
+
+export type MutationRecordTpnStepArgs = {
+  input: TpnStepInput;
   submissionId: Scalars['Int']['input'];
 };
 
@@ -1304,8 +1312,8 @@ export type Query = {
   surveyRounds: Array<SurveyRound>;
   /** The instansi’s TPN candidates of a year ranked against its quota */
   tpnRanking: TpnRanking;
-  /** The TPN sub-stages recorded for a submission */
-  tpnStage: Maybe<TpnStage>;
+  /** The TPN sub-stages recorded for a submission and the one it is at */
+  tpnStage: TpnStage;
   /** Unread notifications of the signed-in user (the bell’s badge) */
   unreadNotificationCount: Scalars['Int']['output'];
   /** ADMIN: every user */
@@ -1909,6 +1917,12 @@ export type TpnCycleInput = {
   year: Scalars['Int']['input'];
 };
 
+/** TPN evaluation steps after the administrative selection: desk, field, panel */
+export type TpnEvaluationStep =
+  | 'DESK'
+  | 'FIELD'
+  | 'PANEL';
+
 export type TpnRanking = {
   instansiId: Scalars['Int']['output'];
   quota: Maybe<Scalars['Int']['output']>;
@@ -1937,8 +1951,47 @@ export type TpnStage = {
   sanggahEvidenceIds: Array<Scalars['Int']['output']>;
   sanggahFiledAt: Maybe<Scalars['DateTimeISO']['output']>;
   sanggahReason: Maybe<Scalars['String']['output']>;
+  /** Desk, field and panel steps recorded so far */
+  steps: Array<TpnStep>;
   submissionId: Scalars['Int']['output'];
+  /** The sub-stage the submission is at (RESULT once the TPN outcome is recorded) */
+  substage: TpnSubstage;
 };
+
+/** One TPN evaluation step (desk, field, panel) of a nominated submission */
+export type TpnStep = {
+  /** FIELD: the field team’s values by soal_id */
+  fieldAnswers: Maybe<Scalars['JSONObject']['output']>;
+  /** The day the step was held */
+  heldOn: Scalars['LocalDate']['output'];
+  notes: Maybe<Scalars['String']['output']>;
+  recordedAt: Scalars['DateTimeISO']['output'];
+  recordedBy: Maybe<UserRef>;
+  step: TpnEvaluationStep;
+};
+
+export type TpnStepInput = {
+  /** FIELD only: the field team’s values by soal_id (items not assessed left out) */
+  fieldAnswers?: InputMaybe<Scalars['JSONObject']['input']>;
+  heldOn: Scalars['LocalDate']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
+  step: TpnEvaluationStep;
+};
+
+export type TpnStepResult = {
+  /** Items whose TPN answer the field values replaced */
+  changedSoalIds: Array<Scalars['Int']['output']>;
+  step: TpnStep;
+};
+
+/** Where a nominated submission is in the TPN stage */
+export type TpnSubstage =
+  | 'ADMIN_SELECTION'
+  | 'DESK'
+  | 'FIELD'
+  | 'PANEL'
+  | 'RESULT'
+  | 'SANGGAH';
 
 /** What an action needs besides the click (only the fields of that action are read) */
 export type TransitionInput = {

@@ -3,12 +3,13 @@
  * turns each one into English when the user chose English (error-language.ts). `error-language.test.ts` walks every
  * message literal in server/src and fails when one has no entry here.
  */
-import { ACTION_LABELS, LEVEL_LABELS, ROLE_LABELS, STAGE_LABELS, STATUS_LABELS, SURVEY_SOURCE_LABELS, TARGET_LABELS } from '@pantau/shared';
+import { ACTION_LABELS, LEVEL_LABELS, ROLE_LABELS, STAGE_LABELS, STATUS_LABELS, SURVEY_SOURCE_LABELS, TARGET_LABELS, TPN_STEP_LABELS } from '@pantau/shared';
 
 type Label = { id: string; en: string };
 
 /** Indonesian words and phrases that messages embed (names of things, labels of statuses, roles, stages, actions). */
 const VOCAB = new Map<string, string>();
+const TPN_STEP_EN: Record<string, string> = Object.fromEntries(Object.values(TPN_STEP_LABELS).map((l) => [l.id, l.en]));
 for (const table of [ACTION_LABELS, LEVEL_LABELS, ROLE_LABELS, STAGE_LABELS, STATUS_LABELS, SURVEY_SOURCE_LABELS, TARGET_LABELS] as Record<string, Label>[]) {
   for (const l of Object.values(table)) {
     VOCAB.set(l.id, l.en);
@@ -271,6 +272,23 @@ export const MESSAGES_EN: Entry[] = [
   [/^Masa sanggah berakhir (.+)$/, (_, d) => `The objection window ended on ${d}`],
   [/^Alasan sanggahan wajib diisi$/, () => 'A reason for the objection is required'],
   [/^Sanggahan wajib disertai bukti dukung$/, () => 'An objection needs supporting evidence'],
+  [
+    /^Tahapan evaluasi TPN hanya dapat dicatat oleh admin atau Kepala Kanwil unit tersebut$/,
+    () => "TPN evaluation steps can only be recorded by an admin or the unit's Kanwil head",
+  ],
+  [
+    /^Evaluasi TPN hanya untuk penilaian yang sudah diusulkan \(status (.+)\)$/,
+    (_, st) => `The TPN evaluation is only for nominated assessments (status ${st})`,
+  ],
+  [/^Tanggal pelaksanaan harus berformat YYYY-MM-DD$/, () => 'The date held must be YYYY-MM-DD'],
+  [/^Nilai hasil evaluasi lapangan hanya untuk tahap evaluasi lapangan$/, () => 'Field values belong to the field evaluation step only'],
+  [/^Hasil TPN sudah dicatat: tahapan evaluasi tidak dapat diubah$/, () => 'The TPN result is recorded: the evaluation steps can no longer change'],
+  [/^Hasil seleksi administrasi belum dicatat$/, () => 'The administrative selection has not been recorded'],
+  [/^Unit tidak lulus seleksi administrasi: tidak ada evaluasi TPN$/, () => 'The unit did not pass the administrative selection: there is no TPN evaluation'],
+  [
+    /^(Evaluasi dokumen \(desk\)|Evaluasi lapangan|Panel) dicatat setelah (evaluasi dokumen \(desk\)|evaluasi lapangan)$/,
+    (_, a, b) => `${TPN_STEP_EN[a] ?? a} is recorded after the ${(TPN_STEP_EN[b[0].toUpperCase() + b.slice(1)] ?? b).toLowerCase()}`,
+  ],
   [/^Predikat ini sudah dicabut$/, () => 'This predicate is already revoked'],
   [/^Alasan pencabutan harus diisi$/, () => 'A reason for the revocation is required'],
   [/^Tanggal keputusan harus berformat YYYY-MM-DD$/, () => 'The decree date must be YYYY-MM-DD'],

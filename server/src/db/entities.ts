@@ -13,7 +13,7 @@ import { EvaluatorAssignment, Submission } from '../modules/submission/entities'
 import { SurveyResult } from '../modules/survey/entities';
 import { RoleAssignment, Session, User } from '../modules/user/entities';
 import { Nomination } from '../modules/nomination/entities';
-import { TpnCycle, TpnStage } from '../modules/tpn/entities';
+import { TpnCycle, TpnStage, TpnStep } from '../modules/tpn/entities';
 import { PortalRbToken } from '../modules/portalrb/entities';
 import { DeskEvaluation, ReviewNote } from '../modules/review/entities';
 import { ScoreSnapshot, SubmissionScoreCache } from '../modules/comparison/entities';
@@ -46,6 +46,7 @@ export const ENTITIES = [
   Nomination,
   TpnCycle,
   TpnStage,
+  TpnStep,
   PortalRbToken,
   // derived: Kanwil comparison score cache
   SubmissionScoreCache,

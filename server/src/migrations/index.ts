@@ -18,6 +18,7 @@ import { Migration20261202051000_organisation } from './Migration20261202051000_
 import { Migration20261202054505_tpn_stages } from './Migration20261202054505_tpn_stages';
 import { Migration20261202133459_portalrb_token_instansi } from './Migration20261202133459_portalrb_token_instansi';
 import { Migration20261202143000_score_history } from './Migration20261202143000_score_history';
+import { Migration20261202145000_tpn_steps } from './Migration20261202145000_tpn_steps';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122102816_initial', class: Migration20261122102816_initial },
@@ -35,4 +36,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202054505_tpn_stages', class: Migration20261202054505_tpn_stages },
   { name: 'Migration20261202133459_portalrb_token_instansi', class: Migration20261202133459_portalrb_token_instansi },
   { name: 'Migration20261202143000_score_history', class: Migration20261202143000_score_history },
+  { name: 'Migration20261202145000_tpn_steps', class: Migration20261202145000_tpn_steps },
 ];

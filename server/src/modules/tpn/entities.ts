@@ -1,4 +1,11 @@
-import { ADMIN_SELECTION_OUTCOMES, enumOf, type AdminSelectionOutcome as SharedOutcome } from '@pantau/shared';
+import {
+  ADMIN_SELECTION_OUTCOMES,
+  enumOf,
+  TPN_EVALUATION_STEPS,
+  type AdminSelectionOutcome as SharedOutcome,
+  type AnswerValue,
+  type TpnEvaluationStep as SharedStep,
+} from '@pantau/shared';
 import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Instansi } from '../org/entities';
 import { Submission } from '../submission/entities';
@@ -6,6 +13,8 @@ import { User } from '../user/entities';
 
 export const AdminSelectionOutcome = enumOf(ADMIN_SELECTION_OUTCOMES) satisfies { readonly [K in SharedOutcome]: K };
 export type AdminSelectionOutcome = SharedOutcome;
+export const TpnEvaluationStep = enumOf(TPN_EVALUATION_STEPS) satisfies { readonly [K in SharedStep]: K };
+export type TpnEvaluationStep = SharedStep;
 
 /** KemenPANRB's yearly settings for one instansi: its quota of TPN candidates and the objection (sanggah) deadline. */
 @Entity({ tableName: 'tpn_cycle' })
@@ -68,4 +77,39 @@ export class TpnStage {
 
   @ManyToOne(() => User, { nullable: true })
   sanggahFiledBy?: User | null;
+}
+
+/**
+ * One TPN evaluation step of a nominated submission (desk, field, panel): when it was held, notes, who recorded it.
+ * The field step also keeps the values the field team recorded; those that differ were written into the TPN answer
+ * level (TPI with the desk answers over it), so the TPN score and outcome follow them.
+ */
+@Entity({ tableName: 'tpn_step' })
+@Unique({ properties: ['submission', 'step'] })
+export class TpnStep {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Submission)
+  submission!: Submission;
+
+  @Enum({ items: () => TpnEvaluationStep, type: 'string' })
+  step!: TpnEvaluationStep;
+
+  /** YYYY-MM-DD: the day the step was held (desk review, field visit, panel session). */
+  @Property({ type: 'string', length: 10 })
+  heldOn!: string;
+
+  @Property({ type: 'text', nullable: true })
+  notes?: string | null;
+
+  /** FIELD: the field team's values by soal_id (items not assessed are absent). */
+  @Property({ type: 'json', nullable: true })
+  fieldAnswers?: Record<string, AnswerValue> | null;
+
+  @ManyToOne(() => User)
+  recordedBy!: User;
+
+  @Property({ type: DateTimeType })
+  recordedAt: Date = new Date();
 }

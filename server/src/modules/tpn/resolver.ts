@@ -1,8 +1,20 @@
 import { Arg, Ctx as GqlCtx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Ctx } from '../../common/context';
 import { AdminSelectionOutcome } from './entities';
-import { fileSanggah, recordAdminSelection, setTpnCycle, tpnRanking, tpnStageOf } from './service';
-import { SanggahInput, TpnCycleGql, TpnCycleInput, TpnRankingGql, TpnStageGql, cycleView, rankingRowView, stageView } from './types';
+import { fileSanggah, recordAdminSelection, recordTpnStep, setTpnCycle, tpnRanking, tpnStageOf } from './service';
+import {
+  SanggahInput,
+  TpnCycleGql,
+  TpnCycleInput,
+  TpnRankingGql,
+  TpnStageGql,
+  TpnStepInput,
+  TpnStepResultGql,
+  cycleView,
+  rankingRowView,
+  stageView,
+  stepView,
+} from './types';
 
 @Resolver()
 export class TpnResolver {
@@ -18,7 +30,8 @@ export class TpnResolver {
     @Arg('outcome', () => AdminSelectionOutcome) outcome: AdminSelectionOutcome,
     @Arg('notes', () => String, { nullable: true }) notes?: string | null,
   ): Promise<TpnStageGql> {
-    return stageView(await recordAdminSelection(ctx, submissionId, outcome, notes));
+    const s = await recordAdminSelection(ctx, submissionId, outcome, notes);
+    return stageView(submissionId, s.stage, s.steps, s.status);
   }
 
   @Mutation(() => TpnStageGql, { description: 'COORDINATOR / KANWIL_HEAD: the one sanggah against the administrative selection, before its deadline' })
@@ -27,13 +40,28 @@ export class TpnResolver {
     @Arg('submissionId', () => Int) submissionId: number,
     @Arg('input', () => SanggahInput) input: SanggahInput,
   ): Promise<TpnStageGql> {
-    return stageView(await fileSanggah(ctx, submissionId, input.reason, input.evidenceIds));
+    const s = await fileSanggah(ctx, submissionId, input.reason, input.evidenceIds);
+    return stageView(submissionId, s.stage, s.steps, s.status);
   }
 
-  @Query(() => TpnStageGql, { nullable: true, description: 'The TPN sub-stages recorded for a submission' })
-  async tpnStage(@GqlCtx() ctx: Ctx, @Arg('submissionId', () => Int) submissionId: number): Promise<TpnStageGql | null> {
+  @Query(() => TpnStageGql, { description: 'The TPN sub-stages recorded for a submission and the one it is at' })
+  async tpnStage(@GqlCtx() ctx: Ctx, @Arg('submissionId', () => Int) submissionId: number): Promise<TpnStageGql> {
     const s = await tpnStageOf(ctx, submissionId);
-    return s ? stageView(s) : null;
+    return stageView(submissionId, s.stage, s.steps, s.status);
+  }
+
+  @Mutation(() => TpnStepResultGql, {
+    description:
+      'ADMIN / KANWIL_HEAD: record (or correct) a TPN evaluation step — desk, field, panel, in order, after passing the administrative selection; ' +
+      'field values that differ replace the TPN answers (TPI with the desk answers over them)',
+  })
+  async recordTpnStep(
+    @GqlCtx() ctx: Ctx,
+    @Arg('submissionId', () => Int) submissionId: number,
+    @Arg('input', () => TpnStepInput) input: TpnStepInput,
+  ): Promise<TpnStepResultGql> {
+    const r = await recordTpnStep(ctx, submissionId, input);
+    return { step: stepView(r.step), changedSoalIds: r.changed };
   }
 
   @Query(() => TpnRankingGql, { description: 'The instansi’s TPN candidates of a year ranked against its quota' })

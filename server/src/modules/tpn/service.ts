@@ -4,18 +4,34 @@
  * Rules from shared/src/tpn.ts. Recording is for the admin or the Kanwil head (as the TPN outcome is); a sanggah is
  * filed by the unit's coordinator or the Kanwil head. Everything audited.
  */
-import { adminSelectionProblems, endOfDayWib, isIsoDate, rankAgainstQuota, sanggahProblems } from '@pantau/shared';
+import {
+  AnswerValidationError,
+  adminSelectionProblems,
+  endOfDayWib,
+  fieldChanges,
+  isIsoDate,
+  overlayAnswers,
+  rankAgainstQuota,
+  sanggahProblems,
+  tpnStepProblems,
+  validateAnswers,
+  type AnswerValue,
+} from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { audit } from '../../common/audit';
 import { assertCanReadSubmission, hasRole, isKanwilHeadOf, requireAdmin, requireKanwilHead, requireUser } from '../../common/authz';
-import { Role, SubmissionStatus } from '../../common/enums';
-import { appError, badInput, forbidden, notFound } from '../../common/errors';
+import { AnswerLevel, Role, SubmissionStatus } from '../../common/enums';
+import { appError, badInput, forbidden, fromAnswerValidation, notFound } from '../../common/errors';
+import { clearLoaders } from '../../common/loaders';
+import { Answer, encodeValue } from '../answer/entities';
+import { instrumentOf } from '../instrument/service';
+import { levelAnswers } from '../workflow/answers';
 import { Evidence } from '../evidence/entities';
 import { Instansi, Kanwil } from '../org/entities';
 import { tpnScores } from '../results/tpn';
 import { Submission } from '../submission/entities';
 import { User } from '../user/entities';
-import { TpnCycle, TpnStage, type AdminSelectionOutcome } from './entities';
+import { TpnCycle, TpnStage, TpnStep, type AdminSelectionOutcome, type TpnEvaluationStep } from './entities';
 
 const AT_TPN: SubmissionStatus[] = [SubmissionStatus.NOMINATED, SubmissionStatus.AWARDED, SubmissionStatus.NOT_AWARDED];
 
@@ -59,12 +75,19 @@ async function stageOf(sub: Submission, em: Ctx['em']): Promise<TpnStage> {
   return (await em.findOne(TpnStage, { submission: sub.id })) ?? em.create(TpnStage, { submission: sub });
 }
 
+/** What the TPN stage of a submission holds: the administrative selection and sanggah, the evaluation steps, the status. */
+export interface StageState {
+  stage: TpnStage | null;
+  steps: TpnStep[];
+  status: SubmissionStatus;
+}
+
 export async function recordAdminSelection(
   ctx: Ctx,
   submissionId: number,
   outcome: AdminSelectionOutcome,
   notes: string | null | undefined,
-): Promise<TpnStage> {
+): Promise<StageState> {
   const user = requireUser(ctx);
   const sub = await nominated(ctx, submissionId);
   requireKanwilHead(ctx, sub.satker.kanwil.id, 'Hasil seleksi administrasi TPN hanya dapat dicatat oleh admin atau Kepala Kanwil unit tersebut');
@@ -90,11 +113,11 @@ export async function recordAdminSelection(
       after: { outcome, notes: st.adminNotes },
     });
     await em.flush();
-    return st;
+    return { stage: st, steps: await em.find(TpnStep, { submission: sub.id }, { populate: ['recordedBy'], orderBy: { id: 'asc' } }), status: sub.status };
   });
 }
 
-export async function fileSanggah(ctx: Ctx, submissionId: number, reason: string, evidenceIds: number[], now = new Date()): Promise<TpnStage> {
+export async function fileSanggah(ctx: Ctx, submissionId: number, reason: string, evidenceIds: number[], now = new Date()): Promise<StageState> {
   const user = requireUser(ctx);
   const sub = await nominated(ctx, submissionId);
   if (!isKanwilHeadOf(user, sub.satker.kanwil.id) && !hasRole(user, Role.COORDINATOR, { satkerId: sub.satker.id })) {
@@ -131,15 +154,124 @@ export async function fileSanggah(ctx: Ctx, submissionId: number, reason: string
       after: { reason: stage.sanggahReason, evidenceIds: ids },
     });
     await em.flush();
-    return stage;
+    return { stage, steps: await em.find(TpnStep, { submission: sub.id }, { populate: ['recordedBy'], orderBy: { id: 'asc' } }), status: sub.status };
   });
 }
 
-export async function tpnStageOf(ctx: Ctx, submissionId: number): Promise<TpnStage | null> {
+export interface RecordStepInput {
+  step: TpnEvaluationStep;
+  heldOn: string;
+  notes?: string | null;
+  /** FIELD only: the field team's values by soal_id. */
+  fieldAnswers?: Record<string, unknown> | null;
+}
+
+/**
+ * Records (or corrects) a TPN evaluation step of a nominated submission: admin or the unit's Kanwil head, in order
+ * (shared tpnStepProblems). The field step's values that differ from the TPN level as it stands (TPI with the desk
+ * answers over it) are written into the TPN answers, so the TPN score and the computed outcome follow them.
+ */
+export async function recordTpnStep(ctx: Ctx, submissionId: number, input: RecordStepInput): Promise<{ step: TpnStep; changed: number[] }> {
+  const user = requireUser(ctx);
+  const sub = await nominated(ctx, submissionId);
+  requireKanwilHead(ctx, sub.satker.kanwil.id, 'Tahapan evaluasi TPN hanya dapat dicatat oleh admin atau Kepala Kanwil unit tersebut');
+  if (!AT_TPN.includes(sub.status)) throw appError('INVALID_STATE', `Evaluasi TPN hanya untuk penilaian yang sudah diusulkan (status ${sub.status})`);
+  if (!isIsoDate(input.heldOn)) throw badInput('Tanggal pelaksanaan harus berformat YYYY-MM-DD');
+  if (input.step !== 'FIELD' && input.fieldAnswers && Object.keys(input.fieldAnswers).length)
+    throw badInput('Nilai hasil evaluasi lapangan hanya untuk tahap evaluasi lapangan');
+  const inst = await instrumentOf(ctx.em, sub.period.instrumentVersion.id);
+  let field: Record<number, AnswerValue> = {};
+  if (input.step === 'FIELD' && input.fieldAnswers) {
+    try {
+      field = validateAnswers(inst, input.fieldAnswers) as Record<number, AnswerValue>;
+    } catch (e) {
+      if (e instanceof AnswerValidationError) throw fromAnswerValidation(e);
+      throw e;
+    }
+  }
+  const result = await ctx.em.transactional(async (em) => {
+    const [stage, steps] = await Promise.all([em.findOne(TpnStage, { submission: sub.id }), em.find(TpnStep, { submission: sub.id })]);
+    const problems = tpnStepProblems(input.step, {
+      adminOutcome: stage?.adminOutcome ?? null,
+      sanggahFiled: !!stage?.sanggahFiledAt,
+      steps: steps.map((x) => x.step),
+      resultRecorded: sub.status !== SubmissionStatus.NOMINATED,
+    });
+    if (problems.length) throw appError('INVALID_STATE', problems[0]);
+    let st = steps.find((x) => x.step === input.step);
+    const before = st ? { heldOn: st.heldOn, notes: st.notes ?? null, fieldAnswers: st.fieldAnswers ?? null } : null;
+    const now = new Date();
+    const userRef = em.getReference(User, user.id);
+    if (!st) {
+      st = em.create(TpnStep, { submission: sub, step: input.step, heldOn: input.heldOn, recordedBy: userRef, recordedAt: now });
+      em.persist(st);
+    }
+    st.heldOn = input.heldOn;
+    st.notes = input.notes?.trim() || null;
+    st.fieldAnswers = input.step === 'FIELD' ? Object.fromEntries(Object.entries(field).map(([k, v]) => [String(k), v])) : null;
+    st.recordedBy = userRef;
+    st.recordedAt = now;
+
+    // field values over the TPN level (TPI ⟵ desk): only where they differ
+    const [tpi, tpn] = await Promise.all([levelAnswers(em, sub.id, AnswerLevel.TPI), levelAnswers(em, sub.id, AnswerLevel.TPN)]);
+    const changes = fieldChanges<AnswerValue>(overlayAnswers(tpi, tpn), field, (a, b) => encodeValue(a ?? null) === encodeValue(b ?? null));
+    if (changes.length) {
+      const rows = await em.find(Answer, { submission: sub.id, level: AnswerLevel.TPN, soalId: { $in: changes.map((c) => c.soalId) } });
+      const bySoal = new Map(rows.map((r) => [r.soalId, r]));
+      for (const c of changes) {
+        const row = bySoal.get(c.soalId);
+        if (row) {
+          row.valueJson = encodeValue(c.after);
+          row.updatedBy = userRef;
+          row.updatedAt = now; // version: bumped by the database
+        } else {
+          em.persist(
+            em.create(Answer, {
+              submission: sub,
+              soalId: c.soalId,
+              level: AnswerLevel.TPN,
+              valueJson: encodeValue(c.after),
+              note: null,
+              updatedBy: userRef,
+              updatedAt: now,
+              version: 1,
+            }),
+          );
+        }
+      }
+    }
+    await em.flush();
+    audit(em, ctx, {
+      action: 'tpn.step',
+      objectType: 'Submission',
+      objectId: sub.id,
+      kanwilId: sub.satker.kanwil.id,
+      satkerId: sub.satker.id,
+      before,
+      after: {
+        step: input.step,
+        heldOn: st.heldOn,
+        notes: st.notes,
+        fieldAnswers: st.fieldAnswers,
+        tpnAnswersChanged: Object.fromEntries(changes.map((c) => [c.soalId, { before: c.before, after: c.after }])),
+      },
+    });
+    await em.flush();
+    return { step: st, changed: changes.map((c) => c.soalId) };
+  });
+  clearLoaders(ctx);
+  return result;
+}
+
+export async function tpnStageOf(ctx: Ctx, submissionId: number): Promise<StageState> {
   requireUser(ctx);
   const sub = await nominated(ctx, submissionId);
   await assertCanReadSubmission(ctx, sub);
-  return ctx.em.findOne(TpnStage, { submission: submissionId });
+  const [stage, steps] = await Promise.all([
+    ctx.em.findOne(TpnStage, { submission: submissionId }),
+    ctx.em.find(TpnStep, { submission: submissionId }, { populate: ['recordedBy'], orderBy: { id: 'asc' } }),
+  ]);
+  return { stage, steps, status: sub.status };
 }
 
 export interface RankingRow {

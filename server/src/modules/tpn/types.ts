@@ -1,14 +1,62 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { currentTpnSubstage, TPN_SUBSTAGES, type TpnSubstage } from '@pantau/shared';
 import { MaxLength } from 'class-validator';
 import { LocalDate } from '../../common/scalars';
 import { SatkerGql, satkerView } from '../org/types';
-import { AdminSelectionOutcome, type TpnCycle, type TpnStage } from './entities';
+import { UserRefGql } from '../user/types';
+import { userRef } from '../review/types';
+import { SubmissionStatus } from '../../common/enums';
+import { AdminSelectionOutcome, TpnEvaluationStep, type TpnCycle, type TpnStage, type TpnStep } from './entities';
 import type { RankingRow } from './service';
 
 registerEnumType(AdminSelectionOutcome, {
   name: 'AdminSelectionOutcome',
   description: 'TPN administrative selection: lulus / lulus dengan catatan / tidak lulus',
 });
+
+registerEnumType(TpnEvaluationStep, { name: 'TpnEvaluationStep', description: 'TPN evaluation steps after the administrative selection: desk, field, panel' });
+
+/** The TPN sub-stages as a GraphQL enum (shared TPN_SUBSTAGES). */
+const TpnSubstageEnum = Object.fromEntries(TPN_SUBSTAGES.map((s) => [s, s])) as { [K in TpnSubstage]: K };
+registerEnumType(TpnSubstageEnum, { name: 'TpnSubstage', description: 'Where a nominated submission is in the TPN stage' });
+
+@ObjectType('TpnStep', { description: 'One TPN evaluation step (desk, field, panel) of a nominated submission' })
+export class TpnStepGql {
+  @Field(() => TpnEvaluationStep)
+  step!: TpnEvaluationStep;
+  @Field(() => LocalDate, { description: 'The day the step was held' })
+  heldOn!: string;
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'FIELD: the field team’s values by soal_id' })
+  fieldAnswers!: Record<string, unknown> | null;
+  @Field(() => UserRefGql, { nullable: true })
+  recordedBy!: UserRefGql | null;
+  @Field(() => Date)
+  recordedAt!: Date;
+}
+
+@ObjectType('TpnStepResult')
+export class TpnStepResultGql {
+  @Field(() => TpnStepGql)
+  step!: TpnStepGql;
+  @Field(() => [Int], { description: 'Items whose TPN answer the field values replaced' })
+  changedSoalIds!: number[];
+}
+
+@InputType('TpnStepInput')
+export class TpnStepInput {
+  @Field(() => TpnEvaluationStep)
+  step!: TpnEvaluationStep;
+  @Field(() => LocalDate)
+  heldOn!: string;
+  @Field(() => String, { nullable: true })
+  @MaxLength(5000)
+  notes?: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'FIELD only: the field team’s values by soal_id (items not assessed left out)' })
+  fieldAnswers?: Record<string, unknown> | null;
+}
 
 @ObjectType('TpnCycle', { description: 'An instansi’s yearly TPN quota and sanggah deadline' })
 export class TpnCycleGql {
@@ -38,6 +86,10 @@ export class TpnStageGql {
   sanggahEvidenceIds!: number[];
   @Field(() => Date, { nullable: true })
   sanggahFiledAt!: Date | null;
+  @Field(() => [TpnStepGql], { description: 'Desk, field and panel steps recorded so far' })
+  steps!: TpnStepGql[];
+  @Field(() => TpnSubstageEnum, { description: 'The sub-stage the submission is at (RESULT once the TPN outcome is recorded)' })
+  substage!: TpnSubstage;
 }
 
 @ObjectType('TpnRankingRow')
@@ -99,14 +151,29 @@ export const cycleView = (c: TpnCycle): TpnCycleGql => ({
   quota: c.quota ?? null,
   sanggahDeadline: c.sanggahDeadline ?? null,
 });
-export const stageView = (s: TpnStage): TpnStageGql => ({
-  submissionId: s.submission.id,
-  adminOutcome: s.adminOutcome ?? null,
-  adminNotes: s.adminNotes ?? null,
-  adminRecordedAt: s.adminRecordedAt ?? null,
-  sanggahReason: s.sanggahReason ?? null,
-  sanggahEvidenceIds: s.sanggahEvidenceIds ?? [],
-  sanggahFiledAt: s.sanggahFiledAt ?? null,
+export const stepView = (s: TpnStep): TpnStepGql => ({
+  step: s.step,
+  heldOn: s.heldOn,
+  notes: s.notes ?? null,
+  fieldAnswers: s.fieldAnswers ?? null,
+  recordedBy: userRef(s.recordedBy),
+  recordedAt: s.recordedAt,
+});
+export const stageView = (submissionId: number, s: TpnStage | null, steps: TpnStep[] = [], status?: SubmissionStatus): TpnStageGql => ({
+  submissionId,
+  adminOutcome: s?.adminOutcome ?? null,
+  adminNotes: s?.adminNotes ?? null,
+  adminRecordedAt: s?.adminRecordedAt ?? null,
+  sanggahReason: s?.sanggahReason ?? null,
+  sanggahEvidenceIds: s?.sanggahEvidenceIds ?? [],
+  sanggahFiledAt: s?.sanggahFiledAt ?? null,
+  steps: steps.map(stepView),
+  substage: currentTpnSubstage({
+    adminOutcome: s?.adminOutcome ?? null,
+    sanggahFiled: !!s?.sanggahFiledAt,
+    steps: steps.map((x) => x.step),
+    resultRecorded: status === SubmissionStatus.AWARDED || status === SubmissionStatus.NOT_AWARDED,
+  }),
 });
 export const rankingRowView = (r: RankingRow): TpnRankingRowGql => ({
   submissionId: r.submission.id,
