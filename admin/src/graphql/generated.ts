@@ -2094,7 +2094,7 @@ export type SatkersQuery = { satkers: Array<{ id: number, code: string, name: st
 export type KanwilsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KanwilsQuery = { kanwils: Array<{ id: number, code: string, name: string }> };
+export type KanwilsQuery = { kanwils: Array<{ id: number, code: string, name: string, instansiId: number }> };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -2514,6 +2514,48 @@ export type RecordSurveyResultMutationVariables = Exact<{
 
 export type RecordSurveyResultMutation = { recordSurveyResult: { warnings: Array<string>, result: { id: number, kind: SurveyKind, index: number, respondents: number | null, source: SurveySource, recordedAt: string } } };
 
+export type TpnRankingQueryVariables = Exact<{
+  instansiId: Scalars['Int']['input'];
+  year: Scalars['Int']['input'];
+}>;
+
+
+export type TpnRankingQuery = { tpnRanking: { instansiId: number, year: number, quota: number | null, rows: Array<{ submissionId: number, target: string, status: string, score: number, adminOutcome: AdminSelectionOutcome | null, rank: number | null, withinQuota: boolean, satker: { id: number, code: string, name: string } }> } };
+
+export type TpnStageFieldsFragment = { submissionId: number, substage: TpnSubstage, adminOutcome: AdminSelectionOutcome | null, adminNotes: string | null, adminRecordedAt: string | null, sanggahReason: string | null, sanggahEvidenceIds: Array<number>, sanggahFiledAt: string | null, steps: Array<{ step: TpnEvaluationStep, heldOn: string, notes: string | null, fieldAnswers: Record<string, unknown> | null, recordedAt: string, recordedBy: { id: number, displayName: string } | null }> };
+
+export type TpnStageQueryVariables = Exact<{
+  submissionId: Scalars['Int']['input'];
+}>;
+
+
+export type TpnStageQuery = { tpnStage: { submissionId: number, substage: TpnSubstage, adminOutcome: AdminSelectionOutcome | null, adminNotes: string | null, adminRecordedAt: string | null, sanggahReason: string | null, sanggahEvidenceIds: Array<number>, sanggahFiledAt: string | null, steps: Array<{ step: TpnEvaluationStep, heldOn: string, notes: string | null, fieldAnswers: Record<string, unknown> | null, recordedAt: string, recordedBy: { id: number, displayName: string } | null }> } };
+
+export type RecordTpnAdminSelectionMutationVariables = Exact<{
+  submissionId: Scalars['Int']['input'];
+  outcome: AdminSelectionOutcome;
+  notes: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RecordTpnAdminSelectionMutation = { recordTpnAdminSelection: { submissionId: number, substage: TpnSubstage, adminOutcome: AdminSelectionOutcome | null, adminNotes: string | null, adminRecordedAt: string | null, sanggahReason: string | null, sanggahEvidenceIds: Array<number>, sanggahFiledAt: string | null, steps: Array<{ step: TpnEvaluationStep, heldOn: string, notes: string | null, fieldAnswers: Record<string, unknown> | null, recordedAt: string, recordedBy: { id: number, displayName: string } | null }> } };
+
+export type FileTpnSanggahMutationVariables = Exact<{
+  submissionId: Scalars['Int']['input'];
+  input: SanggahInput;
+}>;
+
+
+export type FileTpnSanggahMutation = { fileTpnSanggah: { submissionId: number, substage: TpnSubstage, adminOutcome: AdminSelectionOutcome | null, adminNotes: string | null, adminRecordedAt: string | null, sanggahReason: string | null, sanggahEvidenceIds: Array<number>, sanggahFiledAt: string | null, steps: Array<{ step: TpnEvaluationStep, heldOn: string, notes: string | null, fieldAnswers: Record<string, unknown> | null, recordedAt: string, recordedBy: { id: number, displayName: string } | null }> } };
+
+export type RecordTpnStepMutationVariables = Exact<{
+  submissionId: Scalars['Int']['input'];
+  input: TpnStepInput;
+}>;
+
+
+export type RecordTpnStepMutation = { recordTpnStep: { changedSoalIds: Array<number> } };
+
 export type PredicateFieldsFragment = { id: number, predicate: Predicate, year: number, decreeNumber: string | null, decreeDate: string | null, revoked: boolean, revokedAt: string | null, reason: string | null };
 
 export type OrgUnitsQueryVariables = Exact<{
@@ -2906,6 +2948,29 @@ export const SurveyGroupFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SurveyGroupFields"}) as unknown as TypedDocumentString<SurveyGroupFieldsFragment, unknown>;
+export const TpnStageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TpnStageFields on TpnStage {
+  submissionId
+  substage
+  adminOutcome
+  adminNotes
+  adminRecordedAt
+  sanggahReason
+  sanggahEvidenceIds
+  sanggahFiledAt
+  steps {
+    step
+    heldOn
+    notes
+    fieldAnswers
+    recordedAt
+    recordedBy {
+      id
+      displayName
+    }
+  }
+}
+    `, {"fragmentName":"TpnStageFields"}) as unknown as TypedDocumentString<TpnStageFieldsFragment, unknown>;
 export const PredicateFieldsFragmentDoc = new TypedDocumentString(`
     fragment PredicateFields on PredicateHistory {
   id
@@ -2955,6 +3020,7 @@ export const KanwilsDocument = new TypedDocumentString(`
     id
     code
     name
+    instansiId
   }
 }
     `) as unknown as TypedDocumentString<KanwilsQuery, KanwilsQueryVariables>;
@@ -4228,6 +4294,121 @@ export const RecordSurveyResultDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordSurveyResultMutation, RecordSurveyResultMutationVariables>;
+export const TpnRankingDocument = new TypedDocumentString(`
+    query TpnRanking($instansiId: Int!, $year: Int!) {
+  tpnRanking(instansiId: $instansiId, year: $year) {
+    instansiId
+    year
+    quota
+    rows {
+      submissionId
+      target
+      status
+      score
+      adminOutcome
+      rank
+      withinQuota
+      satker {
+        id
+        code
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TpnRankingQuery, TpnRankingQueryVariables>;
+export const TpnStageDocument = new TypedDocumentString(`
+    query TpnStage($submissionId: Int!) {
+  tpnStage(submissionId: $submissionId) {
+    ...TpnStageFields
+  }
+}
+    fragment TpnStageFields on TpnStage {
+  submissionId
+  substage
+  adminOutcome
+  adminNotes
+  adminRecordedAt
+  sanggahReason
+  sanggahEvidenceIds
+  sanggahFiledAt
+  steps {
+    step
+    heldOn
+    notes
+    fieldAnswers
+    recordedAt
+    recordedBy {
+      id
+      displayName
+    }
+  }
+}`) as unknown as TypedDocumentString<TpnStageQuery, TpnStageQueryVariables>;
+export const RecordTpnAdminSelectionDocument = new TypedDocumentString(`
+    mutation RecordTpnAdminSelection($submissionId: Int!, $outcome: AdminSelectionOutcome!, $notes: String) {
+  recordTpnAdminSelection(
+    submissionId: $submissionId
+    outcome: $outcome
+    notes: $notes
+  ) {
+    ...TpnStageFields
+  }
+}
+    fragment TpnStageFields on TpnStage {
+  submissionId
+  substage
+  adminOutcome
+  adminNotes
+  adminRecordedAt
+  sanggahReason
+  sanggahEvidenceIds
+  sanggahFiledAt
+  steps {
+    step
+    heldOn
+    notes
+    fieldAnswers
+    recordedAt
+    recordedBy {
+      id
+      displayName
+    }
+  }
+}`) as unknown as TypedDocumentString<RecordTpnAdminSelectionMutation, RecordTpnAdminSelectionMutationVariables>;
+export const FileTpnSanggahDocument = new TypedDocumentString(`
+    mutation FileTpnSanggah($submissionId: Int!, $input: SanggahInput!) {
+  fileTpnSanggah(submissionId: $submissionId, input: $input) {
+    ...TpnStageFields
+  }
+}
+    fragment TpnStageFields on TpnStage {
+  submissionId
+  substage
+  adminOutcome
+  adminNotes
+  adminRecordedAt
+  sanggahReason
+  sanggahEvidenceIds
+  sanggahFiledAt
+  steps {
+    step
+    heldOn
+    notes
+    fieldAnswers
+    recordedAt
+    recordedBy {
+      id
+      displayName
+    }
+  }
+}`) as unknown as TypedDocumentString<FileTpnSanggahMutation, FileTpnSanggahMutationVariables>;
+export const RecordTpnStepDocument = new TypedDocumentString(`
+    mutation RecordTpnStep($submissionId: Int!, $input: TpnStepInput!) {
+  recordTpnStep(submissionId: $submissionId, input: $input) {
+    changedSoalIds
+  }
+}
+    `) as unknown as TypedDocumentString<RecordTpnStepMutation, RecordTpnStepMutationVariables>;
 export const OrgUnitsDocument = new TypedDocumentString(`
     query OrgUnits($kanwilId: Int) {
   kanwils {
