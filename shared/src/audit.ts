@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'tpn.cycle': { id: 'Siklus TPN disimpan', en: 'TPN cycle saved' },
   'tpn.adminSelection': { id: 'Seleksi administrasi TPN dicatat', en: 'TPN administrative selection recorded' },
   'tpn.sanggah': { id: 'Sanggahan TPN diajukan', en: 'TPN objection filed' },
+  'tpn.step': { id: 'Tahapan evaluasi TPN dicatat', en: 'TPN evaluation step recorded' },
   'user.create': { id: 'Pengguna dibuat', en: 'User created' },
   'user.update': { id: 'Pengguna diubah', en: 'User changed' },
   'user.resetPassword': { id: 'Kata sandi disetel ulang (sementara)', en: 'Password reset (temporary)' },
