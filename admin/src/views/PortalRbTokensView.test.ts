@@ -36,7 +36,7 @@ describe('PortalRbTokensView', () => {
     document.body.innerHTML = '';
     vi.mocked(admin.fetchKanwils)
       .mockReset()
-      .mockResolvedValue([{ id: 1, code: 'KW-DEMO', name: 'Kanwil Demo' }]);
+      .mockResolvedValue([{ id: 1, code: 'KW-DEMO', name: 'Kanwil Demo', instansiId: 1 }]);
     vi.mocked(api.fetchPortalRbTokens).mockReset().mockResolvedValue([TOKEN]);
     vi.mocked(api.fetchInstansiList)
       .mockReset()
