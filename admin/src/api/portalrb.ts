@@ -21,8 +21,6 @@ export type ImportReport = ImportAnswersMutation['importAnswers'];
 export type InstansiRow = InstansiListQuery['instansiList'][number];
 /** Whose tokens: one Kanwil's, or an instansi's (every Kanwil of it; admin only). */
 export type TokenOwner = { kanwilId: number; instansiId?: never } | { instansiId: number; kanwilId?: never };
-/** The operations' variables name both owners; the one not given is null. */
-const ownerVars = (owner: TokenOwner) => ({ kanwilId: owner.kanwilId ?? null, instansiId: owner.instansiId ?? null });
 
 export async function fetchInstansiList(): Promise<InstansiRow[]> {
   return (await request(InstansiListDocument, {})).instansiList;
