@@ -2,7 +2,11 @@
  * The edge between .xlsx files and the pure workbook mapping (Node only: imported as `@pantau/shared/xlsx` by the
  * score command and the server, never by the SPA). exceljs reads and writes the files; no hand-written format.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs, loaded on first use: it is the largest module of the server, not needed to start it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
 import { WorkbookError, type CellValue, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
 import type { PlannedCell, PlannedSheet, PlannedStyle, PlannedWorkbook } from './classic-plan';
 
@@ -22,7 +26,7 @@ function plain(v: unknown): CellValue {
 
 /** Read an .xlsx file into a cell grid (formula cells carry their cached results). */
 export async function readXlsxGrid(data: Buffer | ArrayBuffer | Uint8Array): Promise<WorkbookGrid> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -82,7 +86,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: PlannedSheet): void {
 
 /** Render a planned workbook; Excel and LibreOffice recompute every formula on opening. */
 export async function writePlannedWorkbook(plan: PlannedWorkbook, meta: { creator?: string } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = meta.creator ?? 'Pantau ZI';
   wb.calcProperties.fullCalcOnLoad = true;
   for (const s of plan.sheets) writeSheet(wb, s);

@@ -3,7 +3,7 @@
  * columns the user sees: the SPA sends the shown columns and cell values, exceljs writes the file. Values that a
  * spreadsheet would run as formulas (=, +, -, @ first) are written as text so an exported name cannot execute.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { requireUser } from '../../common/authz';
 import type { Ctx } from '../../common/context';
 import { badInput } from '../../common/errors';
@@ -49,6 +49,9 @@ const safe = (v: TableCell): TableCell => (typeof v === 'string' && FORMULA_STAR
 export async function renderTable(ctx: Ctx, body: unknown, format: TableFormat): Promise<{ data: Buffer; contentType: string; fileName: string }> {
   requireUser(ctx);
   const t = parseTableExport(body);
+  // loaded on the first export, not at server start (exceljs is the largest module the server requires)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof ExcelJSModule;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Pantau ZI';
   const ws = wb.addWorksheet(t.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));

@@ -3,19 +3,27 @@
  * "≥", "–", Indonesian names). No network or file access from document definitions.
  */
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import type pdfmakeModule from 'pdfmake';
 
-const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir));
+let loaded: typeof pdfmakeModule | null = null;
+/** pdfmake (with pdfkit) loaded on the first PDF, not at server start (it costs a noticeable part of a start). */
+function pdfmake(): typeof pdfmakeModule {
+  if (loaded) return loaded;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const m = require('pdfmake') as typeof pdfmakeModule;
+  const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  m.setFonts({
+    Roboto: {
+      normal: path.join(fontDir, 'Roboto-Regular.ttf'),
+      bold: path.join(fontDir, 'Roboto-Medium.ttf'),
+      italics: path.join(fontDir, 'Roboto-Italic.ttf'),
+      bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  m.setUrlAccessPolicy(() => false);
+  m.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir));
+  return (loaded = m);
+}
 
 export type Content = Record<string, unknown> | string | Content[];
 
@@ -31,7 +39,7 @@ export interface ReportDoc {
 
 /** A4, Indonesian footer "Dicetak … · Halaman x dari n". */
 export function renderPdf(doc: ReportDoc): Promise<Buffer> {
-  return pdfmake
+  return pdfmake()
     .createPdf({
       pageSize: 'A4',
       pageOrientation: doc.landscape ? 'landscape' : 'portrait',
