@@ -15,7 +15,7 @@ import { request } from '@/api/client';
 export type TpnRanking = TpnRankingQuery['tpnRanking'];
 export type TpnRankingRow = TpnRanking['rows'][number];
 export type TpnStageState = TpnStageFieldsFragment;
-export type { AdminSelectionOutcome, TpnStepInput };
+export type { AdminSelectionOutcome };
 
 export async function fetchTpnRanking(instansiId: number, year: number): Promise<TpnRanking> {
   return (await request(TpnRankingDocument, { instansiId, year })).tpnRanking;
