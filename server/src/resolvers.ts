@@ -21,7 +21,7 @@ import { ProgressResolver } from './modules/progress/resolver';
 import { ResultsResolver } from './modules/results/resolver';
 import { ReviewResolver, SubmissionReviewResolver } from './modules/review/resolver';
 import { SubmissionWorkflowResolver, WorkflowResolver } from './modules/workflow/resolver';
-import { SurveyResolver } from './modules/survey/resolver';
+import { SatkerSurveyResolver, SurveyResolver } from './modules/survey/resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -47,6 +47,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PortalRbResolver,
   InstrumentSourceResolver,
   SurveyResolver,
+  SatkerSurveyResolver,
   ProgressResolver,
   InboxResolver,
   NotificationResolver,

@@ -71,4 +71,19 @@ describe('Submission.permissions per role', () => {
     );
     expect(errorCode(save)).toBe('DEADLINE_PASSED');
   });
+
+  it('Satker.canManageSurveys: the unit’s coordinator and the Kanwil head (admin) open survey rounds, viewers and evaluators do not', async () => {
+    const manage = async (who: string) =>
+      Object.fromEntries(
+        ok(await clients[who].gql(`{ satkers { code canManageSurveys } }`)).satkers.map((s: { code: string; canManageSurveys: boolean }) => [
+          s.code,
+          s.canManageSurveys,
+        ]),
+      );
+    expect(await manage('koordinator.polonia')).toMatchObject({ 'IMI-POLONIA': true });
+    expect(Object.entries(await manage('koordinator.polonia')).filter(([c, v]) => v && c !== 'IMI-POLONIA')).toEqual([]);
+    expect(Object.values(await manage('kakanwil')).every(Boolean)).toBe(true);
+    expect(Object.values(await manage('pengamat')).some(Boolean)).toBe(false);
+    expect(Object.values(await manage('evaluator.itjen')).some(Boolean)).toBe(false);
+  });
 });

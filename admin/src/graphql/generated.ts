@@ -1562,6 +1562,8 @@ export type SanggahInput = {
 
 /** A unit (satuan kerja) */
 export type Satker = {
+  /** You may open and close survey rounds of this unit (its Kanwil head, admin, its coordinator) */
+  canManageSurveys: Scalars['Boolean']['output'];
   code: Scalars['String']['output'];
   division: Maybe<Scalars['String']['output']>;
   /** Holds a WBK (or WBBM) predicate that was not revoked, itself or through a predecessor */
@@ -2504,7 +2506,7 @@ export type CloseSurveyRoundMutation = { closeSurveyRound: { warnings: Array<str
 export type SurveyUnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SurveyUnitsQuery = { satkers: Array<{ id: number, code: string, name: string }> };
+export type SurveyUnitsQuery = { satkers: Array<{ id: number, code: string, name: string, canManageSurveys: boolean }> };
 
 export type RecordSurveyResultMutationVariables = Exact<{
   submissionId: Scalars['Int']['input'];
@@ -4276,6 +4278,7 @@ export const SurveyUnitsDocument = new TypedDocumentString(`
     id
     code
     name
+    canManageSurveys
   }
 }
     `) as unknown as TypedDocumentString<SurveyUnitsQuery, SurveyUnitsQueryVariables>;

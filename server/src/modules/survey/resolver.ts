@@ -1,6 +1,15 @@
-import { Arg, Ctx as GqlCtx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx as GqlCtx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { SatkerGql } from '../org/types';
 import type { Ctx } from '../../common/context';
-import { closeSurveyRoundView, openSurveyRoundView, recordSurveyResult, surveyRoundResultOf, surveyRoundsView, surveyRoundView } from './service';
+import {
+  mayManageSurveysOf,
+  closeSurveyRoundView,
+  openSurveyRoundView,
+  recordSurveyResult,
+  surveyRoundResultOf,
+  surveyRoundsView,
+  surveyRoundView,
+} from './service';
 import {
   CloseSurveyRoundPayload,
   OpenSurveyRoundInput,
@@ -63,5 +72,13 @@ export class SurveyResolver {
   ): Promise<SurveyResultPayload> {
     const { result, warnings } = await recordSurveyResult(ctx, submissionId, input);
     return { result: surveyResultView(result), warnings };
+  }
+}
+
+@Resolver(() => SatkerGql)
+export class SatkerSurveyResolver {
+  @FieldResolver(() => Boolean, { description: 'You may open and close survey rounds of this unit (its Kanwil head, admin, its coordinator)' })
+  canManageSurveys(@GqlCtx() ctx: Ctx, @Root() s: SatkerGql): boolean {
+    return mayManageSurveysOf(ctx, { id: s.id, kanwilId: s.kanwilId });
   }
 }

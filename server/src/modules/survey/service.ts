@@ -52,6 +52,11 @@ export function canManageSurveys(user: AuthUser, satker: { id: number; kanwilId:
   return isKanwilHeadOf(user, satker.kanwilId) || hasRole(user, Role.COORDINATOR, { satkerId: satker.id });
 }
 
+/** Whether the signed-in user may open and close this unit's survey rounds (Satker.canManageSurveys, for the SPA's buttons). */
+export function mayManageSurveysOf(ctx: Ctx, satker: { id: number; kanwilId: number }): boolean {
+  return ctx.user != null && canManageSurveys(ctx.user, satker);
+}
+
 function assertCanManage(user: AuthUser, satker: Satker) {
   if (!canManageSurveys(user, { id: satker.id, kanwilId: satker.kanwil.id })) {
     throw forbidden('Hanya Kepala Kanwil, admin, atau koordinator ZI unit ini yang dapat mengelola survei unit ini');

@@ -19,8 +19,8 @@ describe('useSurveyStore', () => {
     setActivePinia(createPinia());
     vi.resetAllMocks();
     vi.mocked(api.fetchSurveyUnits).mockResolvedValue([
-      { id: 7, code: 'IMI-TARAKAN', name: 'Tarakan' },
-      { id: 9, code: 'PAS-RUTAN-MEDAN', name: 'Rutan' },
+      { id: 7, code: 'IMI-TARAKAN', name: 'Tarakan', canManageSurveys: true },
+      { id: 9, code: 'PAS-RUTAN-MEDAN', name: 'Rutan', canManageSurveys: false },
     ] as never);
     vi.mocked(api.fetchSurveyRounds).mockResolvedValue([round(2), round(1, 'CLOSED')]);
   });

@@ -16,7 +16,7 @@ import {
  * round and the results of rounds (cached until the round changes); every call through rounds-api (generated client).
  */
 export const useSurveyStore = defineStore('survey', () => {
-  const units = ref<{ id: number; code: string; name: string }[]>([]);
+  const units = ref<{ id: number; code: string; name: string; canManageSurveys: boolean }[]>([]);
   const unitId = ref<number | null>(null);
   const rounds = ref<SurveyRoundRow[]>([]);
   const selected = ref<number | null>(null);
