@@ -10,6 +10,7 @@ import { InstrumentSourceResolver } from './modules/instrument/source';
 import { OrgResolver } from './modules/org/resolver';
 import { OrgAdminResolver } from './modules/org/admin-resolver';
 import { TpnResolver } from './modules/tpn/resolver';
+import { ReviewRouteResolver, SubmissionRouteResolver } from './modules/route/resolver';
 import { PeriodResolver } from './modules/period/resolver';
 import { SaveAnswersPayloadResolver, SubmissionResolver } from './modules/submission/resolver';
 import { UserResolver } from './modules/user/resolver';
@@ -29,6 +30,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   OrgResolver,
   OrgAdminResolver,
   TpnResolver,
+  ReviewRouteResolver,
+  SubmissionRouteResolver,
   PeriodResolver,
   InstrumentResolver,
   SubmissionResolver,

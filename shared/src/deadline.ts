@@ -10,6 +10,7 @@ import type { ReturnedBy, Stage, SubmissionStatus } from './vocabulary';
 export const STAGE_DEADLINE_FIELD = {
   selfAssessment: 'selfAssessmentDeadline',
   kanwilReview: 'kanwilReviewDeadline',
+  eselonReview: 'eselonReviewDeadline',
   deskEvaluation: 'deskEvaluationDeadline',
   nomination: 'nominationDeadline',
 } as const satisfies Record<Stage, string>;
@@ -48,7 +49,10 @@ export function stageInForce(status: SubmissionStatus, returnedBy?: ReturnedBy |
       return levelWriteStage('SELF', status, returnedBy);
     case 'SUBMITTED':
       return 'kanwilReview';
+    case 'ESELON_I_REVIEW':
+      return 'eselonReview';
     case 'KANWIL_REVIEWED':
+    case 'ESELON_I_REVIEWED':
     case 'IN_DESK_REVIEW':
       return 'deskEvaluation';
     case 'DESK_EVALUATED':

@@ -10,6 +10,7 @@ export * from './portalrb';
 export * from './report';
 export * from './gap';
 export * from './workflow';
+export * from './route';
 export * from './errors';
 export * from './survey/index';
 export * from './workbook/index';

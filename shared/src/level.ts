@@ -12,11 +12,21 @@ import { LEVELS, type Level, type Predicate, type Target } from './vocabulary';
 
 export type AnswersByLevel = Record<Level, Answers>;
 
-export const emptyAnswersByLevel = (): AnswersByLevel => ({ SELF: {}, KANWIL: {}, TPI: {}, TPN: {} });
+export const emptyAnswersByLevel = (): AnswersByLevel => ({ SELF: {}, KANWIL: {}, ESELON_I: {}, TPI: {}, TPM: {}, TPN: {} });
 
-/** The answers a level is scored on: its own, except TPN, whose answers are laid over the TPI's. */
+const hasAny = (a: Answers | undefined) => !!a && Object.values(a).some((v) => !isBlank(v));
+
+/**
+ * The desk level of a submission's answers: TPM when the instansi's own team evaluated it (a TPM route), else TPI.
+ * Only a route's own levels ever hold answers, so this holds for any route without knowing it.
+ */
+export function deskLevelOf(byLevel: Partial<AnswersByLevel>): 'TPI' | 'TPM' {
+  return hasAny(byLevel.TPM) && !hasAny(byLevel.TPI) ? 'TPM' : 'TPI';
+}
+
+/** The answers a level is scored on: its own, except TPN, whose answers are laid over the desk team's (TPI or TPM). */
 export function levelAnswers(byLevel: AnswersByLevel, level: Level): Answers {
-  return level === 'TPN' ? overlayAnswers(byLevel.TPI, byLevel.TPN) : byLevel[level];
+  return level === 'TPN' ? overlayAnswers(byLevel[deskLevelOf(byLevel)] ?? {}, byLevel.TPN) : (byLevel[level] ?? {});
 }
 
 /** One level's score. */
@@ -24,15 +34,19 @@ export function scoreLevel(instrument: Instrument, byLevel: AnswersByLevel, leve
   return scoreAnswers(instrument, levelAnswers(byLevel, level), { level, surveys });
 }
 
-const hasAny = (a: Answers) => Object.values(a).some((v) => !isBlank(v));
+/** Levels before the TPN, latest step first (whatever the route: a route's levels keep this order). */
+const BASIS_ORDER = ['TPM', 'TPI', 'ESELON_I', 'KANWIL', 'SELF'] as const;
 
-/** The level eligibility is judged on before the TPN: TPI once it has any answer, else KANWIL, else SELF. */
+/** The level eligibility is judged on before the TPN: the latest step of the route with any answer (the desk team's once it has one). */
 export function basisLevel(byLevel: AnswersByLevel): Exclude<Level, 'TPN'> {
-  return hasAny(byLevel.TPI) ? 'TPI' : hasAny(byLevel.KANWIL) ? 'KANWIL' : 'SELF';
+  return BASIS_ORDER.find((l) => hasAny(byLevel[l])) ?? 'SELF';
 }
 
-/** A unit holds WBK when it has a WBK or WBBM predicate that was not revoked (needed to propose WBBM). */
-export function holdsWbk(predicates: readonly { predicate: Predicate | string; revoked: boolean }[]): boolean {
+/**
+ * A unit holds WBK when it has a WBK or WBBM predicate that was not revoked (needed to propose WBBM), whoever awarded
+ * it: the TPN, or the instansi's own team (a WBK-mandiri of the TPM track, P5/2024, counts the same).
+ */
+export function holdsWbk(predicates: readonly { predicate: Predicate | string; revoked: boolean; awardedBy?: string }[]): boolean {
   return predicates.some((p) => !p.revoked && (p.predicate === 'WBK' || p.predicate === 'WBBM'));
 }
 

@@ -13,25 +13,38 @@ export interface Label {
   en: string;
 }
 
-export const ROLES = ['ADMIN', 'KANWIL_HEAD', 'COORDINATOR', 'EVALUATOR', 'VIEWER'] as const;
+export const ROLES = ['ADMIN', 'KANWIL_HEAD', 'COORDINATOR', 'EVALUATOR', 'VIEWER', 'ESELON_REVIEWER', 'TPM_EVALUATOR'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Which scope a role is granted on: one Kanwil (or an instansi / Eselon I unit), one unit, either of those, or none. */
-export const ROLE_SCOPE: Record<Role, 'none' | 'kanwil' | 'satker' | 'either'> = {
+/**
+ * Which scope a role is granted on: one Kanwil (or an instansi / Eselon I unit), one unit, either of those, none,
+ * exactly one Eselon I unit (the reviewer of the route's ESELON_I step) or exactly one instansi (its own evaluation
+ * team, the TPM).
+ */
+export const ROLE_SCOPE: Record<Role, 'none' | 'kanwil' | 'satker' | 'either' | 'eselon' | 'instansi'> = {
   ADMIN: 'none',
   KANWIL_HEAD: 'kanwil',
   COORDINATOR: 'satker',
   EVALUATOR: 'none',
   VIEWER: 'either',
+  ESELON_REVIEWER: 'eselon',
+  TPM_EVALUATOR: 'instansi',
 };
 
-/** Answer levels: unit (penilaian mandiri), Kanwil (penilaian pendahuluan), Itjen TPI (desk), TPN. */
-export const LEVELS = ['SELF', 'KANWIL', 'TPI', 'TPN'] as const;
+/**
+ * Answer levels, one per step a review route may have (route.ts): unit (penilaian mandiri), Kanwil (penilaian
+ * pendahuluan), the Eselon I pembina (optional step), the desk team — Itjen TPI or the instansi's own TPM — and TPN.
+ */
+export const LEVELS = ['SELF', 'KANWIL', 'ESELON_I', 'TPI', 'TPM', 'TPN'] as const;
 export type Level = (typeof LEVELS)[number];
 
 /** Stages with a deadline on the period, in the order of the cycle. */
-export const STAGES = ['selfAssessment', 'kanwilReview', 'deskEvaluation', 'nomination'] as const;
+export const STAGES = ['selfAssessment', 'kanwilReview', 'eselonReview', 'deskEvaluation', 'nomination'] as const;
 export type Stage = (typeof STAGES)[number];
+
+/** Who does the desk evaluation on a route: the Itjen's TPI, or the instansi's own team (TPM, WBK-mandiri, P5/2024). */
+export const DESK_TEAMS = ['TPI', 'TPM'] as const;
+export type DeskTeam = (typeof DESK_TEAMS)[number];
 
 /** Predikat a unit aims for / holds: Wilayah Bebas dari Korupsi, Wilayah Birokrasi Bersih dan Melayani. */
 export const TARGETS = ['WBK', 'WBBM'] as const;
@@ -49,6 +62,8 @@ export const SUBMISSION_STATUSES = [
   'DRAFT',
   'SUBMITTED',
   'KANWIL_REVIEWED',
+  'ESELON_I_REVIEW',
+  'ESELON_I_REVIEWED',
   'IN_DESK_REVIEW',
   'REVISION_REQUESTED',
   'DESK_EVALUATED',
@@ -60,7 +75,7 @@ export const SUBMISSION_STATUSES = [
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** Who returned a submission for revision. */
-export const RETURNERS = ['KANWIL', 'TPI'] as const;
+export const RETURNERS = ['KANWIL', 'ESELON_I', 'TPI', 'TPM'] as const;
 export type ReturnedBy = (typeof RETURNERS)[number];
 
 export const SURVEY_KINDS = ['IPAK', 'IPKP'] as const;
@@ -81,19 +96,29 @@ export const ROLE_LABELS: Record<Role, Label> = {
   COORDINATOR: { id: 'Koordinator Satker', en: 'Unit coordinator' },
   EVALUATOR: { id: 'Evaluator TPI', en: 'TPI evaluator' },
   VIEWER: { id: 'Pemantau', en: 'Viewer' },
+  ESELON_REVIEWER: { id: 'Penilai Eselon I (pembina)', en: 'Eselon I reviewer (pembina)' },
+  TPM_EVALUATOR: { id: 'Tim Penilai Mandiri (TPM)', en: 'Own evaluation team (TPM)' },
 };
 
 export const LEVEL_LABELS: Record<Level, Label> = {
   SELF: { id: 'Mandiri', en: 'Self' },
   KANWIL: { id: 'Kanwil', en: 'Kanwil' },
+  ESELON_I: { id: 'Eselon I', en: 'Eselon I' },
   TPI: { id: 'TPI', en: 'TPI' },
+  TPM: { id: 'TPM', en: 'TPM' },
   TPN: { id: 'TPN', en: 'TPN' },
+};
+
+export const DESK_TEAM_LABELS: Record<DeskTeam, Label> = {
+  TPI: { id: 'TPI (Inspektorat Jenderal)', en: 'TPI (Inspectorate General)' },
+  TPM: { id: 'TPM (Tim Penilai Mandiri instansi)', en: "TPM (the instansi's own evaluation team)" },
 };
 
 export const STAGE_LABELS: Record<Stage, Label> = {
   selfAssessment: { id: 'Penilaian mandiri', en: 'Self-assessment' },
   kanwilReview: { id: 'Penilaian pendahuluan Kanwil', en: 'Kanwil pre-assessment' },
-  deskEvaluation: { id: 'Evaluasi desk TPI', en: 'TPI desk evaluation' },
+  eselonReview: { id: 'Penilaian Eselon I', en: 'Eselon I review' },
+  deskEvaluation: { id: 'Evaluasi desk TPI/TPM', en: 'TPI/TPM desk evaluation' },
   nomination: { id: 'Pengusulan ke TPN', en: 'Nomination to TPN' },
 };
 
@@ -106,7 +131,9 @@ export const STATUS_LABELS: Record<SubmissionStatus, Label> = {
   DRAFT: { id: 'Draf', en: 'Draft' },
   SUBMITTED: { id: 'Diajukan ke Kanwil', en: 'Submitted to Kanwil' },
   KANWIL_REVIEWED: { id: 'Lolos penilaian Kanwil', en: 'Kanwil reviewed' },
-  IN_DESK_REVIEW: { id: 'Evaluasi desk TPI', en: 'In desk review' },
+  ESELON_I_REVIEW: { id: 'Penilaian Eselon I', en: 'In Eselon I review' },
+  ESELON_I_REVIEWED: { id: 'Lolos penilaian Eselon I', en: 'Eselon I reviewed' },
+  IN_DESK_REVIEW: { id: 'Evaluasi desk', en: 'In desk review' },
   REVISION_REQUESTED: { id: 'Perlu perbaikan', en: 'Revision requested' },
   DESK_EVALUATED: { id: 'Selesai evaluasi desk', en: 'Desk evaluated' },
   NOMINATED: { id: 'Diusulkan ke TPN', en: 'Nominated to TPN' },
@@ -117,7 +144,9 @@ export const STATUS_LABELS: Record<SubmissionStatus, Label> = {
 
 export const RETURNER_LABELS: Record<ReturnedBy, Label> = {
   KANWIL: { id: 'Kanwil', en: 'Kanwil' },
+  ESELON_I: { id: 'Eselon I', en: 'Eselon I' },
   TPI: { id: 'TPI', en: 'TPI' },
+  TPM: { id: 'TPM', en: 'TPM' },
 };
 
 export const SURVEY_SOURCE_LABELS: Record<SurveySource, Label> = {

@@ -3,16 +3,30 @@
  * (which enforces it) and by the SPA (which shows only the buttons a user may press, and why one is disabled).
  */
 
+import { DEFAULT_ROUTE, routeMatches, type ReviewRoute } from './route';
 import type { Level, ReturnedBy, Role, Stage, SubmissionStatus, Target } from './vocabulary';
 export type { Level, Role, Stage, SubmissionStatus } from './vocabulary';
 
 export type WorkflowAction =
-  'submit' | 'forward' | 'return' | 'startDeskReview' | 'resubmit' | 'finalise' | 'nominate' | 'withdrawNomination' | 'recordTpnOutcome' | 'withdraw';
+  | 'submit'
+  | 'forward'
+  | 'return'
+  | 'startDeskReview'
+  | 'resubmit'
+  | 'finalise'
+  | 'nominate'
+  | 'withdrawNomination'
+  | 'recordTpnOutcome'
+  | 'recordTpmOutcome'
+  | 'withdraw';
 
 export type Guard =
   | 'complete'
   | 'pencanganSet'
   | 'kanwilAnswersSet'
+  | 'eselonAnswersSet'
+  | 'tpmAnswersSet'
+  | 'wbkTarget'
   | 'itemNote'
   | 'assignedEvaluator'
   | 'tpiAnswersSet'
@@ -45,11 +59,60 @@ export interface Transition {
   newRound?: boolean;
   /** Level whose answers start as copies of another level's on entering. */
   copyLevel?: { from: Level; to: Level };
+  /** Only on routes with these properties (route.ts); none: on every route. */
+  route?: Partial<ReviewRoute>;
 }
 
-const BEFORE_NOMINATION: SubmissionStatus[] = ['DRAFT', 'SUBMITTED', 'KANWIL_REVIEWED', 'IN_DESK_REVIEW', 'REVISION_REQUESTED', 'DESK_EVALUATED'];
+const BEFORE_DESK: SubmissionStatus[] = ['DRAFT', 'SUBMITTED', 'KANWIL_REVIEWED', 'ESELON_I_REVIEW', 'ESELON_I_REVIEWED', 'REVISION_REQUESTED'];
+const BEFORE_NOMINATION: SubmissionStatus[] = [...BEFORE_DESK, 'IN_DESK_REVIEW', 'DESK_EVALUATED'];
+/** The statuses the desk team starts from: after the Kanwil, or after the Eselon I step when the route has one. */
+const READY_FOR_DESK = [
+  { from: 'KANWIL_REVIEWED', level: 'KANWIL', eselonStep: false },
+  { from: 'ESELON_I_REVIEWED', level: 'ESELON_I', eselonStep: true },
+] as const;
 
-/** DESIGN.md's transition table. ADMIN may do everything a Kanwil head may. */
+/** The desk team's rows (TPI: the assigned Itjen evaluator; TPM: the instansi's own team), for one route. */
+function deskTransitions(team: 'TPI' | 'TPM'): Transition[] {
+  const roles: Role[] = team === 'TPI' ? ['EVALUATOR'] : ['TPM_EVALUATOR'];
+  const who: Guard[] = team === 'TPI' ? ['assignedEvaluator'] : [];
+  return [
+    ...READY_FOR_DESK.map((r): Transition => ({
+      from: [r.from],
+      action: 'startDeskReview',
+      roles,
+      guards: who,
+      to: 'IN_DESK_REVIEW',
+      stage: 'deskEvaluation',
+      copyLevel: { from: r.level, to: team },
+      route: { deskTeam: team, eselonStep: r.eselonStep },
+    })),
+    {
+      from: ['IN_DESK_REVIEW'],
+      action: 'return',
+      roles,
+      guards: [...who, 'itemNote'],
+      to: 'REVISION_REQUESTED',
+      stage: 'deskEvaluation',
+      returnedBy: team,
+      newRound: true,
+      route: { deskTeam: team },
+    },
+    {
+      from: ['IN_DESK_REVIEW'],
+      action: 'finalise',
+      roles,
+      guards: [...who, team === 'TPI' ? 'tpiAnswersSet' : 'tpmAnswersSet', 'lheUploaded', 'recommendationGiven'],
+      to: 'DESK_EVALUATED',
+      stage: 'deskEvaluation',
+      route: { deskTeam: team },
+    },
+  ];
+}
+
+/**
+ * DESIGN.md's transition table, for every route (rows with `route` belong to one kind of route only). ADMIN may do
+ * everything a Kanwil head may, on the Eselon I step too; the desk steps are the desk team's own.
+ */
 export const TRANSITIONS: Transition[] = [
   {
     from: ['DRAFT'],
@@ -60,7 +123,25 @@ export const TRANSITIONS: Transition[] = [
     stage: 'selfAssessment',
     copyLevel: { from: 'SELF', to: 'KANWIL' },
   },
-  { from: ['SUBMITTED'], action: 'forward', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['kanwilAnswersSet'], to: 'KANWIL_REVIEWED', stage: 'kanwilReview' },
+  {
+    from: ['SUBMITTED'],
+    action: 'forward',
+    roles: ['KANWIL_HEAD', 'ADMIN'],
+    guards: ['kanwilAnswersSet'],
+    to: 'KANWIL_REVIEWED',
+    stage: 'kanwilReview',
+    route: { eselonStep: false },
+  },
+  {
+    from: ['SUBMITTED'],
+    action: 'forward',
+    roles: ['KANWIL_HEAD', 'ADMIN'],
+    guards: ['kanwilAnswersSet'],
+    to: 'ESELON_I_REVIEW',
+    stage: 'kanwilReview',
+    copyLevel: { from: 'KANWIL', to: 'ESELON_I' },
+    route: { eselonStep: true },
+  },
   {
     from: ['SUBMITTED'],
     action: 'return',
@@ -71,33 +152,27 @@ export const TRANSITIONS: Transition[] = [
     returnedBy: 'KANWIL',
   },
   {
-    from: ['KANWIL_REVIEWED'],
-    action: 'startDeskReview',
-    roles: ['EVALUATOR'],
-    guards: ['assignedEvaluator'],
-    to: 'IN_DESK_REVIEW',
-    stage: 'deskEvaluation',
-    copyLevel: { from: 'KANWIL', to: 'TPI' },
+    from: ['ESELON_I_REVIEW'],
+    action: 'forward',
+    roles: ['ESELON_REVIEWER', 'ADMIN'],
+    guards: ['eselonAnswersSet'],
+    to: 'ESELON_I_REVIEWED',
+    stage: 'eselonReview',
+    route: { eselonStep: true },
   },
   {
-    from: ['IN_DESK_REVIEW'],
+    from: ['ESELON_I_REVIEW'],
     action: 'return',
-    roles: ['EVALUATOR'],
-    guards: ['assignedEvaluator', 'itemNote'],
+    roles: ['ESELON_REVIEWER', 'ADMIN'],
+    guards: ['itemNote'],
     to: 'REVISION_REQUESTED',
-    stage: 'deskEvaluation',
-    returnedBy: 'TPI',
-    newRound: true,
+    stage: 'eselonReview',
+    returnedBy: 'ESELON_I',
+    route: { eselonStep: true },
   },
+  ...deskTransitions('TPI'),
+  ...deskTransitions('TPM'),
   { from: ['REVISION_REQUESTED'], action: 'resubmit', roles: ['COORDINATOR'], guards: ['complete'], to: 'RETURNER' },
-  {
-    from: ['IN_DESK_REVIEW'],
-    action: 'finalise',
-    roles: ['EVALUATOR'],
-    guards: ['assignedEvaluator', 'tpiAnswersSet', 'lheUploaded', 'recommendationGiven'],
-    to: 'DESK_EVALUATED',
-    stage: 'deskEvaluation',
-  },
   {
     from: ['DESK_EVALUATED'],
     action: 'nominate',
@@ -108,8 +183,17 @@ export const TRANSITIONS: Transition[] = [
   },
   { from: ['NOMINATED'], action: 'withdrawNomination', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['noTpnResult', 'reason'], to: 'DESK_EVALUATED' },
   { from: ['NOMINATED'], action: 'recordTpnOutcome', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['decree', 'differenceReason'], to: 'OUTCOME' },
+  // WBK-mandiri (P5/2024): on a TPM route the instansi's own team awards WBK with its decree (WBBM still goes to the TPN)
   {
-    from: ['DRAFT', 'SUBMITTED', 'KANWIL_REVIEWED', 'REVISION_REQUESTED'],
+    from: ['DESK_EVALUATED'],
+    action: 'recordTpmOutcome',
+    roles: ['TPM_EVALUATOR'],
+    guards: ['wbkTarget', 'decree', 'differenceReason'],
+    to: 'OUTCOME',
+    route: { deskTeam: 'TPM' },
+  },
+  {
+    from: BEFORE_DESK,
     action: 'withdraw',
     roles: ['COORDINATOR'],
     guards: ['beforeDeskReview', 'reason'],
@@ -118,11 +202,13 @@ export const TRANSITIONS: Transition[] = [
   { from: BEFORE_NOMINATION, action: 'withdraw', roles: ['KANWIL_HEAD', 'ADMIN'], guards: ['reason'], to: 'WITHDRAWN' },
 ];
 
-/** Who writes which level in which status (everything else is read-only for that role). */
-export const LEVEL_WRITERS: { level: Level; roles: Role[]; statuses: SubmissionStatus[]; assignedOnly?: boolean }[] = [
+/** Who writes which level in which status (everything else is read-only for that role), on which routes. */
+export const LEVEL_WRITERS: { level: Level; roles: Role[]; statuses: SubmissionStatus[]; assignedOnly?: boolean; route?: Partial<ReviewRoute> }[] = [
   { level: 'SELF', roles: ['COORDINATOR'], statuses: ['DRAFT', 'REVISION_REQUESTED'] },
   { level: 'KANWIL', roles: ['KANWIL_HEAD', 'ADMIN'], statuses: ['SUBMITTED'] },
-  { level: 'TPI', roles: ['EVALUATOR'], statuses: ['IN_DESK_REVIEW'], assignedOnly: true },
+  { level: 'ESELON_I', roles: ['ESELON_REVIEWER', 'ADMIN'], statuses: ['ESELON_I_REVIEW'], route: { eselonStep: true } },
+  { level: 'TPI', roles: ['EVALUATOR'], statuses: ['IN_DESK_REVIEW'], assignedOnly: true, route: { deskTeam: 'TPI' } },
+  { level: 'TPM', roles: ['TPM_EVALUATOR'], statuses: ['IN_DESK_REVIEW'], route: { deskTeam: 'TPM' } },
   { level: 'TPN', roles: ['KANWIL_HEAD', 'ADMIN'], statuses: ['NOMINATED'] },
 ];
 
@@ -130,23 +216,38 @@ export const LEVEL_WRITERS: { level: Level; roles: Role[]; statuses: SubmissionS
 export const LEVEL_STAGE: Partial<Record<Level, Stage>> = {
   SELF: 'selfAssessment',
   KANWIL: 'kanwilReview',
+  ESELON_I: 'eselonReview',
   TPI: 'deskEvaluation',
+  TPM: 'deskEvaluation',
 };
+
+/** The stage a returner works within (the unit revises within it). */
+const RETURNER_STAGE: Record<ReturnedBy, Stage> = { KANWIL: 'kanwilReview', ESELON_I: 'eselonReview', TPI: 'deskEvaluation', TPM: 'deskEvaluation' };
 
 /**
  * The stage whose deadline closes writing a level in a status. SELF answers are closed by the self-assessment
  * deadline, except during a revision: then the unit works within the stage of whoever returned the submission.
  */
 export function levelWriteStage(level: Level, status: SubmissionStatus, returnedBy?: ReturnedBy | null): Stage | null {
-  if (level === 'SELF' && status === 'REVISION_REQUESTED') return returnedBy === 'TPI' ? 'deskEvaluation' : 'kanwilReview';
+  if (level === 'SELF' && status === 'REVISION_REQUESTED') return RETURNER_STAGE[returnedBy ?? 'KANWIL'];
   return LEVEL_STAGE[level] ?? null;
 }
 
 /** Guards met by what the user types with the action (a missing one is bad input, not a wrong state). */
 export const INPUT_GUARDS: Guard[] = ['reason', 'decree', 'differenceReason', 'recommendationGiven'];
 
-export function canWriteLevel(level: Level, status: SubmissionStatus, roles: Role[], isAssigned = false): boolean {
-  return LEVEL_WRITERS.some(
+/** The level writers of a route. */
+export function levelWritersOn(route: ReviewRoute = DEFAULT_ROUTE) {
+  return LEVEL_WRITERS.filter((w) => routeMatches(w.route, route));
+}
+
+/** Whether who writes a level depends on the route (only then need the route be looked up). */
+export function levelWritersDependOnRoute(level: Level): boolean {
+  return LEVEL_WRITERS.some((w) => w.level === level && !!w.route);
+}
+
+export function canWriteLevel(level: Level, status: SubmissionStatus, roles: Role[], isAssigned = false, route: ReviewRoute = DEFAULT_ROUTE): boolean {
+  return levelWritersOn(route).some(
     (w) => w.level === level && w.statuses.includes(status) && w.roles.some((r) => roles.includes(r)) && (!w.assignedOnly || isAssigned),
   );
 }
@@ -154,9 +255,15 @@ export function canWriteLevel(level: Level, status: SubmissionStatus, roles: Rol
 /** Statuses in which a submission is finished: nothing about it changes any more (notes, assignments). */
 export const FINAL_STATUSES: SubmissionStatus[] = ['AWARDED', 'NOT_AWARDED', 'WITHDRAWN'];
 
-/** Who replies in a review note's thread: admin, Kanwil head, the unit's coordinator or an assigned evaluator. */
+/**
+ * Who replies in a review note's thread: admin, Kanwil head, the unit's coordinator, an assigned evaluator, and the
+ * reviewers of a route's later steps (Eselon I reviewer, the instansi's TPM).
+ */
 export function mayReplyNotes(roles: Role[], isAssigned = false): boolean {
-  return roles.some((r) => r === 'ADMIN' || r === 'KANWIL_HEAD' || r === 'COORDINATOR') || (roles.includes('EVALUATOR') && isAssigned);
+  return (
+    roles.some((r) => r === 'ADMIN' || r === 'KANWIL_HEAD' || r === 'COORDINATOR' || r === 'ESELON_REVIEWER' || r === 'TPM_EVALUATOR') ||
+    (roles.includes('EVALUATOR') && isAssigned)
+  );
 }
 
 /** Replying in a note's thread now: one who may reply, while the submission is not final. */
@@ -164,18 +271,29 @@ export function canReplyNotes(status: SubmissionStatus, roles: Role[], isAssigne
   return !FINAL_STATUSES.includes(status) && mayReplyNotes(roles, isAssigned);
 }
 
-/** Transitions of a status open to any of the given roles (guards not yet checked). */
-export function transitionsFor(status: SubmissionStatus, roles: Role[]): Transition[] {
-  return TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.some((r) => roles.includes(r)));
+/** The transitions of a route (the common rows and the route's own). */
+export function routeTransitions(route: ReviewRoute = DEFAULT_ROUTE): Transition[] {
+  return TRANSITIONS.filter((t) => routeMatches(t.route, route));
 }
 
-export function findTransition(status: SubmissionStatus, action: WorkflowAction, roles: Role[]): Transition | null {
-  return transitionsFor(status, roles).find((t) => t.action === action) ?? null;
+/** Transitions of a status open to any of the given roles on a route (guards not yet checked). */
+export function transitionsFor(status: SubmissionStatus, roles: Role[], route: ReviewRoute = DEFAULT_ROUTE): Transition[] {
+  return routeTransitions(route).filter((t) => t.from.includes(status) && t.roles.some((r) => roles.includes(r)));
 }
 
-/** Every action that exists from a status, whoever may take it (for INVALID_STATE messages). */
-export function actionsFrom(status: SubmissionStatus): WorkflowAction[] {
-  return [...new Set(TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => t.action))];
+export function findTransition(status: SubmissionStatus, action: WorkflowAction, roles: Role[], route: ReviewRoute = DEFAULT_ROUTE): Transition | null {
+  return transitionsFor(status, roles, route).find((t) => t.action === action) ?? null;
+}
+
+/** Every action that exists from a status on a route, whoever may take it (for INVALID_STATE messages). */
+export function actionsFrom(status: SubmissionStatus, route: ReviewRoute = DEFAULT_ROUTE): WorkflowAction[] {
+  return [
+    ...new Set(
+      routeTransitions(route)
+        .filter((t) => t.from.includes(status))
+        .map((t) => t.action),
+    ),
+  ];
 }
 
 /** Facts about a submission that guards look at; the server gathers them, the SPA may too. */
@@ -184,6 +302,8 @@ export interface GuardFacts {
   unansweredCount?: number;
   pencanganDate?: string | null;
   kanwilAnswersComplete?: boolean;
+  eselonAnswersComplete?: boolean;
+  tpmAnswersComplete?: boolean;
   openItemNotes?: number;
   isAssignedEvaluator?: boolean;
   tpiAnswersComplete?: boolean;
@@ -221,6 +341,9 @@ const GUARD_MESSAGES: Record<Guard, (f: GuardFacts) => string> = {
   complete: (f) => `Semua butir wajib harus dijawab (${f.unansweredCount ?? 0} butir belum dijawab)`,
   pencanganSet: () => 'Tanggal pencanangan ZI harus diisi',
   kanwilAnswersSet: () => 'Semua jawaban tingkat Kanwil harus diisi',
+  eselonAnswersSet: () => 'Semua jawaban tingkat Eselon I harus diisi',
+  tpmAnswersSet: () => 'Semua jawaban TPM harus diisi',
+  wbkTarget: () => 'TPM hanya dapat menetapkan predikat WBK; WBBM diusulkan ke TPN',
   itemNote: () => 'Tulis minimal satu catatan pada butir yang perlu diperbaiki',
   assignedEvaluator: () => 'Hanya evaluator yang ditugaskan pada usulan ini',
   tpiAnswersSet: () => 'Semua jawaban TPI harus diisi',
@@ -245,6 +368,12 @@ export function checkGuard(guard: Guard, f: GuardFacts): boolean {
       return filled(f.pencanganDate);
     case 'kanwilAnswersSet':
       return !!f.kanwilAnswersComplete;
+    case 'eselonAnswersSet':
+      return !!f.eselonAnswersComplete;
+    case 'tpmAnswersSet':
+      return !!f.tpmAnswersComplete;
+    case 'wbkTarget':
+      return f.target === 'WBK';
     case 'itemNote':
       return (f.openItemNotes ?? 0) > 0;
     case 'assignedEvaluator':
@@ -280,9 +409,17 @@ export function evaluateGuards(t: Transition, facts: GuardFacts): GuardResult[] 
   return t.guards.map((g) => ({ guard: g, ok: checkGuard(g, facts), message: GUARD_MESSAGES[g](facts) }));
 }
 
+/** Where a resubmission goes: back to the step that returned it. */
+const RETURNER_STATUS: Record<ReturnedBy, SubmissionStatus> = {
+  KANWIL: 'SUBMITTED',
+  ESELON_I: 'ESELON_I_REVIEW',
+  TPI: 'IN_DESK_REVIEW',
+  TPM: 'IN_DESK_REVIEW',
+};
+
 /** The status a transition leads to. */
 export function destination(t: Transition, ctx: { returnedBy?: ReturnedBy | null; awarded?: boolean }): SubmissionStatus {
-  if (t.to === 'RETURNER') return ctx.returnedBy === 'TPI' ? 'IN_DESK_REVIEW' : 'SUBMITTED';
+  if (t.to === 'RETURNER') return RETURNER_STATUS[ctx.returnedBy ?? 'KANWIL'];
   if (t.to === 'OUTCOME') return ctx.awarded ? 'AWARDED' : 'NOT_AWARDED';
   return t.to;
 }
@@ -296,7 +433,7 @@ export function revocationBanUntil(revokedOn: string): string {
 
 export const ACTION_LABELS: Record<WorkflowAction, { id: string; en: string }> = {
   submit: { id: 'Ajukan', en: 'Submit' },
-  forward: { id: 'Teruskan ke TPI', en: 'Forward to TPI' },
+  forward: { id: 'Teruskan', en: 'Forward' },
   return: { id: 'Kembalikan untuk perbaikan', en: 'Return for revision' },
   startDeskReview: { id: 'Mulai evaluasi desk', en: 'Start desk review' },
   resubmit: { id: 'Ajukan ulang', en: 'Resubmit' },
@@ -304,5 +441,6 @@ export const ACTION_LABELS: Record<WorkflowAction, { id: string; en: string }> =
   nominate: { id: 'Usulkan ke TPN', en: 'Nominate to TPN' },
   withdrawNomination: { id: 'Tarik usulan TPN', en: 'Withdraw nomination' },
   recordTpnOutcome: { id: 'Catat hasil TPN', en: 'Record TPN outcome' },
+  recordTpmOutcome: { id: 'Tetapkan hasil TPM (WBK mandiri)', en: 'Record TPM outcome (WBK-mandiri)' },
   withdraw: { id: 'Tarik pengajuan', en: 'Withdraw' },
 };

@@ -1,4 +1,4 @@
-import { KanwilsDocument, SatkersDocument, type KanwilsQuery, type SatkersQuery } from '@/graphql/generated';
+import { KanwilsDocument, OrganisationDocument, SatkersDocument, type KanwilsQuery, type OrganisationQuery, type SatkersQuery } from '@/graphql/generated';
 import { request } from './client';
 
 export type SatkerRow = SatkersQuery['satkers'][number];
@@ -10,4 +10,10 @@ export async function fetchSatkers(): Promise<SatkerRow[]> {
 export type KanwilRow = KanwilsQuery['kanwils'][number];
 export async function fetchKanwils(): Promise<KanwilRow[]> {
   return (await request(KanwilsDocument, {})).kanwils;
+}
+
+/** Instansi and Eselon I units (the scopes of the route reviewers' roles). */
+export type OrganisationRows = OrganisationQuery;
+export async function fetchOrganisation(): Promise<OrganisationRows> {
+  return request(OrganisationDocument, {});
 }

@@ -70,9 +70,11 @@ export type AnswerInput = {
 };
 
 export type AnswerLevel =
+  | 'ESELON_I'
   | 'KANWIL'
   | 'SELF'
   | 'TPI'
+  | 'TPM'
   | 'TPN';
 
 /** Jenis jawaban (YA_TIDAK, ABC…, COUNT = jumlah, INDEX = indeks survei 0–4) */
@@ -206,7 +208,7 @@ export type CreateUserInput = {
 
 export type Deadline = {
   at: Scalars['DateTimeISO']['output'];
-  /** SELF_ASSESSMENT | KANWIL_REVIEW | DESK_EVALUATION | NOMINATION */
+  /** SELF_ASSESSMENT | KANWIL_REVIEW | ESELON_REVIEW | DESK_EVALUATION | NOMINATION */
   stage: Scalars['String']['output'];
 };
 
@@ -241,6 +243,11 @@ export type DeskEvaluation = {
   recommendedPredicate: RecommendedPredicate;
   round: Scalars['Int']['output'];
 };
+
+/** TPI: the Itjen’s desk evaluation; TPM: the instansi’s own team (may award WBK itself) */
+export type DeskTeam =
+  | 'TPI'
+  | 'TPM';
 
 export type Eligibility = {
   /** Level whose scores were checked */
@@ -448,6 +455,15 @@ export type InstansiInput = {
   name: Scalars['String']['input'];
 };
 
+/** An instansi’s route in a period */
+export type InstansiReviewRoute = {
+  /** False: no route set, the default route applies */
+  configured: Scalars['Boolean']['output'];
+  instansi: Instansi;
+  periodId: Scalars['Int']['output'];
+  route: ReviewRoute;
+};
+
 export type Instrument = {
   areas: Array<InstrumentArea>;
   /** All items in instrument order */
@@ -637,10 +653,14 @@ export type KanwilPlacementInput = {
 };
 
 export type LevelScores = {
+  /** The Eselon I step (routes with it; empty otherwise) */
+  eselonI: Score;
   kanwil: Score;
   self: Score;
   tpi: Score;
-  /** TPI answers with the TPN answers laid over them */
+  /** The instansi’s own desk team (TPM routes; empty otherwise) */
+  tpm: Score;
+  /** The desk team’s answers (TPI or TPM) with the TPN answers laid over them */
   tpn: Score;
 };
 
@@ -718,6 +738,8 @@ export type Mutation = {
   setNotificationPreference: NotificationPreference;
   /** Set (or clear) the pencanangan date, YYYY-MM-DD */
   setPencanangan: Submission;
+  /** ADMIN: set an instansi’s review route for a period; INVALID_STATE once one of its submissions went past the Kanwil step */
+  setReviewRoute: InstansiReviewRoute;
   /** ADMIN: an instansi’s TPN quota and sanggah deadline for a year */
   setTpnCycle: TpnCycle;
   /** Take a workflow step (shared transition table). INVALID_STATE names the steps open to you; FORBIDDEN for the wrong role; DEADLINE_PASSED past the stage deadline; BAD_USER_INPUT for a missing reason/decree/recommendation; CONFLICT when expectedVersion is stale */
@@ -946,6 +968,11 @@ export type MutationSetPencananganArgs = {
 };
 
 
+export type MutationSetReviewRouteArgs = {
+  input: SetReviewRouteInput;
+};
+
+
 export type MutationSetTpnCycleArgs = {
   input: TpnCycleInput;
 };
@@ -1110,6 +1137,8 @@ export type OpenSurveyRoundInput = {
 /** One evaluation year (for one Kanwil, or global when kanwilId is null) */
 export type Period = {
   deskEvaluationDeadline: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Closes the Eselon I step of the routes that have one */
+  eselonReviewDeadline: Maybe<Scalars['DateTimeISO']['output']>;
   id: Scalars['Int']['output'];
   instrumentVersionId: Scalars['Int']['output'];
   kanwilId: Maybe<Scalars['Int']['output']>;
@@ -1122,6 +1151,8 @@ export type Period = {
 
 export type PeriodInput = {
   deskEvaluationDeadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Closes the Eselon I step of the routes that have one */
+  eselonReviewDeadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Default: the active instrument version of the year */
   instrumentVersionId?: InputMaybe<Scalars['Int']['input']>;
   /** null = a period for every Kanwil */
@@ -1136,6 +1167,8 @@ export type PeriodInput = {
 /** Deadlines given replace the period’s own (use extendDeadline for recorded extensions) */
 export type PeriodUpdateInput = {
   deskEvaluationDeadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Closes the Eselon I step of the routes that have one */
+  eselonReviewDeadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Switch to another active version of the period’s year (refused when answered items would change type or disappear) */
   instrumentVersionId?: InputMaybe<Scalars['Int']['input']>;
   kanwilReviewDeadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
@@ -1297,6 +1330,8 @@ export type Query = {
   returnedItems: Array<ReturnedItem>;
   /** Review note threads of a submission (roots with replies), optionally of one item or open only */
   reviewNotes: Array<ReviewNote>;
+  /** ADMIN: every instansi’s review route in a period (the default where none is set) */
+  reviewRoutes: Array<InstansiReviewRoute>;
   satker: Satker;
   /** Units you may see (optionally of one Kanwil) */
   satkers: Array<Satker>;
@@ -1437,6 +1472,11 @@ export type QueryReviewNotesArgs = {
 };
 
 
+export type QueryReviewRoutesArgs = {
+  periodId: Scalars['Int']['input'];
+};
+
+
 export type QuerySatkerArgs = {
   id: Scalars['Int']['input'];
 };
@@ -1496,8 +1536,10 @@ export type RecommendedPredicate =
   | 'WBK';
 
 export type ReturnedBy =
+  | 'ESELON_I'
   | 'KANWIL'
-  | 'TPI';
+  | 'TPI'
+  | 'TPM';
 
 /** An item the unit must revise: open reviewer notes on it */
 export type ReturnedItem = {
@@ -1526,11 +1568,22 @@ export type ReviewNote = {
   submissionId: Scalars['Int']['output'];
 };
 
+/** The steps a submission goes through: SELF → KANWIL → (ESELON_I) → TPI or TPM → TPN */
+export type ReviewRoute = {
+  deskTeam: DeskTeam;
+  /** The Eselon I pembina reviews between the Kanwil and the desk team */
+  eselonStep: Scalars['Boolean']['output'];
+  /** The route’s levels in order, each a step with its own answers and notes */
+  levels: Array<AnswerLevel>;
+};
+
 export type Role =
   | 'ADMIN'
   | 'COORDINATOR'
+  | 'ESELON_REVIEWER'
   | 'EVALUATOR'
   | 'KANWIL_HEAD'
+  | 'TPM_EVALUATOR'
   | 'VIEWER';
 
 export type RoleGrant = {
@@ -1646,6 +1699,13 @@ export type Score = {
   unanswered: Array<Scalars['Int']['output']>;
 };
 
+export type SetReviewRouteInput = {
+  deskTeam: DeskTeam;
+  eselonStep: Scalars['Boolean']['input'];
+  instansiId: Scalars['Int']['input'];
+  periodId: Scalars['Int']['input'];
+};
+
 /** One satker × period: target, status, answers per level, scores and eligibility */
 export type Submission = {
   /** Stored answers (all levels, or one) */
@@ -1653,7 +1713,7 @@ export type Submission = {
   /** Workflow buttons for the signed-in user (detail views; a few queries per submission) */
   availableActions: Array<ActionAvailability>;
   createdAt: Scalars['DateTimeISO']['output'];
-  /** Eligibility for the submission’s target, on the latest level with answers (TPI, else KANWIL, else SELF) */
+  /** Eligibility for the submission’s target, on the latest level with answers (the desk team’s, else ESELON_I, else KANWIL, else SELF) */
   eligibility: Eligibility;
   /** Eligibility for WBK and WBBM, on the same level */
   eligibilityAll: Array<Eligibility>;
@@ -1675,6 +1735,8 @@ export type Submission = {
   /** Review note threads (roots with replies), batched across submissions */
   reviewNotes: Array<ReviewNote>;
   round: Scalars['Int']['output'];
+  /** The review route this submission follows (its period’s route for its instansi) */
+  route: ReviewRoute;
   satker: Satker;
   /** Scores per level (with survey fallback) */
   scores: LevelScores;
@@ -1733,6 +1795,8 @@ export type SubmissionStatus =
   | 'AWARDED'
   | 'DESK_EVALUATED'
   | 'DRAFT'
+  | 'ESELON_I_REVIEW'
+  | 'ESELON_I_REVIEWED'
   | 'IN_DESK_REVIEW'
   | 'KANWIL_REVIEWED'
   | 'NOMINATED'
@@ -2064,6 +2128,7 @@ export type WorkflowAction =
   | 'finalise'
   | 'forward'
   | 'nominate'
+  | 'recordTpmOutcome'
   | 'recordTpnOutcome'
   | 'resubmit'
   | 'return'
@@ -2075,16 +2140,17 @@ export type WorkflowAction =
 /** A stage with a deadline on the period */
 export type WorkflowStage =
   | 'deskEvaluation'
+  | 'eselonReview'
   | 'kanwilReview'
   | 'nomination'
   | 'selfAssessment';
 
-export type AdminUserFragment = { id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> };
+export type AdminUserFragment = { id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null, instansiId: number | null, eselonId: number | null }> };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UsersQuery = { users: Array<{ id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> }> };
+export type UsersQuery = { users: Array<{ id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null, instansiId: number | null, eselonId: number | null }> }> };
 
 export type SatkersQueryVariables = Exact<{
   kanwilId: InputMaybe<Scalars['Int']['input']>;
@@ -2092,6 +2158,11 @@ export type SatkersQueryVariables = Exact<{
 
 
 export type SatkersQuery = { satkers: Array<{ id: number, code: string, name: string, kind: SatkerKind, kanwilId: number }> };
+
+export type OrganisationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganisationQuery = { instansiList: Array<{ id: number, code: string, name: string }>, eselonUnits: Array<{ id: number, code: string, name: string, instansiId: number }> };
 
 export type KanwilsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2111,14 +2182,14 @@ export type UpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> } };
+export type UpdateUserMutation = { updateUser: { id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null, instansiId: number | null, eselonId: number | null }> } };
 
 export type ResetUserPasswordMutationVariables = Exact<{
   id: Scalars['Int']['input'];
 }>;
 
 
-export type ResetUserPasswordMutation = { resetUserPassword: { temporaryPassword: string, user: { id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> } } };
+export type ResetUserPasswordMutation = { resetUserPassword: { temporaryPassword: string, user: { id: number, username: string, displayName: string, locale: string, email: string | null, active: boolean, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null, instansiId: number | null, eselonId: number | null }> } } };
 
 export type AuditEventsQueryVariables = Exact<{
   filter: InputMaybe<AuditFilter>;
@@ -2685,6 +2756,8 @@ export const AdminUserFragmentDoc = new TypedDocumentString(`
     role
     kanwilId
     satkerId
+    instansiId
+    eselonId
   }
 }
     `, {"fragmentName":"AdminUser"}) as unknown as TypedDocumentString<AdminUserFragment, unknown>;
@@ -3003,6 +3076,8 @@ export const UsersDocument = new TypedDocumentString(`
     role
     kanwilId
     satkerId
+    instansiId
+    eselonId
   }
 }`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
 export const SatkersDocument = new TypedDocumentString(`
@@ -3016,6 +3091,21 @@ export const SatkersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SatkersQuery, SatkersQueryVariables>;
+export const OrganisationDocument = new TypedDocumentString(`
+    query Organisation {
+  instansiList {
+    id
+    code
+    name
+  }
+  eselonUnits {
+    id
+    code
+    name
+    instansiId
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationQuery, OrganisationQueryVariables>;
 export const KanwilsDocument = new TypedDocumentString(`
     query Kanwils {
   kanwils {
@@ -3051,6 +3141,8 @@ export const UpdateUserDocument = new TypedDocumentString(`
     role
     kanwilId
     satkerId
+    instansiId
+    eselonId
   }
 }`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
 export const ResetUserPasswordDocument = new TypedDocumentString(`
@@ -3074,6 +3166,8 @@ export const ResetUserPasswordDocument = new TypedDocumentString(`
     role
     kanwilId
     satkerId
+    instansiId
+    eselonId
   }
 }`) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
 export const AuditEventsDocument = new TypedDocumentString(`

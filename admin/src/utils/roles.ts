@@ -11,7 +11,7 @@ export function hasAnyRole(userRoles: readonly Role[], allowed: readonly Role[] 
 export function homeRouteFor(roles: readonly Role[], canCompare = false): string {
   if (roles.includes('ADMIN') || roles.includes('KANWIL_HEAD') || canCompare) return '/dashboard';
   if (roles.includes('EVALUATOR')) return '/evaluations';
-  if (roles.includes('COORDINATOR') || roles.includes('VIEWER')) return '/submissions';
+  if (roles.includes('COORDINATOR') || roles.includes('VIEWER') || roles.includes('ESELON_REVIEWER') || roles.includes('TPM_EVALUATOR')) return '/submissions';
   return '/home';
 }
 

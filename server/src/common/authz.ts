@@ -11,13 +11,14 @@ import type { Ctx, AuthUser } from './context';
 import { memo } from './context';
 import { AnswerLevel, Role } from './enums';
 import { forbidden, invalidState, unauthenticated } from './errors';
-import { LEVEL_WRITERS, canWriteLevel, levelWriteStage } from '@pantau/shared';
+import { DEFAULT_ROUTE, canWriteLevel, levelWriteStage, levelWritersDependOnRoute, levelWritersOn } from '@pantau/shared';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role as SharedRole } from '@pantau/shared';
 import { EvaluatorAssignment, type Submission } from '../modules/submission/entities';
 import { Satker } from '../modules/org/entities';
 import type { Period } from '../modules/period/entities';
 import { assertStageOpen } from '../modules/period/deadlines';
+import { submissionRoute } from '../modules/route/lookup';
 
 export interface Scope {
   all: boolean;
@@ -52,8 +53,12 @@ export function kanwilIdsWithRole(user: AuthUser | null, roles: readonly Role[])
   return [...new Set(user.roles.filter((r) => roles.includes(r.role) && r.kanwilId != null).map((r) => r.kanwilId!))];
 }
 
-/** Roles that see a whole Kanwil (with a kanwil on the assignment). */
-const KANWIL_VIEW_ROLES = [Role.KANWIL_HEAD, Role.VIEWER] as const;
+/**
+ * Roles that see a whole Kanwil (with a kanwil on the assignment): the Kanwil head and viewer, and the reviewers of
+ * the later steps of a route — the Eselon I reviewer (granted on an Eselon I unit) and the instansi's TPM (granted
+ * on an instansi), whose grants modules/org/scope.ts expands into one per Kanwil under it.
+ */
+const KANWIL_VIEW_ROLES = [Role.KANWIL_HEAD, Role.VIEWER, Role.ESELON_REVIEWER, Role.TPM_EVALUATOR] as const;
 
 /** The Kanwil the user sees as a whole, as Kanwil head or as a viewer scoped to it (admins: see `canViewKanwil`). */
 export const viewedKanwilIds = (user: AuthUser | null): number[] => kanwilIdsWithRole(user, KANWIL_VIEW_ROLES);
@@ -202,7 +207,9 @@ export function isKanwilHeadOf(user: AuthUser | null, kanwilId: number): boolean
 const LEVEL_TEXT: Record<AnswerLevel, string> = {
   SELF: 'penilaian mandiri (SELF)',
   KANWIL: 'penilaian Kanwil',
+  ESELON_I: 'penilaian Eselon I',
   TPI: 'penilaian TPI',
+  TPM: 'penilaian TPM',
   TPN: 'penilaian TPN',
 };
 
@@ -212,6 +219,8 @@ const ROLE_TEXT: Record<Role, string> = {
   COORDINATOR: 'koordinator ZI unit tersebut',
   EVALUATOR: 'evaluator TPI yang ditugaskan',
   VIEWER: 'pengamat',
+  ESELON_REVIEWER: 'penilai Eselon I',
+  TPM_EVALUATOR: 'Tim Penilai Mandiri (TPM) instansi',
 };
 
 /** The user's roles that apply to this submission (scoped roles only count for their own Kanwil/satker). */
@@ -219,7 +228,7 @@ export function rolesOnSubmission(user: AuthUser, sub: { satkerId: number; kanwi
   const out = new Set<Role>();
   for (const r of user.roles) {
     if (r.role === Role.ADMIN || r.role === Role.EVALUATOR) out.add(r.role);
-    else if (r.role === Role.KANWIL_HEAD && r.kanwilId === sub.kanwilId) out.add(r.role);
+    else if ((r.role === Role.KANWIL_HEAD || r.role === Role.ESELON_REVIEWER || r.role === Role.TPM_EVALUATOR) && r.kanwilId === sub.kanwilId) out.add(r.role);
     else if (r.role === Role.COORDINATOR && r.satkerId === sub.satkerId) out.add(r.role);
     else if (r.role === Role.VIEWER && (r.kanwilId === sub.kanwilId || r.satkerId === sub.satkerId)) out.add(r.role);
   }
@@ -250,13 +259,16 @@ export async function assertCanWriteLevel(ctx: Ctx, sub: Submission, level: Answ
   if (!canReadSubmission(scope, ref)) throw forbidden('Anda tidak berwenang mengubah penilaian unit ini');
   const roles = rolesOnSubmission(user, ref);
   const assigned = scope.assignedSubmissionIds.has(sub.id);
-  const writers = LEVEL_WRITERS.filter((w) => w.level === level);
+  // SELF, KANWIL and TPN are written the same on every route: no lookup on the unit's save path
+  const route = levelWritersDependOnRoute(level) ? await submissionRoute(ctx.em, sub) : DEFAULT_ROUTE;
+  const writers = levelWritersOn(route).filter((w) => w.level === level);
+  if (!writers.length) throw invalidState(`${what} tidak dipakai pada alur penilaian unit ini`, { level });
   const roleOk = writers.some((w) => w.roles.some((r) => roles.includes(r as Role)) && (!w.assignedOnly || assigned));
   if (!roleOk) {
     const who = [...new Set(writers.flatMap((w) => w.roles.map((r) => ROLE_TEXT[r as Role])))].join(' atau ');
     throw forbidden(`${what} hanya dapat diisi oleh ${who}`);
   }
-  if (!canWriteLevel(level, sub.status, roles, assigned)) {
+  if (!canWriteLevel(level, sub.status, roles, assigned, route)) {
     throw invalidState(`${what} tidak dapat diubah saat status penilaian ${sub.status}`, {
       status: sub.status,
       allowedStatuses: [...new Set(writers.flatMap((w) => w.statuses))],

@@ -20,6 +20,7 @@ import { ScoreSnapshot, SubmissionScoreCache } from '../modules/comparison/entit
 import { SurveyLink, SurveyRateWindow, SurveyResponse, SurveyRound, SurveyTicket } from '../modules/survey/entities';
 import { Notification, NotificationPreference } from '../modules/notification/entities';
 import { RateLimitCounter } from '../modules/ratelimit/entities';
+import { ReviewRouteConfig } from '../modules/route/entities';
 
 export const ENTITIES = [
   Instansi,
@@ -47,6 +48,7 @@ export const ENTITIES = [
   TpnCycle,
   TpnStage,
   TpnStep,
+  ReviewRouteConfig,
   PortalRbToken,
   // derived: Kanwil comparison score cache
   SubmissionScoreCache,

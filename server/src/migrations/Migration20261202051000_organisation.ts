@@ -82,39 +82,4 @@ export class Migration20261202051000_organisation extends PortableMigration {
     ])
       this.addSql(s);
   }
-
-  /**
-   * Rebuilds a SQLite table inside the migration transaction (where `pragma foreign_keys = off` has no effect).
-   * Dropping a parent table runs an implicit DELETE: with deferred foreign keys the rows that point at it stay
-   * valid once the rows are inserted again, but ON DELETE SET NULL / CASCADE actions would fire on them. So the
-   * references of every such child column (found from the schema, whichever migration added it) are saved first
-   * and written back after; a CASCADE child would lose rows, so its rows are saved whole.
-   */
-  private async sqliteRebuild(table: string, create: string[], keep: string[], fill: Record<string, string> = {}): Promise<void> {
-    const children: { table: string; column: string; action: string }[] = [];
-    const tables = await this.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'");
-    for (const t of tables as { name: string }[]) {
-      if (t.name === table) continue;
-      const fks = (await this.execute(`pragma foreign_key_list(\`${t.name}\`)`)) as { table: string; from: string; on_delete: string }[];
-      for (const fk of fks) if (fk.table === table && fk.on_delete !== 'NO ACTION' && fk.on_delete !== 'RESTRICT') children.push({ table: t.name, column: fk.from, action: fk.on_delete });
-    }
-    const cascade = children.find((c) => c.action === 'CASCADE');
-    if (cascade) throw new Error(`migration: ${cascade.table}.${cascade.column} cascades from ${table}; extend sqliteRebuild before rebuilding`);
-    const seq = (await this.execute('select seq from sqlite_sequence where name = ?', [table])) as { seq: number }[];
-    const q = (s: string) => `\`${s}\``;
-    this.addSql('pragma defer_foreign_keys = on;');
-    children.forEach((c, i) => this.addSql(`create table ${q(`pantau_keep_${i}`)} as select \`id\` as kid, ${q(c.column)} as kval from ${q(c.table)} where ${q(c.column)} is not null;`));
-    this.addSql(`create table ${q(`${table}__old`)} as select * from ${q(table)};`);
-    this.addSql(`drop table ${q(table)};`);
-    for (const s of create) this.addSql(s);
-    const cols = [...keep, ...Object.keys(fill)];
-    this.addSql(`insert into ${q(table)} (${cols.map(q).join(', ')}) select ${[...keep.map(q), ...Object.values(fill)].join(', ')} from ${q(`${table}__old`)};`);
-    this.addSql(`drop table ${q(`${table}__old`)};`);
-    if (seq.length) this.addSql(`update sqlite_sequence set seq = max(seq, ${Number(seq[0].seq)}) where name = '${table}';`);
-    children.forEach((c, i) => {
-      const k = q(`pantau_keep_${i}`);
-      this.addSql(`update ${q(c.table)} set ${q(c.column)} = (select kval from ${k} where kid = ${q(c.table)}.\`id\`) where \`id\` in (select kid from ${k});`);
-      this.addSql(`drop table ${k};`);
-    });
-  }
 }

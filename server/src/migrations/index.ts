@@ -17,6 +17,7 @@ import { Migration20261202045500_must_change_password } from './Migration2026120
 import { Migration20261202051000_organisation } from './Migration20261202051000_organisation';
 import { Migration20261202054505_tpn_stages } from './Migration20261202054505_tpn_stages';
 import { Migration20261202133459_portalrb_token_instansi } from './Migration20261202133459_portalrb_token_instansi';
+import { Migration20261202133953_review_route } from './Migration20261202133953_review_route';
 import { Migration20261202143000_score_history } from './Migration20261202143000_score_history';
 import { Migration20261202145000_tpn_steps } from './Migration20261202145000_tpn_steps';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202051000_organisation', class: Migration20261202051000_organisation },
   { name: 'Migration20261202054505_tpn_stages', class: Migration20261202054505_tpn_stages },
   { name: 'Migration20261202133459_portalrb_token_instansi', class: Migration20261202133459_portalrb_token_instansi },
+  { name: 'Migration20261202133953_review_route', class: Migration20261202133953_review_route },
   { name: 'Migration20261202143000_score_history', class: Migration20261202143000_score_history },
   { name: 'Migration20261202145000_tpn_steps', class: Migration20261202145000_tpn_steps },
 ];

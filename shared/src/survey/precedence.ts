@@ -44,7 +44,7 @@ export function newestSurvey(surveys: readonly SurveyRecord[], kind: SurveyKind,
   return best;
 }
 
-const OFFICIAL_WINS: Record<Level, boolean> = { SELF: false, KANWIL: false, TPI: true, TPN: true };
+const OFFICIAL_WINS: Record<Level, boolean> = { SELF: false, KANWIL: false, ESELON_I: false, TPI: true, TPM: true, TPN: true };
 
 /** The survey value in force at a level, given the level's own entry for the item and the results recorded. */
 export function surveyInForce(level: Level, kind: SurveyKind, ownEntry: AnswerValue | undefined, surveys: readonly SurveyRecord[]): SurveyInForce {

@@ -318,6 +318,8 @@ const en: Messages = {
     locale: 'Language',
     role: 'Role',
     kanwilScope: 'Kanwil',
+    eselonScope: 'Eselon I unit',
+    instansiScope: 'Instansi',
     satkerScope: 'Unit',
     noScope: 'Whole application (no scope)',
     addRole: 'Add role',

@@ -316,6 +316,8 @@ const id = {
     locale: 'Bahasa',
     role: 'Peran',
     kanwilScope: 'Kanwil',
+    eselonScope: 'Unit Eselon I',
+    instansiScope: 'Instansi',
     satkerScope: 'Satker',
     noScope: 'Seluruh aplikasi (tanpa batas wilayah)',
     addRole: 'Tambah peran',

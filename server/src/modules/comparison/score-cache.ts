@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import {
+  LEVELS as SHARED_LEVELS,
   summariseScore,
   type AreaScore,
   type HasilParts,
@@ -43,13 +44,14 @@ export type StoredSurvey = SurveyRecord & { id: number };
 /** Bump when the payload format or the scoring code changes: every cached row then becomes stale. */
 export const SCORE_CACHE_FORMAT = 3;
 
-export const LEVELS = [AnswerLevel.SELF, AnswerLevel.KANWIL, AnswerLevel.TPI, AnswerLevel.TPN] as const;
+/** Every level of every route (format 3: with ESELON_I and TPM). */
+export const LEVELS = SHARED_LEVELS as readonly AnswerLevel[];
 
 export interface CachedScores {
   scores: Record<AnswerLevel, ScoreSummary>;
   /** Levels with at least one stored non-null value. */
   has: Record<AnswerLevel, boolean>;
-  /** Latest level with any non-blank answer: TPI, else KANWIL, else SELF (computeSubmission's basis). */
+  /** Latest level with any non-blank answer: the desk team's, else ESELON_I, KANWIL, SELF (computeSubmission's basis). */
   basis: AnswerLevel;
   /** Values derived from these scores alone (plus the key), kept with them in this process (derivedOf). */
   derived?: Map<string, unknown>;
@@ -153,7 +155,7 @@ function fromPayload(text: string, instrument: Instrument): CachedScores | null 
 
 /** Scores a submission from its stored answers exactly as the submission view does (computeSubmission). */
 export function scoreSubmission(instrument: Instrument, cells: AnswerCell[], surveys: StoredSurvey[]): CachedScores {
-  const has = { SELF: false, KANWIL: false, TPI: false, TPN: false } as Record<AnswerLevel, boolean>;
+  const has = Object.fromEntries(LEVELS.map((l) => [l, false])) as Record<AnswerLevel, boolean>;
   for (const c of cells) if (c.value !== null && c.level in has) has[c.level as AnswerLevel] = true;
   const computed = computeSubmission(instrument, cells, surveys, { hasWbk: false });
   const scores = {} as Record<AnswerLevel, ScoreSummary>;

@@ -7,14 +7,18 @@
  */
 import { assertCanReadSubmission, assertCanWriteLevel, isKanwilHeadOf, requireUser } from '../../common/authz';
 import type { Ctx } from '../../common/context';
+import type { DeskTeam } from '@pantau/shared';
 import { AnswerLevel, SubmissionStatus } from '../../common/enums';
 import type { Period } from '../period/entities';
 import type { Submission } from '../submission/entities';
 import { EvidencePurpose } from './entities';
 
-/** The level a purpose's evidence belongs to (ANSWER evidence takes the level it is uploaded for). */
-export function levelForPurpose(purpose: EvidencePurpose, requested: AnswerLevel | undefined): AnswerLevel {
-  if (purpose === EvidencePurpose.LHE) return AnswerLevel.TPI;
+/**
+ * The level a purpose's evidence belongs to (ANSWER evidence takes the level it is uploaded for); the LHE is the desk
+ * team's (TPI, or the TPM on a route whose desk team is the instansi's own).
+ */
+export function levelForPurpose(purpose: EvidencePurpose, requested: AnswerLevel | undefined, deskTeam: DeskTeam = 'TPI'): AnswerLevel {
+  if (purpose === EvidencePurpose.LHE) return deskTeam;
   if (purpose === EvidencePurpose.ANSWER) return requested ?? AnswerLevel.SELF;
   return AnswerLevel.SELF;
 }

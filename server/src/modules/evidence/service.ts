@@ -19,6 +19,7 @@ import { lockDigest, removeIfUnreferenced } from './reconcile';
 import { Evidence, EvidencePurpose, EvidenceRevision } from './entities';
 import { sanitizeFileName } from './filename';
 import { assertCanReadEvidence, assertCanWriteEvidence, levelForPurpose } from './policy';
+import { submissionRoute } from '../route/lookup';
 import type { SniffedType } from './sniff';
 
 /** What an upload asks for (already parsed from the multipart fields). */
@@ -109,14 +110,15 @@ export async function resolveUploadTarget(ctx: Ctx, t: UploadTarget): Promise<Re
   if ((purpose === EvidencePurpose.LHE || purpose === EvidencePurpose.SPTJM) && t.soalId !== undefined) {
     throw badInput(`Bukti ${purpose} tidak terkait dengan butir LKE (soalId harus kosong)`);
   }
-  if (purpose !== EvidencePurpose.ANSWER && t.level !== undefined && t.level !== levelForPurpose(purpose, undefined)) {
+  const deskTeam = purpose === EvidencePurpose.LHE ? (await submissionRoute(em, submission)).deskTeam : undefined;
+  if (purpose !== EvidencePurpose.ANSWER && t.level !== undefined && t.level !== levelForPurpose(purpose, undefined, deskTeam)) {
     throw badInput(`Tingkat ${t.level} tidak berlaku untuk bukti ${purpose}`);
   }
   if (t.soalId !== undefined) {
     const inst = await instrumentOf(em, submission.period.instrumentVersion.id);
     if (!inst.itemById[t.soalId]) throw badInput(`Butir LKE (soal_id) ${t.soalId} tidak ada pada instrumen ini`);
   }
-  const level = levelForPurpose(purpose, t.level);
+  const level = levelForPurpose(purpose, t.level, deskTeam);
   await assertCanWriteEvidence(ctx, submission, purpose, level);
   return { submission, purpose, level, soalId: t.soalId ?? null, title, description };
 }

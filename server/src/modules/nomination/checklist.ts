@@ -16,6 +16,7 @@ import {
   SAKIP_SCALE,
   sakipMeets,
   scoreAnswers,
+  deskLevelOf,
   type Eligibility,
   type Instrument,
   type Target,
@@ -88,14 +89,17 @@ export async function assessNomination(
 ): Promise<NominationAssessment> {
   const target = sub.target as Target;
   const today = now.toISOString().slice(0, 10);
-  const [tpi, surveys, pred, earlierPencanangan, evidence] = await Promise.all([
+  const [tpi, tpm, surveys, pred, earlierPencanangan, evidence] = await Promise.all([
     levelAnswers(em, sub.id, AnswerLevel.TPI),
+    levelAnswers(em, sub.id, AnswerLevel.TPM),
     surveyRecordsOf(em, sub.id),
     predicateFacts(em, sub.satker.id),
     predecessorPencanangan(em, sub.satker.id),
     em.find(Evidence, { submission: sub.id, deleted: false }, { orderBy: { id: 'asc' } }),
   ]);
-  const score = scoreAnswers(inst, tpi, { level: 'TPI', surveys });
+  // the desk team's answers: the TPI's, or the TPM's on a route whose desk team is the instansi's own
+  const desk = deskLevelOf({ TPI: tpi, TPM: tpm });
+  const score = scoreAnswers(inst, desk === 'TPM' ? tpm : tpi, { level: desk, surveys });
   const eligibility = checkEligibility(score, target, { hasWbk: pred.hasWbk });
   const thresholdFailures = eligibility.failures.filter((f) => f.requirement !== 'wbk');
 

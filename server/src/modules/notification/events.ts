@@ -30,7 +30,7 @@ export async function notifyTransition(em: EntityManager, ctx: Ctx, sub: Submiss
     await notify(em, optsOf(ctx), {
       userIds: await recipientsOf(em, sub, ['coordinators']),
       exceptUserId: actor,
-      message: { kind: NotificationKind.RETURNED, unit: sub.satker.name, by: sub.returnedBy === 'TPI' ? 'TPI' : 'KANWIL', reason },
+      message: { kind: NotificationKind.RETURNED, unit: sub.satker.name, by: sub.returnedBy ?? 'KANWIL', reason },
       path: lke(sub),
       submission: sub,
     });

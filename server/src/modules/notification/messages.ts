@@ -2,7 +2,7 @@
  * Notification texts in the recipient's language (Indonesian default, English when the user chose it).
  * Status and action names come from the shared labels.
  */
-import { ACTION_LABELS, STATUS_LABELS, type Stage, type SubmissionStatus, type WorkflowAction } from '@pantau/shared';
+import { ACTION_LABELS, RETURNER_LABELS, STATUS_LABELS, type ReturnedBy, type Stage, type SubmissionStatus, type WorkflowAction } from '@pantau/shared';
 
 export enum NotificationKind {
   /** The submission reached the recipient's step (submitted, forwarded, desk-evaluated, …). */
@@ -21,13 +21,14 @@ export const langOf = (locale: string | null | undefined): Lang => (locale === '
 const STAGE: Record<Stage, { id: string; en: string }> = {
   selfAssessment: { id: 'penilaian mandiri', en: 'self-assessment' },
   kanwilReview: { id: 'penilaian pendahuluan Kanwil', en: 'Kanwil pre-assessment' },
+  eselonReview: { id: 'penilaian Eselon I', en: 'Eselon I review' },
   deskEvaluation: { id: 'evaluasi desk TPI', en: 'TPI desk evaluation' },
   nomination: { id: 'pengusulan ke TPN', en: 'nomination to the TPN' },
 };
 
 export type MessageParams =
   | { kind: NotificationKind.HANDOFF; unit: string; action: WorkflowAction; to: SubmissionStatus }
-  | { kind: NotificationKind.RETURNED; unit: string; by: 'KANWIL' | 'TPI'; reason: string | null }
+  | { kind: NotificationKind.RETURNED; unit: string; by: ReturnedBy; reason: string | null }
   | { kind: NotificationKind.NOTE | NotificationKind.REPLY; unit: string; item: string; author: string; body: string }
   | { kind: NotificationKind.ASSIGNED; unit: string }
   | { kind: NotificationKind.DEADLINE_REMINDER; unit: string; stage: Stage; days: number; date: string }
@@ -46,7 +47,7 @@ export function renderMessage(p: MessageParams, lang: Lang): { title: string; bo
         : { title: `${p.unit}: ${action} → ${status}`, body: `LKE ${p.unit} kini berstatus “${status}”.` };
     }
     case NotificationKind.RETURNED: {
-      const who = p.by === 'TPI' ? 'TPI' : 'Kanwil';
+      const who = RETURNER_LABELS[p.by][lang];
       return en
         ? { title: `${p.unit}: LKE returned by the ${who}`, body: p.reason ? `Reason: ${p.reason}` : 'Fix the items with open notes, then resubmit.' }
         : {

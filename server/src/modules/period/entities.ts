@@ -32,6 +32,10 @@ export class Period {
   @Property({ type: DateTimeType, nullable: true })
   kanwilReviewDeadline?: Date | null;
 
+  /** Closes the Eselon I step of the routes that have one (shared/src/route.ts). */
+  @Property({ type: DateTimeType, nullable: true })
+  eselonReviewDeadline?: Date | null;
+
   @Property({ type: DateTimeType, nullable: true })
   deskEvaluationDeadline?: Date | null;
 

@@ -18,6 +18,8 @@ export class PeriodInput {
   selfAssessmentDeadline?: Date | null;
   @Field(() => Date, { nullable: true })
   kanwilReviewDeadline?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Closes the Eselon I step of the routes that have one' })
+  eselonReviewDeadline?: Date | null;
   @Field(() => Date, { nullable: true })
   deskEvaluationDeadline?: Date | null;
   @Field(() => Date, { nullable: true })
@@ -38,6 +40,8 @@ export class PeriodUpdateInput {
   selfAssessmentDeadline?: Date | null;
   @Field(() => Date, { nullable: true })
   kanwilReviewDeadline?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Closes the Eselon I step of the routes that have one' })
+  eselonReviewDeadline?: Date | null;
   @Field(() => Date, { nullable: true })
   deskEvaluationDeadline?: Date | null;
   @Field(() => Date, { nullable: true })

@@ -22,6 +22,7 @@ const snapPeriod = (p: Period) => ({
   instrumentVersionId: p.instrumentVersion.id,
   selfAssessmentDeadline: p.selfAssessmentDeadline?.toISOString() ?? null,
   kanwilReviewDeadline: p.kanwilReviewDeadline?.toISOString() ?? null,
+  eselonReviewDeadline: p.eselonReviewDeadline?.toISOString() ?? null,
   deskEvaluationDeadline: p.deskEvaluationDeadline?.toISOString() ?? null,
   nominationDeadline: p.nominationDeadline?.toISOString() ?? null,
 });
@@ -42,10 +43,14 @@ export async function getPeriod(ctx: Ctx, id: number): Promise<Period> {
   return p;
 }
 
-function checkDeadlines(d: Pick<PeriodInput, 'selfAssessmentDeadline' | 'kanwilReviewDeadline' | 'deskEvaluationDeadline' | 'nominationDeadline'>) {
-  const order = [d.selfAssessmentDeadline, d.kanwilReviewDeadline, d.deskEvaluationDeadline, d.nominationDeadline].filter((x): x is Date => !!x);
+function checkDeadlines(
+  d: Pick<PeriodInput, 'selfAssessmentDeadline' | 'kanwilReviewDeadline' | 'eselonReviewDeadline' | 'deskEvaluationDeadline' | 'nominationDeadline'>,
+) {
+  const order = [d.selfAssessmentDeadline, d.kanwilReviewDeadline, d.eselonReviewDeadline, d.deskEvaluationDeadline, d.nominationDeadline].filter(
+    (x): x is Date => !!x,
+  );
   for (let i = 1; i < order.length; i++) {
-    if (order[i].getTime() < order[i - 1].getTime()) throw badInput('Batas waktu tahap harus berurutan: mandiri ≤ Kanwil ≤ desk TPI ≤ pengusulan');
+    if (order[i].getTime() < order[i - 1].getTime()) throw badInput('Batas waktu tahap harus berurutan: mandiri ≤ Kanwil ≤ Eselon I ≤ desk TPI ≤ pengusulan');
   }
 }
 
@@ -72,6 +77,7 @@ export async function createPeriod(ctx: Ctx, input: PeriodInput): Promise<Period
       instrumentVersion: em.getReference(InstrumentVersion, versionId),
       selfAssessmentDeadline: input.selfAssessmentDeadline ?? null,
       kanwilReviewDeadline: input.kanwilReviewDeadline ?? null,
+      eselonReviewDeadline: input.eselonReviewDeadline ?? null,
       deskEvaluationDeadline: input.deskEvaluationDeadline ?? null,
       nominationDeadline: input.nominationDeadline ?? null,
       createdAt: new Date(),
@@ -93,7 +99,7 @@ export async function updatePeriod(ctx: Ctx, id: number, input: PeriodUpdateInpu
       if (!input.name.trim()) throw badInput('Nama periode wajib diisi');
       p.name = input.name.trim();
     }
-    for (const f of ['selfAssessmentDeadline', 'kanwilReviewDeadline', 'deskEvaluationDeadline', 'nominationDeadline'] as const) {
+    for (const f of ['selfAssessmentDeadline', 'kanwilReviewDeadline', 'eselonReviewDeadline', 'deskEvaluationDeadline', 'nominationDeadline'] as const) {
       if (input[f] !== undefined && input[f] !== null) p[f] = input[f];
     }
     checkDeadlines(p);

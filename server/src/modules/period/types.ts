@@ -21,6 +21,8 @@ export class PeriodGql {
   selfAssessmentDeadline!: Date | null;
   @Field(() => Date, { nullable: true })
   kanwilReviewDeadline!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Closes the Eselon I step of the routes that have one' })
+  eselonReviewDeadline!: Date | null;
   @Field(() => Date, { nullable: true })
   deskEvaluationDeadline!: Date | null;
   @Field(() => Date, { nullable: true })
@@ -29,7 +31,7 @@ export class PeriodGql {
 
 @ObjectType('Deadline')
 export class DeadlineGql {
-  @Field({ description: 'SELF_ASSESSMENT | KANWIL_REVIEW | DESK_EVALUATION | NOMINATION' })
+  @Field({ description: 'SELF_ASSESSMENT | KANWIL_REVIEW | ESELON_REVIEW | DESK_EVALUATION | NOMINATION' })
   stage!: string;
   @Field(() => Date)
   at!: Date;
@@ -43,6 +45,7 @@ export const periodView = (p: Period): PeriodGql => ({
   instrumentVersionId: p.instrumentVersion.id,
   selfAssessmentDeadline: p.selfAssessmentDeadline ?? null,
   kanwilReviewDeadline: p.kanwilReviewDeadline ?? null,
+  eselonReviewDeadline: p.eselonReviewDeadline ?? null,
   deskEvaluationDeadline: p.deskEvaluationDeadline ?? null,
   nominationDeadline: p.nominationDeadline ?? null,
 });

@@ -1,7 +1,8 @@
-/** TPN level: the shared level scorer at TPN (TPN answers laid over TPI, official survey results first). */
+/** TPN level: the shared level scorer at TPN (TPN answers laid over the desk team's, official survey results first). */
 import type { EntityManager } from '@mikro-orm/knex';
 import {
   assessLevel,
+  emptyAnswersByLevel,
   isBlank,
   predicateFacts as lineagePredicateFacts,
   type Answers,
@@ -21,19 +22,25 @@ import { lineagePredicates } from '../org/lineage';
 import { predicateFacts } from '../nomination/checklist';
 import { levelAnswers } from '../workflow/answers';
 
+/**
+ * The score and eligibility an outcome is decided against: the TPN level (TPN over the desk team's answers) for a
+ * TPN outcome, the TPM level for a WBK-mandiri awarded by the instansi's own team.
+ */
 export async function tpnScore(
   em: EntityManager,
   inst: Instrument,
   sub: Submission,
+  level: 'TPN' | 'TPM' = 'TPN',
 ): Promise<{ score: ScoreResult; eligibility: Eligibility; hasWbk: boolean }> {
-  const [tpi, tpn, surveys, pred] = await Promise.all([
+  const [tpi, tpm, tpn, surveys, pred] = await Promise.all([
     levelAnswers(em, sub.id, AnswerLevel.TPI),
-    levelAnswers(em, sub.id, AnswerLevel.TPN),
+    levelAnswers(em, sub.id, AnswerLevel.TPM),
+    level === 'TPN' ? levelAnswers(em, sub.id, AnswerLevel.TPN) : {},
     surveyRecordsOf(em, sub.id),
     predicateFacts(em, sub.satker.id),
   ]);
-  const byLevel = { SELF: {}, KANWIL: {}, TPI: tpi, TPN: tpn };
-  const { score, eligibility } = assessLevel(inst, byLevel, 'TPN', surveys, sub.target as Target, { hasWbk: pred.hasWbk });
+  const byLevel = { ...emptyAnswersByLevel(), TPI: tpi, TPM: tpm, TPN: tpn };
+  const { score, eligibility } = assessLevel(inst, byLevel, level, surveys, sub.target as Target, { hasWbk: pred.hasWbk });
   return { score, eligibility, hasWbk: pred.hasWbk };
 }
 
@@ -49,21 +56,21 @@ export async function tpnScores(em: EntityManager, subs: readonly Submission[]):
   const [answers, surveys, preds] = await Promise.all([
     em.find(
       Answer,
-      { submission: { $in: ids }, level: { $in: [AnswerLevel.TPI, AnswerLevel.TPN] } },
+      { submission: { $in: ids }, level: { $in: [AnswerLevel.TPI, AnswerLevel.TPM, AnswerLevel.TPN] } },
       { fields: ['submission', 'soalId', 'level', 'valueJson'] as never },
     ),
     em.find(SurveyResult, { submission: { $in: ids } }),
     lineagePredicates(em, [...new Set(subs.map((s) => s.satker.id))]),
   ]);
-  const byLevel = new Map<number, { TPI: Answers; TPN: Answers }>(ids.map((id) => [id, { TPI: {}, TPN: {} }]));
-  for (const a of answers) byLevel.get(a.submission.id)![a.level === AnswerLevel.TPN ? 'TPN' : 'TPI'][a.soalId] = decodeValue(a.valueJson);
+  const byLevel = new Map<number, { TPI: Answers; TPM: Answers; TPN: Answers }>(ids.map((id) => [id, { TPI: {}, TPM: {}, TPN: {} }]));
+  for (const a of answers) byLevel.get(a.submission.id)![a.level as 'TPI' | 'TPM' | 'TPN'][a.soalId] = decodeValue(a.valueJson);
   const surveysOf = new Map<number, SurveyRecord[]>();
   for (const r of surveys) surveysOf.set(r.submission.id, [...(surveysOf.get(r.submission.id) ?? []), surveyRecord(r)]);
   for (const sub of subs) {
     const inst = await instrumentOf(em, sub.period.instrumentVersion.id); // parsed once per version (cached)
-    const { TPI, TPN } = byLevel.get(sub.id)!;
+    const { TPI, TPM, TPN } = byLevel.get(sub.id)!;
     const hasWbk = lineagePredicateFacts(preds.get(sub.satker.id) ?? []).hasWbk;
-    out.set(sub.id, assessLevel(inst, { SELF: {}, KANWIL: {}, TPI, TPN }, 'TPN', surveysOf.get(sub.id) ?? [], sub.target as Target, { hasWbk }).score);
+    out.set(sub.id, assessLevel(inst, { ...emptyAnswersByLevel(), TPI, TPM, TPN }, 'TPN', surveysOf.get(sub.id) ?? [], sub.target as Target, { hasWbk }).score);
   }
   return out;
 }

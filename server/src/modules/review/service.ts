@@ -3,6 +3,7 @@
  * Who may write a level's notes is the shared table's level rule (canWriteLevel via the core's assertCanWriteLevel).
  */
 import type { EntityManager } from '@mikro-orm/knex';
+import { submissionRoute } from '../route/lookup';
 import { FINAL_STATUSES, canWriteLevel, mayReplyNotes, type Level, type SubmissionStatus as SharedStatus } from '@pantau/shared';
 import { audit } from '../../common/audit';
 import { assertCanWriteLevel, isKanwilHeadOf, requireUser } from '../../common/authz';
@@ -120,9 +121,10 @@ export async function resolveNote(ctx: Ctx, noteId: number, resolved: boolean): 
     if (note.parent) throw badInput('Hanya catatan utama (bukan balasan) yang dapat ditandai selesai');
     const sub = note.submission;
     const { roles, assigned } = await rolesForAction(em, user, sub);
-    if (!canWriteLevel(note.level as Level, sub.status as SharedStatus, roles, assigned)) {
-      const reviewerAtAll = (['DRAFT', 'SUBMITTED', 'IN_DESK_REVIEW', 'REVISION_REQUESTED'] as SharedStatus[]).some((s) =>
-        canWriteLevel(note.level as Level, s, roles, assigned),
+    const route = await submissionRoute(em, sub);
+    if (!canWriteLevel(note.level as Level, sub.status as SharedStatus, roles, assigned, route)) {
+      const reviewerAtAll = (['DRAFT', 'SUBMITTED', 'ESELON_I_REVIEW', 'IN_DESK_REVIEW', 'REVISION_REQUESTED'] as SharedStatus[]).some((s) =>
+        canWriteLevel(note.level as Level, s, roles, assigned, route),
       );
       if (!reviewerAtAll) throw forbidden('Hanya penilai tingkat catatan ini yang dapat menandainya selesai');
       throw invalidState(`Catatan tingkat ${note.level} tidak dapat ditandai selesai saat status penilaian "${sub.status}"`);

@@ -3,6 +3,7 @@ import {
   assessSubmission,
   emptyAnswersByLevel,
   isBlank,
+  LEVELS,
   type AnswersByLevel,
   type AnswerValue,
   type Instrument,
@@ -26,7 +27,7 @@ export interface SubmissionScores extends SubmissionAssessment {
 /** Stored answer rows → answers per level. */
 export function answersByLevel(answers: readonly AnswerCell[]): { byLevel: AnswersByLevel; has: Record<Level, boolean> } {
   const byLevel = emptyAnswersByLevel();
-  const has: Record<Level, boolean> = { SELF: false, KANWIL: false, TPI: false, TPN: false };
+  const has = Object.fromEntries(LEVELS.map((l) => [l, false])) as Record<Level, boolean>;
   for (const a of answers) {
     const lvl = a.level as Level;
     if (!byLevel[lvl]) continue;

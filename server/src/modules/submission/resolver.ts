@@ -42,13 +42,15 @@ export class SubmissionResolver {
     return {
       self: scoreView(AnswerLevel.SELF, r.scores.SELF),
       kanwil: scoreView(AnswerLevel.KANWIL, r.scores.KANWIL),
+      eselonI: scoreView(AnswerLevel.ESELON_I, r.scores.ESELON_I),
       tpi: scoreView(AnswerLevel.TPI, r.scores.TPI),
+      tpm: scoreView(AnswerLevel.TPM, r.scores.TPM),
       tpn: scoreView(AnswerLevel.TPN, r.scores.TPN),
     };
   }
 
   @FieldResolver(() => EligibilityGql, {
-    description: 'Eligibility for the submission’s target, on the latest level with answers (TPI, else KANWIL, else SELF)',
+    description: 'Eligibility for the submission’s target, on the latest level with answers (the desk team’s, else ESELON_I, else KANWIL, else SELF)',
   })
   async eligibility(@GqlCtx() ctx: Ctx, @Root() s: SubmissionGql): Promise<EligibilityGql> {
     const r = await submissionScores(ctx, s.entity);

@@ -81,9 +81,13 @@ export class LevelScoresGql {
   self!: ScoreGql;
   @Field(() => ScoreGql)
   kanwil!: ScoreGql;
+  @Field(() => ScoreGql, { description: 'The Eselon I step (routes with it; empty otherwise)' })
+  eselonI!: ScoreGql;
   @Field(() => ScoreGql)
   tpi!: ScoreGql;
-  @Field(() => ScoreGql, { description: 'TPI answers with the TPN answers laid over them' })
+  @Field(() => ScoreGql, { description: 'The instansi’s own desk team (TPM routes; empty otherwise)' })
+  tpm!: ScoreGql;
+  @Field(() => ScoreGql, { description: 'The desk team’s answers (TPI or TPM) with the TPN answers laid over them' })
   tpn!: ScoreGql;
 }
 

@@ -66,6 +66,11 @@ async function buildRoles(em: EntityManager, user: User, grants: RoleGrantInput[
     if (scope === 'either' && scopes + (g.satkerId != null ? 1 : 0) !== 1)
       issues.push({ index, message: 'VIEWER memerlukan tepat satu dari kanwilId, instansiId, eselonId atau satkerId' });
     if (scope === 'none' && (scopes > 0 || g.satkerId != null)) issues.push({ index, message: `${g.role} tidak dibatasi pada Kanwil atau unit` });
+    // the reviewers of a route's later steps: the Eselon I reviewer on one Eselon I unit, the TPM on one instansi
+    if (scope === 'eselon' && (g.eselonId == null || scopes !== 1 || g.satkerId != null))
+      issues.push({ index, message: `${g.role} memerlukan tepat satu eselonId (unit Eselon I), tanpa Kanwil, instansi atau unit` });
+    if (scope === 'instansi' && (g.instansiId == null || scopes !== 1 || g.satkerId != null))
+      issues.push({ index, message: `${g.role} memerlukan tepat satu instansiId, tanpa Kanwil, Eselon I atau unit` });
     if (scope === 'satker' && (g.instansiId != null || g.eselonId != null)) issues.push({ index, message: 'COORDINATOR dibatasi pada satu unit' });
     const instansi = g.instansiId != null ? await em.findOne(Instansi, g.instansiId) : null;
     const eselon = g.eselonId != null ? await em.findOne(EselonUnit, g.eselonId) : null;

@@ -10,13 +10,16 @@ import {
   ACTION_LABELS,
   INPUT_GUARDS,
   STATUS_LABELS,
+  DEFAULT_ROUTE,
   TRANSITIONS,
   destination,
   evaluateGuards,
   findTransition,
   isIsoDate,
+  routeTransitions,
   transitionsFor,
   type Guard,
+  type ReviewRoute,
   type GuardFacts,
   type GuardResult,
   type Role as SharedRole,
@@ -33,7 +36,8 @@ import { Evidence, EvidencePurpose } from '../evidence/entities';
 import { instrumentOf } from '../instrument/service';
 import { assessNomination, type ChecklistInputData, type NominationAssessment } from '../nomination/checklist';
 import { Nomination, NominationStatus } from '../nomination/entities';
-import { Predicate, PredicateHistory } from '../org/entities';
+import { AwardTrack, Predicate, PredicateHistory } from '../org/entities';
+import { submissionRoute } from '../route/lookup';
 import { hasTpnResult, tpnScore } from '../results/tpn';
 import { DeskEvaluation, RecommendedPredicate, ReviewNote } from '../review/entities';
 import { notifyTransition } from '../notification/events';
@@ -61,6 +65,8 @@ const ROLE_TEXT: Record<SharedRole, string> = {
   COORDINATOR: 'koordinator ZI unit',
   EVALUATOR: 'evaluator TPI yang ditugaskan',
   VIEWER: 'pemantau',
+  ESELON_REVIEWER: 'penilai Eselon I',
+  TPM_EVALUATOR: 'Tim Penilai Mandiri (TPM) instansi',
 };
 
 const label = (a: WorkflowAction) => ACTION_LABELS[a].id;
@@ -86,17 +92,18 @@ export async function rolesForAction(em: EntityManager, user: AuthUser, sub: Sub
  * The transition of the table for this status, action and roles; otherwise FORBIDDEN (the step exists here but is
  * someone else's, or the user's roles never take it) or INVALID_STATE naming the steps open to the user now.
  */
-export function resolveTransition(status: SubmissionStatus, action: WorkflowAction, roles: SharedRole[]): Transition {
+export function resolveTransition(status: SubmissionStatus, action: WorkflowAction, roles: SharedRole[], route: ReviewRoute = DEFAULT_ROUTE): Transition {
   const s = status as SharedStatus;
-  const t = findTransition(s, action, roles);
+  const t = findTransition(s, action, roles, route);
   if (t) return t;
-  const here = TRANSITIONS.filter((x) => x.action === action && x.from.includes(s));
-  const mine = TRANSITIONS.filter((x) => x.action === action && x.roles.some((r) => roles.includes(r)));
+  const table = routeTransitions(route);
+  const here = table.filter((x) => x.action === action && x.from.includes(s));
+  const mine = table.filter((x) => x.action === action && x.roles.some((r) => roles.includes(r)));
   if (here.length || !mine.length) {
     const who = [...new Set((here.length ? here : TRANSITIONS.filter((x) => x.action === action)).flatMap((x) => x.roles))].map((r) => ROLE_TEXT[r]);
     throw forbidden(`Tindakan "${label(action)}"${here.length ? ` pada status "${statusLabel(s)}"` : ''} hanya dapat dilakukan oleh ${who.join(' atau ')}`);
   }
-  const allowed = [...new Set(transitionsFor(s, roles).map((x) => x.action))];
+  const allowed = [...new Set(transitionsFor(s, roles, route).map((x) => x.action))];
   throw appError(
     'INVALID_STATE',
     `Tindakan "${label(action)}" tidak dapat dilakukan pada status "${statusLabel(s)}". ` +
@@ -134,10 +141,14 @@ async function gatherFacts(fc: FactContext): Promise<GuardFacts> {
   if (need.has('pencanganSet')) facts.pencanganDate = sub.pencananganDate ?? null;
   if (need.has('kanwilAnswersSet')) facts.kanwilAnswersComplete = unansweredRequired(inst, await levelAnswers(em, sub.id, AnswerLevel.KANWIL)).length === 0;
   if (need.has('tpiAnswersSet')) facts.tpiAnswersComplete = unansweredRequired(inst, await levelAnswers(em, sub.id, AnswerLevel.TPI)).length === 0;
+  if (need.has('eselonAnswersSet')) facts.eselonAnswersComplete = unansweredRequired(inst, await levelAnswers(em, sub.id, AnswerLevel.ESELON_I)).length === 0;
+  if (need.has('tpmAnswersSet')) facts.tpmAnswersComplete = unansweredRequired(inst, await levelAnswers(em, sub.id, AnswerLevel.TPM)).length === 0;
+  if (need.has('wbkTarget')) facts.target = sub.target;
   if (need.has('itemNote')) {
     facts.openItemNotes = await em.count(ReviewNote, {
       submission: sub.id,
-      level: t.returnedBy === 'TPI' ? AnswerLevel.TPI : AnswerLevel.KANWIL,
+      // a returner's notes are on its own level (the returner names are level names)
+      level: (t.returnedBy ?? 'KANWIL') as AnswerLevel,
       resolved: false,
       parent: null,
     });
@@ -163,10 +174,10 @@ async function gatherFacts(fc: FactContext): Promise<GuardFacts> {
     facts.decreeDate = input.decreeDate ?? null;
   }
   if (need.has('differenceReason')) {
-    fc.tpn = await tpnScore(em, inst, sub);
+    fc.tpn = await tpnScore(em, inst, sub, t.action === 'recordTpmOutcome' ? 'TPM' : 'TPN');
     facts.outcomeDiffers = !!input.awarded !== fc.tpn.eligibility.eligible;
   }
-  if (need.has('beforeDeskReview')) facts.deskReviewStarted = sub.returnedBy === ReturnedBy.TPI || sub.round > 1;
+  if (need.has('beforeDeskReview')) facts.deskReviewStarted = sub.returnedBy === ReturnedBy.TPI || sub.returnedBy === ReturnedBy.TPM || sub.round > 1;
   return facts;
 }
 
@@ -183,8 +194,9 @@ function assertGuards(t: Transition, results: GuardResult[], extra: Record<strin
 
 /** Checks the action-specific input before anything is written (BAD_USER_INPUT). */
 function validateInput(action: WorkflowAction, input: TransitionInputData): void {
-  if (action === 'recordTpnOutcome') {
-    if (input.awarded === undefined || input.awarded === null) throw badInput('Hasil TPN (awarded: ya/tidak) harus diisi');
+  if (action === 'recordTpnOutcome' || action === 'recordTpmOutcome') {
+    if (input.awarded === undefined || input.awarded === null)
+      throw badInput(`Hasil ${action === 'recordTpmOutcome' ? 'TPM' : 'TPN'} (awarded: ya/tidak) harus diisi`);
     if (filled(input.decreeDate) && !isIsoDate(input.decreeDate)) {
       throw badInput('Tanggal keputusan harus berformat YYYY-MM-DD');
     }
@@ -217,7 +229,7 @@ export async function runTransition(
       if (expectedVersion != null && expectedVersion !== sub.version) {
         throw conflict('Penilaian telah diubah oleh pengguna lain; muat ulang lalu coba lagi', { currentVersion: sub.version });
       }
-      const t = resolveTransition(sub.status, action, roles);
+      const t = resolveTransition(sub.status, action, roles, await submissionRoute(em, sub));
       if (t.guards.includes('assignedEvaluator') && !assigned) throw forbidden('Hanya evaluator yang ditugaskan pada usulan ini');
       if (t.stage) await assertStageOpen(em, sub, t.stage, now);
       validateInput(action, input);
@@ -325,6 +337,37 @@ async function applyEffects(fc: FactContext, from: SubmissionStatus): Promise<{ 
       }
       return { audit: { nominationId: n?.id ?? null } };
     }
+    case 'recordTpmOutcome': {
+      // WBK-mandiri: the instansi's own team awards WBK with its decree (P5/2024), in the predicate history as TPM
+      const tpm = fc.tpn!;
+      let predicateId: number | null = null;
+      if (input.awarded) {
+        const p = em.create(PredicateHistory, {
+          satker: sub.satker,
+          predicate: Predicate.WBK,
+          year: sub.period.year,
+          decreeNumber: input.decreeNumber!.trim(),
+          decreeDate: input.decreeDate!,
+          awardedBy: AwardTrack.TPM,
+          revoked: false,
+        });
+        em.persist(p);
+        await em.flush();
+        predicateId = p.id;
+      }
+      return {
+        audit: {
+          awarded: !!input.awarded,
+          awardedBy: AwardTrack.TPM,
+          predicate: input.awarded ? Predicate.WBK : null,
+          decreeNumber: input.decreeNumber!.trim(),
+          decreeDate: input.decreeDate,
+          computedEligible: tpm.eligibility.eligible,
+          tpmTotal: tpm.score.total,
+          predicateId,
+        },
+      };
+    }
     case 'recordTpnOutcome': {
       const tpn = fc.tpn!;
       // A submission marked NOMINATED without a nomination record (imported or older data) still gets its outcome.
@@ -412,7 +455,7 @@ export async function availableActions(ctx: Ctx, submissionId: number): Promise<
   const { roles, assigned } = await rolesForAction(em, user, sub);
   const out: ActionAvailability[] = [];
   const seen = new Set<WorkflowAction>();
-  for (const t of transitionsFor(sub.status as SharedStatus, roles)) {
+  for (const t of transitionsFor(sub.status as SharedStatus, roles, await submissionRoute(em, sub))) {
     if (seen.has(t.action)) continue;
     seen.add(t.action);
     const reasons: string[] = [];
