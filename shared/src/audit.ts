@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'survey.round.open': { id: 'Putaran survei dibuka', en: 'Survey round opened' },
   'survey.round.close': { id: 'Putaran survei ditutup', en: 'Survey round closed' },
   'tpn.cycle': { id: 'Siklus TPN disimpan', en: 'TPN cycle saved' },
+  'reviewRoute.set': { id: 'Alur penilaian ditetapkan', en: 'Review route set' },
   'tpn.adminSelection': { id: 'Seleksi administrasi TPN dicatat', en: 'TPN administrative selection recorded' },
   'tpn.sanggah': { id: 'Sanggahan TPN diajukan', en: 'TPN objection filed' },
   'tpn.step': { id: 'Tahapan evaluasi TPN dicatat', en: 'TPN evaluation step recorded' },
@@ -67,6 +68,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, Label> = {
   SurveyRound: { id: 'Putaran survei', en: 'Survey round' },
   SurveyResult: { id: 'Hasil survei', en: 'Survey result' },
   TpnCycle: { id: 'Siklus TPN', en: 'TPN cycle' },
+  ReviewRoute: { id: 'Alur penilaian', en: 'Review route' },
   User: { id: 'Pengguna', en: 'User' },
 };
 

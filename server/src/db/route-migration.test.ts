@@ -176,6 +176,34 @@ describe('review route migration (issue 15)', () => {
     await check({ kind: 'sqlite', file: path.join(dir, 'old.sqlite') });
   });
 
+  it('SQLite: a database that applied a later migration first keeps that migration’s column and triggers', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-routemig-'));
+    dirs.push(dir);
+    const orm = await initOrm({ kind: 'sqlite', file: path.join(dir, 'later.sqlite') });
+    try {
+      const all = MIGRATIONS.map((m) => m.name);
+      const later = all.slice(all.indexOf(ROUTE) + 1);
+      await orm.getMigrator().up({ to: PREVIOUS });
+      for (const name of later) await orm.getMigrator().up({ migrations: [name] });
+      const k = orm.em.getKnex();
+      await k('kanwil').insert({ id: 1, code: 'KW', name: 'Kanwil', created_at: T, instansi_id: 1, kind: 'OTHER' });
+      await k('satker').insert({ id: 10, code: 'U', name: 'Unit', kind: 'KANIM', kanwil_id: 1, created_at: T });
+      await k('instrument_version').insert({ id: 1, year: 2026, master: '{}', formulas: '{}', active: true, created_at: T });
+      await k('period').insert({ id: 2, year: 2026, name: 'P', instrument_version_id: 1, created_at: T });
+      await k('submission').insert({ id: 5, satker_id: 10, period_id: 2, target: 'WBK', status: 'DRAFT', round: 1, version: 1, created_at: T, updated_at: T });
+      await k('answer').insert({ submission_id: 5, soal_id: 1, level: 'SELF', value_json: '"Ya"', updated_at: T, version: 1 });
+      const rev = async () => Number((await k('submission').where({ id: 5 }).first('answers_rev')).answers_rev);
+      const before = await rev();
+      await orm.getMigrator().up();
+      expect(await rev()).toBe(before);
+      await k('answer').insert({ submission_id: 5, soal_id: 2, level: 'ESELON_I', value_json: '"Ya"', updated_at: T, version: 1 });
+      expect(await rev()).toBe(before + 1);
+      expect(await pendingSchemaChanges(orm)).toEqual([]);
+    } finally {
+      await orm.close(true);
+    }
+  });
+
   it.runIf(ON_PG)('PostgreSQL: the same', async () => {
     const db = await freshPgDatabase('pantau_routemig');
     try {

@@ -24,9 +24,10 @@ export abstract class PortableMigration extends Migration {
    * valid once the rows are inserted again, but ON DELETE SET NULL / CASCADE actions would fire on them. So the
    * references of every such child column (found from the schema, whichever migration added it) are saved first
    * and written back after; a CASCADE child would lose rows, so its rows are saved whole and inserted again.
-   * `create` holds the table's CREATE TABLE (under its own name) and its indexes; `keep` the columns copied over.
+   * `create` holds the table's CREATE TABLE (under its own name) and its indexes; `keep` the columns copied over;
+   * `after` runs once the rows are back (triggers).
    */
-  protected async sqliteRebuild(table: string, create: string[], keep: string[], fill: Record<string, string> = {}): Promise<void> {
+  protected async sqliteRebuild(table: string, create: string[], keep: string[], fill: Record<string, string> = {}, after: string[] = []): Promise<void> {
     const children: { table: string; column: string; action: string }[] = [];
     const tables = await this.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'");
     for (const t of tables as { name: string }[]) {
@@ -55,6 +56,7 @@ export abstract class PortableMigration extends Migration {
       `insert into ${q(table)} (${cols.map(q).join(', ')}) select ${[...keep.map(q), ...Object.values(fill)].join(', ')} from ${q(`${table}__old`)};`,
     );
     this.addSql(`drop table ${q(`${table}__old`)};`);
+    for (const s of after) this.addSql(s); // e.g. triggers: not fired by the copied rows
     if (seq.length) this.addSql(`update sqlite_sequence set seq = max(seq, ${Number(seq[0].seq)}) where name = '${table}';`);
     cascades.forEach((t, i) => {
       this.addSql(`insert or ignore into ${q(t)} select * from ${q(`pantau_rows_${i}`)};`);
@@ -85,7 +87,7 @@ export abstract class PortableMigration extends Migration {
       create = create.replace(re, `check (${q(column)} in (${values.map((v) => `'${v}'`).join(', ')}))`);
     }
     const columns = ((await this.execute(`pragma table_info(${q(table)})`)) as { name: string }[]).map((c) => c.name);
-    const rest = rows.filter((r) => r.type === 'index' || r.type === 'trigger').map((r) => r.sql);
-    await this.sqliteRebuild(table, [`${create};`, ...rest.map((x) => `${x};`)], columns);
+    const of = (type: string) => rows.filter((r) => r.type === type).map((r) => `${r.sql};`);
+    await this.sqliteRebuild(table, [`${create};`, ...of('index')], columns, {}, of('trigger'));
   }
 }
