@@ -57,6 +57,7 @@ function submission(answers: LkeAnswer[], period: Partial<LkeSubmission['period'
     surveyResults: [{ ...BPS_IPAK, respondents: 40 }],
     evidence: [],
     reviewNotes: [],
+    route: { eselonStep: false, deskTeam: 'TPI', levels: ['SELF', 'KANWIL', 'TPI', 'TPN'] },
     permissions: { writableLevels: ['SELF'], nominationDocuments: false, replyNotes: true, assignEvaluators: false, recordSurvey: false },
   } as LkeSubmission;
   sub.period = { ...sub.period, ...period };

@@ -21,12 +21,21 @@ export function useLkeAccess() {
   /** The level requested, else the one this user may write now, else a read-only level worth reading. */
   function defaultLevel(): Level {
     const wanted = route.query.level;
-    if (typeof wanted === 'string' && (LEVELS as readonly string[]).includes(wanted)) return wanted as Level;
+    const levels: readonly string[] = lke.submission?.route?.levels ?? LEVELS;
+    if (typeof wanted === 'string' && levels.includes(wanted)) return wanted as Level;
     const writable = writableLevel();
     if (writable) return writable;
     // read only: the level of the user's own stage, when it has answers (an evaluator reads TPI, the Kanwil KANWIL)
     const answered = new Set(lke.submission?.answers.map((a) => a.level) ?? []);
-    const preferred: Level[] = auth.hasRole('EVALUATOR') ? ['TPI', 'KANWIL'] : auth.hasRole('KANWIL_HEAD', 'ADMIN') ? ['TPN', 'TPI', 'KANWIL'] : [];
+    const preferred: Level[] = auth.hasRole('EVALUATOR')
+      ? ['TPI', 'KANWIL']
+      : auth.hasRole('ESELON_REVIEWER')
+        ? ['ESELON_I', 'KANWIL']
+        : auth.hasRole('TPM_EVALUATOR')
+          ? ['TPM', 'KANWIL']
+          : auth.hasRole('KANWIL_HEAD', 'ADMIN')
+            ? ['TPN', 'TPM', 'TPI', 'ESELON_I', 'KANWIL']
+            : [];
     return preferred.find((l) => answered.has(l)) ?? 'SELF';
   }
 

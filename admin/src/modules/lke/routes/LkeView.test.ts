@@ -1,5 +1,5 @@
 import { flushPromises } from '@vue/test-utils';
-import { NMessageProvider } from 'naive-ui';
+import { NMessageProvider, NSelect } from 'naive-ui';
 import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import { bundledInstrument } from '@pantau/shared';
@@ -13,8 +13,10 @@ import { useLkeStore } from '@/stores/lke';
 import { mountWithApp } from '@/test/mount';
 import LkeView from './LkeView.vue';
 
-const submission = (status: string, writableLevels: string[] = ['DRAFT', 'REVISION_REQUESTED'].includes(status) ? ['SELF'] : []) =>
+const DEFAULT_LEVELS = ['SELF', 'KANWIL', 'TPI', 'TPN'];
+const submission = (status: string, writableLevels: string[] = ['DRAFT', 'REVISION_REQUESTED'].includes(status) ? ['SELF'] : [], levels = DEFAULT_LEVELS) =>
   ({
+    route: { eselonStep: levels.includes('ESELON_I'), deskTeam: levels.includes('TPM') ? 'TPM' : 'TPI', levels },
     permissions: { writableLevels, nominationDocuments: false, replyNotes: writableLevels.length > 0, assignEvaluators: false, recordSurvey: false },
     id: 7,
     target: 'WBK',
@@ -42,8 +44,8 @@ const submission = (status: string, writableLevels: string[] = ['DRAFT', 'REVISI
     nextDeadline: null,
   }) as never;
 
-async function mountLke(status: string, lang: 'id' | 'en', writableLevels?: string[], mixins: object[] = []) {
-  vi.mocked(lkeApi.fetchSubmissionLke).mockResolvedValue(submission(status, writableLevels));
+async function mountLke(status: string, lang: 'id' | 'en', writableLevels?: string[], mixins: object[] = [], levels = DEFAULT_LEVELS) {
+  vi.mocked(lkeApi.fetchSubmissionLke).mockResolvedValue(submission(status, writableLevels, levels));
   const Host = defineComponent(() => () => h(NMessageProvider, null, { default: () => h(LkeView, { id: 7 }) }));
   const { wrapper, pinia } = mountWithApp(Host, { lang, global: { mixins, stubs: { WorkflowActions: true, ItemCard: true, ScorePanel: true } } });
   useInstrumentStore(pinia).byVersion = { 1: bundledInstrument(2026) };
@@ -102,5 +104,23 @@ describe('LkeView keystroke', () => {
     for (const name of ['LkeView', 'AsyncState', 'LkeForm', 'LkeHeader', 'RadioButton', 'Button']) expect(updated.get(name), name).toBeUndefined();
     wrapper.unmount();
     lke.reset();
+  });
+
+  it('shows the level tabs of the submission’s review route (with the Eselon I step; a TPM desk team)', async () => {
+    const levelsOf = (w: Awaited<ReturnType<typeof mountLke>>) =>
+      (
+        w
+          .findAllComponents(NSelect)
+          .find((c) => c.attributes('data-test') === 'level-select')!
+          .props('options') as { value: string }[]
+      ).map((o) => o.value);
+    let wrapper = await mountLke('SUBMITTED', 'id', [], [], ['SELF', 'KANWIL', 'ESELON_I', 'TPI', 'TPN']);
+    expect(levelsOf(wrapper)).toEqual(['SELF', 'KANWIL', 'ESELON_I', 'TPI', 'TPN']);
+    wrapper.unmount();
+    useLkeStore().reset();
+    wrapper = await mountLke('SUBMITTED', 'en', [], [], DEFAULT_LEVELS);
+    expect(levelsOf(wrapper)).toEqual(DEFAULT_LEVELS);
+    wrapper.unmount();
+    useLkeStore().reset();
   });
 });
