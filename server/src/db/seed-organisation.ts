@@ -10,9 +10,13 @@
  *  - users scoped to the Eselon I units and the instansi.
  */
 import type { EntityManager } from '@mikro-orm/knex';
-import { Role } from '../common/enums';
 import { DEFAULT_INSTANSI_ID, EselonUnit, Instansi, Kanwil, KanwilKind, Satker, SatkerKind } from '../modules/org/entities';
 import { RoleAssignment, User } from '../modules/user/entities';
+import { AnswerLevel, Role, SubmissionStatus } from '../common/enums';
+import { Answer } from '../modules/answer/entities';
+import type { Period } from '../modules/period/entities';
+import { DeskTeam, ReviewRouteConfig } from '../modules/route/entities';
+import { Submission } from '../modules/submission/entities';
 
 /** The day the reorganised units took over (Kabinet Merah Putih, Oct 2024). */
 export const REORGANISED_ON = '2024-10-21';
@@ -58,7 +62,40 @@ export const ORG_DEMO_USERS = [
   { username: 'pembina.pas', displayName: 'Pembina ZI Ditjen Pemasyarakatan', role: Role.KANWIL_HEAD, eselon: 'DITJENPAS' },
   { username: 'itjen.imipas', displayName: 'Inspektorat Jenderal Kemenimipas (pengamat)', role: Role.VIEWER, instansi: 'KEMENIMIPAS' },
   { username: 'kakanwil.kemenkum', displayName: 'Kepala Kanwil Kementerian Hukum Sumatera Utara', role: Role.KANWIL_HEAD, kanwil: 'KW-KEMENKUM-DEMO' },
+  // the reviewer of the Eselon I step of Kemenimipas' 2026 route (seedReviewRoute2026)
+  { username: 'penilai.ditjenim', displayName: 'Tim Penilai ZI Ditjen Imigrasi', role: Role.ESELON_REVIEWER, eselon: 'DITJENIM' },
 ] as const;
+
+/**
+ * Kemenimipas' 2026 route runs through the Eselon I pembina (SELF → KANWIL → ESELON_I → TPI → TPN); one of its units
+ * waits in the Eselon I step with its unit's, the Kanwil's and the Eselon I's answers, for penilai.ditjenim to try.
+ * The answers are those of a complete demo submission of the same period.
+ */
+export async function seedReviewRoute2026(em: EntityManager, opts: { period: Period; now: Date }): Promise<void> {
+  const { period, now } = opts;
+  const imipas = await em.findOneOrFail(Instansi, { code: 'KEMENIMIPAS' });
+  em.create(ReviewRouteConfig, { period, instansi: imipas, eselonStep: true, deskTeam: DeskTeam.TPI, updatedAt: now });
+  const source = await em.findOne(Submission, { period, status: SubmissionStatus.IN_DESK_REVIEW }, { orderBy: { id: 'asc' } });
+  if (!source) return;
+  const self = await em.find(Answer, { submission: source, level: AnswerLevel.SELF });
+  const satker = await em.findOneOrFail(Satker, { code: 'DJI-KANIM-MEDAN' });
+  const sub = em.create(Submission, {
+    satker,
+    period,
+    target: 'WBK',
+    status: SubmissionStatus.ESELON_I_REVIEW,
+    round: 1,
+    pencananganDate: '2025-02-10',
+    createdAt: new Date(now.getTime() - 40 * 86_400_000),
+    updatedAt: new Date(now.getTime() - 2 * 86_400_000),
+    version: 1,
+  });
+  await em.flush();
+  for (const level of [AnswerLevel.SELF, AnswerLevel.KANWIL, AnswerLevel.ESELON_I])
+    for (const a of self)
+      em.create(Answer, { submission: sub, soalId: a.soalId, level, valueJson: a.valueJson, note: null, updatedAt: now, version: 1 } as never);
+  await em.flush();
+}
 
 /** Adds the 2026 organisation; runs inside the demo seed's transaction, after the demo Kanwil and its units exist. */
 export async function seedOrganisation2026(em: EntityManager, opts: { passwordHash: string; now: Date }): Promise<void> {

@@ -28,7 +28,7 @@ import { SurveyResult } from '../modules/survey/entities';
 import { RoleAssignment, User } from '../modules/user/entities';
 import { hashPassword } from '../modules/auth/passwords';
 import { seedSurveyRounds } from './seed-surveys';
-import { seedOrganisation2026 } from './seed-organisation';
+import { seedOrganisation2026, seedReviewRoute2026 } from './seed-organisation';
 import { seedProgressHistory, type SeededSubmission } from './seed-history';
 import type { StoredSurvey } from '../modules/comparison/score-cache';
 
@@ -478,6 +478,7 @@ export async function seedDemo(em0: EntityManager, now = new Date()): Promise<vo
     await seedProgressHistory(em, inst, history, now);
     await seedSurveyRounds(em, { period, satkers, createdBy: users.get('kakanwil')!, rnd: prng(4242), now });
     await seedOrganisation2026(em, { passwordHash: hash, now });
+    await seedReviewRoute2026(em, { period, now });
     audit(em, null, {
       action: 'seed.demo',
       objectType: 'Kanwil',

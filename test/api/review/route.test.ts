@@ -77,6 +77,18 @@ describe('review routes', () => {
   });
   afterAll(async () => server?.cleanup());
 
+  it('demo data: penilai.ditjenim finds Kanim Medan waiting in the Eselon I step of Kemenimipas’ 2026 route', async () => {
+    const reviewer = await loginAs(server, 'penilai.ditjenim');
+    const periodId = ok(await admin.gql(`{ periods(year: 2026) { id } }`)).periods[0].id;
+    const subs = ok(
+      await reviewer.gql(`query ($p: Int!) { submissions(periodId: $p) { id status satker { code } route { levels } } }`, { p: periodId }),
+    ).submissions;
+    const medan = subs.find((x: any) => x.satker.code === 'DJI-KANIM-MEDAN');
+    expect(medan).toMatchObject({ status: 'ESELON_I_REVIEW', route: { levels: ['SELF', 'KANWIL', 'ESELON_I', 'TPI', 'TPN'] } });
+    const acts = ok(await reviewer.gql(`query ($id: Int!) { availableActions(submissionId: $id) { action enabled } }`, { id: medan.id })).availableActions;
+    expect(acts).toEqual(expect.arrayContaining([{ action: 'forward', enabled: true }, expect.objectContaining({ action: 'return' })]));
+  });
+
   describe('with the Eselon I step (Kemenimipas: Kanwil → Ditjen Imigrasi → TPI) and without it (Kementerian Hukum)', () => {
     let periodId: number;
     let subId: number;
