@@ -6,6 +6,7 @@ import {
   evaluateGuards,
   findTransition,
   levelWriteStage,
+  nextActors,
   revocationBanUntil,
   TRANSITIONS,
   transitionsFor,
@@ -48,6 +49,19 @@ describe('workflow table', () => {
     for (const s of SUBMISSION_STATUSES) expect(transitionsFor(s, ['VIEWER'])).toEqual([]);
     expect(actionsFrom('AWARDED')).toEqual([]);
     expect(actionsFrom('SUBMITTED').sort()).toEqual(['forward', 'return', 'withdraw']);
+  });
+
+  it('names who acts next on each route (the hand-off notifications follow it)', () => {
+    const eselon = { eselonStep: true, deskTeam: 'TPI' } as const;
+    const tpm = { eselonStep: false, deskTeam: 'TPM' } as const;
+    expect(nextActors('SUBMITTED')).toEqual(['KANWIL_HEAD']);
+    expect(nextActors('KANWIL_REVIEWED')).toEqual(['EVALUATOR']);
+    expect(nextActors('KANWIL_REVIEWED', tpm)).toEqual(['TPM_EVALUATOR']);
+    expect(nextActors('ESELON_I_REVIEW', eselon)).toEqual(['ESELON_REVIEWER']);
+    expect(nextActors('ESELON_I_REVIEWED', eselon)).toEqual(['EVALUATOR']);
+    expect(nextActors('DESK_EVALUATED', tpm).sort()).toEqual(['KANWIL_HEAD', 'TPM_EVALUATOR']);
+    expect(nextActors('DESK_EVALUATED')).toEqual(['KANWIL_HEAD']);
+    expect(nextActors('AWARDED')).toEqual([]);
   });
 
   it('lets an admin do what a Kanwil head does', () => {

@@ -296,6 +296,18 @@ export function actionsFrom(status: SubmissionStatus, route: ReviewRoute = DEFAU
   ];
 }
 
+/**
+ * Who acts next once a submission reaches a status on its route: the roles that may take one of its forward
+ * actions (withdrawing is not the next step; the admin stands in for everyone and is not told of each hand-off).
+ */
+export function nextActors(status: SubmissionStatus, route: ReviewRoute = DEFAULT_ROUTE): Role[] {
+  const roles = routeTransitions(route)
+    .filter((t) => t.from.includes(status) && t.action !== 'withdraw')
+    .flatMap((t) => t.roles)
+    .filter((r) => r !== 'ADMIN');
+  return [...new Set(roles)];
+}
+
 /** Facts about a submission that guards look at; the server gathers them, the SPA may too. */
 export interface GuardFacts {
   completeness?: number;

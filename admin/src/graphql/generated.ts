@@ -423,7 +423,7 @@ export type InboxEntry = {
   level: Maybe<AnswerLevel>;
   /** SPA path where the user acts, e.g. /submissions/3/lke?item=12 */
   path: Scalars['String']['output'];
-  /** Role the entry belongs to (COORDINATOR, KANWIL_HEAD, EVALUATOR) */
+  /** Role the entry belongs to (COORDINATOR, KANWIL_HEAD, EVALUATOR, ESELON_REVIEWER, TPM_EVALUATOR) */
   role: Scalars['String']['output'];
   satkerId: Scalars['Int']['output'];
   satkerName: Scalars['String']['output'];
@@ -438,6 +438,7 @@ export type InboxKind =
   | 'BELOW_MINIMUM'
   | 'DEADLINE'
   | 'DESK_EVALUATION'
+  | 'ESELON_REVIEW'
   | 'MISSING_EVIDENCE'
   | 'NOMINATION_DECISION'
   | 'PRE_ASSESS'

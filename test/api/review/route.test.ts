@@ -9,6 +9,13 @@ import { Client, errorCode, loginAs, ok, startServer, type TestServer } from '..
 import { ANSWERS_OF, addNote, coordinatorFor, goodAnswers, opt, saveLevel, status, step, transition, upload, userId, type Actors } from './support';
 
 const ROUTE_OF = `query ($id: Int!) { submission(id: $id) { status returnedBy route { eselonStep deskTeam levels } } }`;
+const HANDOFFS = `{ notifications { kind submissionId path } }`;
+const handoffsOn = async (c: Client, id: number) =>
+  (ok(await c.gql(HANDOFFS)).notifications as { kind: string; submissionId: number; path: string }[]).filter(
+    (n) => n.kind === 'HANDOFF' && n.submissionId === id,
+  );
+const INBOX = `{ inbox { kind role submissionId detail path } }`;
+const inboxOn = async (c: Client, id: number) => (ok(await c.gql(INBOX)).inbox as { submissionId: number }[]).filter((e) => e.submissionId === id);
 const SET_ROUTE = `mutation ($i: SetReviewRouteInput!) { setReviewRoute(input: $i) { periodId instansi { code } configured route { eselonStep deskTeam levels } } }`;
 
 interface Org {
@@ -145,6 +152,15 @@ describe('review routes', () => {
       expect(await values(eselon, subId, 'ESELON_I')).toEqual(await values(eselon, subId, 'KANWIL'));
       const acts = ok(await eselon.gql(`query ($id: Int!) { availableActions(submissionId: $id) { action enabled } }`, { id: subId })).availableActions;
       expect(acts.map((x: any) => x.action).sort()).toEqual(['forward', 'return']);
+      // the hand-off reaches the reviewers of this Eselon I unit (who act next), not the TPI nor another Ditjen's
+      expect(await handoffsOn(eselon, subId)).toEqual([{ kind: 'HANDOFF', submissionId: subId, path: `/submissions/${subId}/lke` }]);
+      expect(await handoffsOn(otherEselon, subId)).toEqual([]);
+      expect(await handoffsOn(evaluator, subId)).toEqual([]);
+      // and it waits in their inbox, not in the other Ditjen's
+      expect(await inboxOn(eselon, subId)).toEqual([
+        { kind: 'ESELON_REVIEW', role: 'ESELON_REVIEWER', submissionId: subId, detail: 'forward', path: `/submissions/${subId}/lke` },
+      ]);
+      expect(await inboxOn(otherEselon, subId)).toEqual([]);
     });
 
     it('the step is the Eselon I reviewer’s own: not the Kanwil’s, not another Ditjen’s, not the other instansi’s head', async () => {
@@ -163,6 +179,9 @@ describe('review routes', () => {
       ok(await addNote(eselon, subId, 5, 'ESELON_I', 'Lampirkan laporan monev'));
       const r = await step(eselon, subId, 'return', { reason: 'Perbaiki butir 5' });
       expect(r).toMatchObject({ to: 'REVISION_REQUESTED', submission: { returnedBy: 'ESELON_I', round: 1 } });
+      // the unit's inbox lists the item with the Eselon I reviewer's open note
+      const fix = (ok(await a.coord.gql(`{ inbox { kind submissionId soalId level detail } }`)).inbox as any[]).filter((e) => e.kind === 'RETURNED_ITEM');
+      expect(fix).toEqual([{ kind: 'RETURNED_ITEM', submissionId: subId, soalId: 5, level: 'ESELON_I', detail: 'Lampirkan laporan monev' }]);
       // the Kanwil's answers and the Eselon I's are each their own
       expect((await values(eselon, subId, 'KANWIL')).find(([s]) => s === 5)?.[1]).toBe(opt(5, 0));
       expect((await values(eselon, subId, 'ESELON_I')).find(([s]) => s === 5)?.[1]).toBe(opt(5, 1));
@@ -251,6 +270,11 @@ describe('review routes', () => {
     it('the TPM starts the desk step without assignment (the TPI may not), answers it, uploads the LHE and finalises', async () => {
       await submit(coord, subId);
       expect((await step(head, subId, 'forward')).to).toBe('KANWIL_REVIEWED');
+      // the instansi's TPM acts next on this route, so it hears of the hand-off
+      expect(await handoffsOn(tpm, subId)).toHaveLength(1);
+      expect(await inboxOn(tpm, subId)).toEqual([
+        { kind: 'DESK_EVALUATION', role: 'TPM_EVALUATOR', submissionId: subId, detail: 'startDeskReview', path: `/submissions/${subId}/lke` },
+      ]);
       const ev = await userId(admin, 'evaluator.itjen');
       ok(await admin.gql(`mutation ($s: Int!, $u: Int!) { assignEvaluator(submissionId: $s, userId: $u) { id } }`, { s: subId, u: ev }));
       expect(errorCode(await transition(evaluator, subId, 'startDeskReview'))).toBe('FORBIDDEN');
@@ -263,6 +287,9 @@ describe('review routes', () => {
     });
 
     it('the TPM records the WBK-mandiri with its decree: predicate history says TPM; the Kanwil head may not', async () => {
+      expect(await inboxOn(tpm, subId)).toEqual([
+        { kind: 'NOMINATION_DECISION', role: 'TPM_EVALUATOR', submissionId: subId, detail: 'recordTpmOutcome', path: `/submissions/${subId}` },
+      ]);
       const acts = ok(await tpm.gql(`query ($id: Int!) { availableActions(submissionId: $id) { action } }`, { id: subId })).availableActions;
       expect(acts.map((x: any) => x.action)).toEqual(['recordTpmOutcome']);
       expect(errorCode(await transition(head, subId, 'recordTpmOutcome', { awarded: true, decreeNumber: 'KEP-X', decreeDate: '2026-11-30' }))).toBe(

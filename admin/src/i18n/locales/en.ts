@@ -109,8 +109,10 @@ const en: Messages = {
       BELOW_MINIMUM: 'Below the minimum of its target',
       NOMINATION_nominate: 'Decide on the nomination to the TPN',
       NOMINATION_outcome: 'Record the TPN outcome',
+      NOMINATION_tpmOutcome: 'Record the WBK-mandiri (TPM outcome) with its decree',
       DESK_start: 'Start the desk evaluation',
       DESK_finish: 'Finish the desk evaluation',
+      ESELON_REVIEW: 'Review the submission at the Eselon I step',
     },
   },
   home: {

@@ -107,8 +107,10 @@ const id = {
       BELOW_MINIMUM: 'Di bawah nilai minimal target',
       NOMINATION_nominate: 'Putuskan pengusulan ke TPN',
       NOMINATION_outcome: 'Catat hasil TPN',
+      NOMINATION_tpmOutcome: 'Tetapkan WBK-mandiri (hasil TPM) dengan surat keputusannya',
       DESK_start: 'Mulai evaluasi desk',
       DESK_finish: 'Selesaikan evaluasi desk',
+      ESELON_REVIEW: 'Tinjau usulan pada tahap penilaian Eselon I',
     },
   },
   home: {

@@ -5,7 +5,8 @@
  *  - COORDINATOR: items of a returned LKE with open reviewer notes, answered items without data dukung, the
  *    deadline of an LKE still being filled;
  *  - KANWIL_HEAD: submissions to pre-assess, units behind schedule or below a minimum, nominations to decide;
- *  - EVALUATOR: assigned submissions with the desk-evaluation deadline.
+ *  - EVALUATOR: assigned submissions with the desk-evaluation deadline;
+ *  - ESELON_REVIEWER, TPM_EVALUATOR: submissions of their Kanwils whose route waits for their step (shared table).
  */
 import type { Ctx } from '../../common/context';
 import { kanwilIdsWithRole, requireUser } from '../../common/authz';
@@ -16,8 +17,16 @@ import { kanwilComparison } from '../comparison/service';
 import { Evidence, EvidencePurpose } from '../evidence/entities';
 import { instrumentOf } from '../instrument/service';
 import { DeadlineExtension, Period } from '../period/entities';
-import { deadlineInForce, stageInForce, type DeadlineExtensionLike as ExtensionLike, type Stage as StageKey } from '@pantau/shared';
+import {
+  deadlineInForce,
+  stageInForce,
+  transitionsFor,
+  type DeadlineExtensionLike as ExtensionLike,
+  type Role as SharedRole,
+  type Stage as StageKey,
+} from '@pantau/shared';
 import { ReviewNote } from '../review/entities';
+import { submissionRouteCached } from '../route/lookup';
 import { EvaluatorAssignment, Submission } from '../submission/entities';
 import { InboxKind, type InboxEntryGql } from './types';
 
@@ -47,7 +56,8 @@ export async function inbox(ctx: Ctx, periodId?: number | null, now = new Date()
   const coordSatkers = user.roles.filter((r) => r.role === Role.COORDINATOR && r.satkerId != null).map((r) => r.satkerId!);
   const headKanwils = kanwilIdsWithRole(user, [Role.KANWIL_HEAD]);
   const isEvaluator = user.roles.some((r) => r.role === Role.EVALUATOR);
-  if (!coordSatkers.length && !headKanwils.length && !isEvaluator) return [];
+  const stepReviewers = STEP_ROLES.map((role) => ({ role, kanwilIds: kanwilIdsWithRole(user, [role]) })).filter((x) => x.kanwilIds.length);
+  if (!coordSatkers.length && !headKanwils.length && !isEvaluator && !stepReviewers.length) return [];
 
   const extensions: ExtensionLike[] = (await ctx.em.find(DeadlineExtension, { period: period.id })).map((e) => ({
     stage: e.stage as string,
@@ -124,6 +134,59 @@ export async function inbox(ctx: Ctx, periodId?: number | null, now = new Date()
       });
     }
   }
+  if (stepReviewers.length) out.push(...(await stepEntries(ctx, period, stepReviewers, due)));
+  return out;
+}
+
+/** The reviewers of a route's own steps: the Eselon I unit's reviewers and the instansi's TPM (issue 15). */
+const STEP_ROLES = [Role.ESELON_REVIEWER, Role.TPM_EVALUATOR] as const;
+const STEP_STATUSES = [
+  SubmissionStatus.ESELON_I_REVIEW,
+  SubmissionStatus.KANWIL_REVIEWED,
+  SubmissionStatus.ESELON_I_REVIEWED,
+  SubmissionStatus.IN_DESK_REVIEW,
+  SubmissionStatus.DESK_EVALUATED,
+];
+
+/** Submissions of the reviewers' Kanwils whose route has a next step of theirs (one query; routes memoised per instansi). */
+async function stepEntries(
+  ctx: Ctx,
+  period: Period,
+  reviewers: { role: Role; kanwilIds: number[] }[],
+  due: (stage: StageKey, satkerId: number) => Date | null,
+): Promise<InboxEntryGql[]> {
+  const subs = await ctx.em.find(
+    Submission,
+    { period: period.id, status: { $in: STEP_STATUSES }, satker: { kanwil: { $in: [...new Set(reviewers.flatMap((r) => r.kanwilIds))] } } },
+    { populate: ['satker', 'satker.kanwil'], orderBy: { satker: { code: 'asc' } } },
+  );
+  const out: InboxEntryGql[] = [];
+  for (const s of subs) {
+    const route = await submissionRouteCached(ctx, s);
+    for (const { role, kanwilIds } of reviewers) {
+      if (!kanwilIds.includes(s.satker.kanwil.id)) continue;
+      // the step's forward action (returning is part of the same step); the TPM awards WBK only (WBBM goes to the TPN)
+      const t = transitionsFor(s.status, [role as SharedRole], route).find((x) => x.action !== 'return' && x.action !== 'withdraw');
+      if (!t || (t.action === 'recordTpmOutcome' && s.target !== 'WBK')) continue;
+      const kind =
+        role === Role.ESELON_REVIEWER ? InboxKind.ESELON_REVIEW : t.action === 'recordTpmOutcome' ? InboxKind.NOMINATION_DECISION : InboxKind.DESK_EVALUATION;
+      out.push({
+        role,
+        submissionId: s.id,
+        satkerId: s.satker.id,
+        satkerName: s.satker.name,
+        status: s.status,
+        soalId: null,
+        itemCode: null,
+        level: null,
+        kind,
+        count: 1,
+        dueAt: t.stage ? due(t.stage, s.satker.id) : null,
+        detail: t.action,
+        path: kind === InboxKind.NOMINATION_DECISION ? unitPath(s.id) : lkePath(s.id),
+      });
+    }
+  }
   return out;
 }
 
@@ -145,7 +208,7 @@ async function coordinatorEntries(
   const [noteRows, answered, evidence] = await Promise.all([
     em.find(
       ReviewNote,
-      { submission: { $in: ids }, parent: null, resolved: false, level: { $in: [AnswerLevel.KANWIL, AnswerLevel.TPI] } },
+      { submission: { $in: ids }, parent: null, resolved: false, level: { $ne: AnswerLevel.SELF } },
       { fields: ['id', 'submission', 'soalId', 'level', 'body'], orderBy: { id: 'asc' } },
     ),
     em

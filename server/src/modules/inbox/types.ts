@@ -17,8 +17,10 @@ export enum InboxKind {
   BELOW_MINIMUM = 'BELOW_MINIMUM',
   /** Kanwil head: a desk-evaluated unit to nominate (or not), or a nomination waiting for the TPN outcome. */
   NOMINATION_DECISION = 'NOMINATION_DECISION',
-  /** Evaluator: an assigned submission to start or finish the desk evaluation of. */
+  /** Evaluator (TPI, or the instansi's TPM on a TPM route): a submission to start or finish the desk evaluation of. */
   DESK_EVALUATION = 'DESK_EVALUATION',
+  /** Eselon I reviewer: a submission waiting in the Eselon I step of its route (penilaian Eselon I). */
+  ESELON_REVIEW = 'ESELON_REVIEW',
 }
 registerEnumType(InboxKind, { name: 'InboxKind' });
 
@@ -26,7 +28,7 @@ registerEnumType(InboxKind, { name: 'InboxKind' });
 export class InboxEntryGql {
   @Field(() => InboxKind)
   kind!: InboxKind;
-  @Field({ description: 'Role the entry belongs to (COORDINATOR, KANWIL_HEAD, EVALUATOR)' })
+  @Field({ description: 'Role the entry belongs to (COORDINATOR, KANWIL_HEAD, EVALUATOR, ESELON_REVIEWER, TPM_EVALUATOR)' })
   role!: string;
   @Field(() => Int)
   submissionId!: number;

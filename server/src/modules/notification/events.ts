@@ -3,23 +3,36 @@
  * notification exists exactly when its event was committed.
  */
 import type { EntityManager } from '@mikro-orm/sqlite';
-import type { SubmissionStatus as SharedStatus, WorkflowAction } from '@pantau/shared';
+import { nextActors, type Role, type SubmissionStatus as SharedStatus, type WorkflowAction } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import type { Submission } from '../submission/entities';
 import { NotificationKind } from './messages';
+import { submissionRoute } from '../route/lookup';
 import { notify, recipientsOf, type Audience } from './service';
 
 const lke = (s: Submission) => `/submissions/${s.id}/lke`;
 const unit = (s: Submission) => `/submissions/${s.id}`;
 
-const HANDOFF_TO: Partial<Record<WorkflowAction, Audience[]>> = {
-  forward: ['evaluators', 'coordinators'],
+/** 'next': whoever acts next on the submission's route (shared nextActors), e.g. the Eselon I reviewers or the TPM. */
+type HandoffAudience = Audience | 'next';
+const HANDOFF_TO: Partial<Record<WorkflowAction, HandoffAudience[]>> = {
+  submit: ['next'],
+  resubmit: ['next'],
+  forward: ['next', 'coordinators'],
   startDeskReview: ['coordinators'],
-  finalise: ['kanwilHeads', 'coordinators'],
+  finalise: ['next', 'coordinators'],
   nominate: ['coordinators'],
   withdrawNomination: ['coordinators'],
   recordTpnOutcome: ['coordinators', 'kanwilHeads'],
   withdraw: ['coordinators', 'kanwilHeads'],
+};
+
+const AUDIENCE_OF: Partial<Record<Role, Audience>> = {
+  COORDINATOR: 'coordinators',
+  KANWIL_HEAD: 'kanwilHeads',
+  EVALUATOR: 'evaluators',
+  ESELON_REVIEWER: 'eselonReviewers',
+  TPM_EVALUATOR: 'tpmEvaluators',
 };
 
 const optsOf = (ctx: Ctx) => ({ emailEnabled: !!ctx.config.smtpUrl });
@@ -36,9 +49,11 @@ export async function notifyTransition(em: EntityManager, ctx: Ctx, sub: Submiss
     });
     return;
   }
-  const audience: Audience[] | undefined =
-    action === 'submit' || action === 'resubmit' ? (to === 'SUBMITTED' ? ['kanwilHeads'] : ['evaluators']) : HANDOFF_TO[action];
-  if (!audience) return;
+  const handoff = HANDOFF_TO[action];
+  if (!handoff) return;
+  const audience: Audience[] = handoff.filter((a): a is Audience => a !== 'next');
+  if (handoff.includes('next'))
+    for (const role of nextActors(to as SharedStatus, await submissionRoute(em, sub))) if (AUDIENCE_OF[role]) audience.push(AUDIENCE_OF[role]);
   await notify(em, optsOf(ctx), {
     userIds: await recipientsOf(em, sub, audience),
     exceptUserId: actor,

@@ -7,24 +7,33 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Ctx } from '../../common/context';
 import { requireUser } from '../../common/authz';
 import { Role } from '../../common/enums';
+import { Kanwil } from '../org/entities';
 import { EvaluatorAssignment, type Submission } from '../submission/entities';
 import { RoleAssignment, User } from '../user/entities';
 import { EmailState, Notification, NotificationPreference } from './entities';
 import { langOf, renderMessage, type MessageParams } from './messages';
 
-export type Audience = 'coordinators' | 'kanwilHeads' | 'evaluators';
+/** Evaluators: the TPI evaluators assigned to the submission; Eselon I reviewers and the TPM: those scoped to its Kanwil's Eselon I unit / instansi. */
+export type Audience = 'coordinators' | 'kanwilHeads' | 'evaluators' | 'eselonReviewers' | 'tpmEvaluators';
 
 /** Is e-mail configured at all (PANTAU_SMTP_URL)? Set by the app at start. */
 export interface NotifyOptions {
   emailEnabled: boolean;
 }
 
-/** Active users of the submission's unit/Kanwil holding the audiences' roles (two statements). */
+/** Active users of the submission's unit/Kanwil holding the audiences' roles (two statements, three with a reviewer team). */
 export async function recipientsOf(em: EntityManager, sub: Submission, audiences: Audience[]): Promise<number[]> {
   const ids = new Set<number>();
   const or: Record<string, unknown>[] = [];
+  const kanwilId = sub.satker.kanwil.id;
   if (audiences.includes('coordinators')) or.push({ role: Role.COORDINATOR, satker: sub.satker.id });
-  if (audiences.includes('kanwilHeads')) or.push({ role: Role.KANWIL_HEAD, kanwil: sub.satker.kanwil.id });
+  if (audiences.includes('kanwilHeads')) or.push({ role: Role.KANWIL_HEAD, kanwil: kanwilId });
+  if (audiences.includes('eselonReviewers') || audiences.includes('tpmEvaluators')) {
+    const k = await em.findOneOrFail(Kanwil, kanwilId, { fields: ['instansi', 'eselon'] });
+    if (audiences.includes('eselonReviewers'))
+      or.push({ role: Role.ESELON_REVIEWER, $or: [{ kanwil: kanwilId }, ...(k.eselon ? [{ eselon: k.eselon.id, kanwil: null }] : [])] });
+    if (audiences.includes('tpmEvaluators')) or.push({ role: Role.TPM_EVALUATOR, $or: [{ kanwil: kanwilId }, { instansi: k.instansi.id, kanwil: null }] });
+  }
   if (or.length) for (const r of await em.find(RoleAssignment, { $or: or, user: { active: true } } as never)) ids.add(r.user.id);
   if (audiences.includes('evaluators'))
     for (const a of await em.find(EvaluatorAssignment, { submission: sub.id, user: { active: true } } as never)) ids.add(a.user.id);

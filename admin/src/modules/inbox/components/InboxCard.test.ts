@@ -42,6 +42,8 @@ const ENTRIES: InboxEntry[] = [
     path: '/submissions/7/lke',
   },
   { ...base, kind: 'PRE_ASSESS', role: 'KANWIL_HEAD', status: 'SUBMITTED', path: '/submissions/8/lke' },
+  { ...base, kind: 'ESELON_REVIEW', role: 'ESELON_REVIEWER', status: 'ESELON_I_REVIEW', detail: 'forward', path: '/submissions/9/lke' },
+  { ...base, kind: 'NOMINATION_DECISION', role: 'TPM_EVALUATOR', status: 'DESK_EVALUATED', detail: 'recordTpmOutcome', path: '/submissions/10' },
 ] as InboxEntry[];
 
 describe('InboxCard', () => {
@@ -58,6 +60,10 @@ describe('InboxCard', () => {
     expect(item.text()).toContain('SK belum ditandatangani');
     expect(coord.get('[data-test=inbox-entry-DEADLINE]').text()).toMatch(/Lewat batas/);
     expect(wrapper.get('[data-test=inbox-KANWIL_HEAD]').text()).toContain('Lakukan penilaian pendahuluan');
+    // the reviewers of a route's own steps
+    expect(wrapper.get('[data-test=inbox-ESELON_REVIEWER]').text()).toContain('Tinjau usulan pada tahap penilaian Eselon I');
+    expect(wrapper.get('[data-test=inbox-TPM_EVALUATOR] a').attributes('href')).toBe('/submissions/10');
+    expect(wrapper.get('[data-test=inbox-TPM_EVALUATOR]').text()).toContain('Tetapkan WBK-mandiri');
   });
 
   it('says so when nothing waits', async () => {
