@@ -2450,6 +2450,22 @@ export type ProgressOverTimeQueryVariables = Exact<{
 
 export type ProgressOverTimeQuery = { progressOverTime: { level: string, weeks: Array<{ week: string, start: string, asOf: string, submissions: number, averageCompleteness: number | null, averageSelfTotal: number | null }>, levels: Array<{ level: string, submissions: Array<number>, averageCompleteness: Array<number | null>, averageTotal: Array<number | null> }>, units: Array<{ submissionId: number, completeness: Array<number | null>, selfTotal: Array<number | null>, satker: { id: number, code: string, name: string } }> } };
 
+export type ReviewRoutesQueryVariables = Exact<{
+  periodId: Scalars['Int']['input'];
+}>;
+
+
+export type ReviewRoutesQuery = { reviewRoutes: Array<{ periodId: number, configured: boolean, instansi: { id: number, code: string, name: string }, route: { eselonStep: boolean, deskTeam: DeskTeam, levels: Array<AnswerLevel> } }> };
+
+export type SetReviewRouteMutationVariables = Exact<{
+  input: SetReviewRouteInput;
+}>;
+
+
+export type SetReviewRouteMutation = { setReviewRoute: { periodId: number, configured: boolean, instansi: { id: number, code: string, name: string }, route: { eselonStep: boolean, deskTeam: DeskTeam, levels: Array<AnswerLevel> } } };
+
+export type InstansiRouteFieldsFragment = { periodId: number, configured: boolean, instansi: { id: number, code: string, name: string }, route: { eselonStep: boolean, deskTeam: DeskTeam, levels: Array<AnswerLevel> } };
+
 export type SessionUserFragment = { id: number, username: string, displayName: string, locale: string, mustChangePassword: boolean, roles: Array<{ role: Role, kanwilId: number | null, satkerId: number | null }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2481,7 +2497,7 @@ export type SubmissionHeaderFragment = { id: number, target: TargetPredicate, st
 export type PeriodsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PeriodsQuery = { periods: Array<{ id: number, year: number, name: string, kanwilId: number | null, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }> };
+export type PeriodsQuery = { periods: Array<{ id: number, year: number, name: string, kanwilId: number | null, selfAssessmentDeadline: string | null, kanwilReviewDeadline: string | null, eselonReviewDeadline: string | null, deskEvaluationDeadline: string | null, nominationDeadline: string | null }> };
 
 export type SubmissionsQueryVariables = Exact<{
   periodId: Scalars['Int']['input'];
@@ -2814,6 +2830,22 @@ export const PortalRbTokenFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PortalRbTokenFields"}) as unknown as TypedDocumentString<PortalRbTokenFieldsFragment, unknown>;
+export const InstansiRouteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InstansiRouteFields on InstansiReviewRoute {
+  periodId
+  configured
+  instansi {
+    id
+    code
+    name
+  }
+  route {
+    eselonStep
+    deskTeam
+    levels
+  }
+}
+    `, {"fragmentName":"InstansiRouteFields"}) as unknown as TypedDocumentString<InstansiRouteFieldsFragment, unknown>;
 export const SessionUserFragmentDoc = new TypedDocumentString(`
     fragment SessionUser on User {
   id
@@ -3792,6 +3824,46 @@ export const ProgressOverTimeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProgressOverTimeQuery, ProgressOverTimeQueryVariables>;
+export const ReviewRoutesDocument = new TypedDocumentString(`
+    query ReviewRoutes($periodId: Int!) {
+  reviewRoutes(periodId: $periodId) {
+    ...InstansiRouteFields
+  }
+}
+    fragment InstansiRouteFields on InstansiReviewRoute {
+  periodId
+  configured
+  instansi {
+    id
+    code
+    name
+  }
+  route {
+    eselonStep
+    deskTeam
+    levels
+  }
+}`) as unknown as TypedDocumentString<ReviewRoutesQuery, ReviewRoutesQueryVariables>;
+export const SetReviewRouteDocument = new TypedDocumentString(`
+    mutation SetReviewRoute($input: SetReviewRouteInput!) {
+  setReviewRoute(input: $input) {
+    ...InstansiRouteFields
+  }
+}
+    fragment InstansiRouteFields on InstansiReviewRoute {
+  periodId
+  configured
+  instansi {
+    id
+    code
+    name
+  }
+  route {
+    eselonStep
+    deskTeam
+    levels
+  }
+}`) as unknown as TypedDocumentString<SetReviewRouteMutation, SetReviewRouteMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -3842,6 +3914,7 @@ export const PeriodsDocument = new TypedDocumentString(`
     kanwilId
     selfAssessmentDeadline
     kanwilReviewDeadline
+    eselonReviewDeadline
     deskEvaluationDeadline
     nominationDeadline
   }

@@ -402,6 +402,17 @@ const en: Messages = {
     lhe: 'Evaluation report (LHE)',
     uploadLhe: 'Upload LHE',
   },
+  routes: {
+    title: 'Review route per instansi',
+    intro:
+      'For the selected period: whether submissions pass the Eselon I (pembina) review after the Kanwil, and whether the desk evaluation is done by the TPI (Itjen) or the instansi’s own TPM (WBK-mandiri). A route can no longer change once a submission of that instansi went past the Kanwil step.',
+    instansi: 'Instansi',
+    steps: 'Steps',
+    eselonStep: 'Eselon I step',
+    deskTeam: 'Desk team',
+    configured: 'configured',
+    default: 'default',
+  },
   periods: {
     create: 'New period',
     name: 'Period name',

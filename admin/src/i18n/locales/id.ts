@@ -401,6 +401,17 @@ const id = {
     lhe: 'Laporan Hasil Evaluasi (LHE)',
     uploadLhe: 'Unggah LHE',
   },
+  routes: {
+    title: 'Alur penilaian per instansi',
+    intro:
+      'Untuk periode terpilih: apakah usulan melewati penilaian Eselon I (pembina) setelah Kanwil, dan apakah penilaian desk dilakukan TPI (Itjen) atau TPM instansi (WBK mandiri). Alur tidak dapat diubah setelah ada usulan instansi itu yang melewati tahap Kanwil.',
+    instansi: 'Instansi',
+    steps: 'Tahapan',
+    eselonStep: 'Tahap Eselon I',
+    deskTeam: 'Tim penilai desk',
+    configured: 'diatur',
+    default: 'bawaan',
+  },
   periods: {
     create: 'Periode baru',
     name: 'Nama periode',
