@@ -1,22 +1,23 @@
 /**
- * Progress over time: completeness and total of every unit of a Kanwil at every level (SELF, KANWIL, TPI, TPN), ISO
+ * Progress over time: completeness and total of every unit of a Kanwil at every level of its route (SELF, KANWIL, TPI, TPN by default), ISO
  * week by ISO week, from the progress snapshots (table score_snapshot; see progress/history.ts and
  * comparison/score-cache.ts) — never from the audit log, so the cost does not grow with it. Statements, constant
- * whatever the number of units or events: period, Kanwil, units with their submissions, survey results, the score
+ * whatever the number of units or events: period, Kanwil, its review route, units with their submissions, survey results, the score
  * cache check (plus, for changed submissions, their answers, the cache and today's snapshots), the snapshots; once
  * per submission without history, its replay from the audit trail (3 more).
  *
  * A week's value is the state at its end (the latest snapshot of a day before the next Monday; now for the current
  * week); a unit has no value before its first snapshot, a level none before it holds answers.
  */
-import type { SurveyRecord } from '@pantau/shared';
+import { routeLevels, type Level, type SurveyRecord } from '@pantau/shared';
 import type { Ctx } from '../../common/context';
 import { AnswerLevel } from '../../common/enums';
 import { openKanwilView, unitsOfScope } from '../comparison/service';
-import { LEVELS, scoresOfScope, utcDay, type StoredSurvey } from '../comparison/score-cache';
+import { scoresOfScope, utcDay, type StoredSurvey } from '../comparison/score-cache';
 import { instrumentOf } from '../instrument/service';
 import { kanwilView } from '../org/types';
 import { periodView } from '../period/types';
+import { routeFor } from '../route/lookup';
 import { surveyRecord } from '../survey/records';
 import { SurveyResult } from '../survey/entities';
 import { backfillHistory } from './history';
@@ -67,11 +68,14 @@ const avg = (xs: (number | null)[]) => {
 export async function progressOverTime(ctx: Ctx, periodId: number, kanwilIdArg?: number | null, now = new Date()): Promise<ProgressOverTimeGql> {
   const em = ctx.em;
   const { period, kanwil, kanwilId } = await openKanwilView(ctx, periodId, kanwilIdArg, 'Perkembangan penilaian');
-  const [instrument, units, surveys] = await Promise.all([
+  const [instrument, units, surveys, route] = await Promise.all([
     instrumentOf(em, period.instrumentVersion.id),
     unitsOfScope(em, periodId, kanwilId),
     em.find(SurveyResult, { submission: { period: periodId, satker: { kanwil: kanwilId } } }),
+    routeFor(em, periodId, kanwil.instansi.id),
   ]);
+  // the levels of the route the Kanwil's instansi follows in this period (the Eselon I and TPM steps only where configured)
+  const routeLevelList: Level[] = routeLevels(route);
   const surveysBySub = new Map<number, StoredSurvey[]>();
   for (const s of surveys) {
     let l = surveysBySub.get(s.submission.id);
@@ -140,7 +144,7 @@ export async function progressOverTime(ctx: Ctx, periodId: number, kanwilIdArg?:
   const weekEnds = weekStarts.map((w) => utcDay(new Date(w + WEEK_MS)));
 
   const series = new Map<string, { c: (number | null)[]; t: (number | null)[] }>();
-  for (const u of withSub) for (const l of LEVELS) series.set(`${u.sub!.id}:${l}`, weekly(points.get(`${u.sub!.id}:${l}`) ?? [], weekEnds));
+  for (const u of withSub) for (const l of routeLevelList) series.set(`${u.sub!.id}:${l}`, weekly(points.get(`${u.sub!.id}:${l}`) ?? [], weekEnds));
 
   const unitsOut: ProgressUnitSeriesGql[] = withSub.map((u) => {
     const self = series.get(`${u.sub!.id}:SELF`)!;
@@ -149,10 +153,10 @@ export async function progressOverTime(ctx: Ctx, periodId: number, kanwilIdArg?:
       submissionId: u.sub!.id,
       completeness: self.c,
       selfTotal: self.t,
-      levels: LEVELS.map((l) => ({ level: l, completeness: series.get(`${u.sub!.id}:${l}`)!.c, total: series.get(`${u.sub!.id}:${l}`)!.t })),
+      levels: routeLevelList.map((l) => ({ level: l, completeness: series.get(`${u.sub!.id}:${l}`)!.c, total: series.get(`${u.sub!.id}:${l}`)!.t })),
     };
   });
-  const levels: ProgressLevelSeriesGql[] = LEVELS.map((l) => {
+  const levels: ProgressLevelSeriesGql[] = routeLevelList.map((l) => {
     const all = withSub.map((u) => series.get(`${u.sub!.id}:${l}`)!);
     return {
       level: l,
