@@ -4,39 +4,13 @@
  * reminder — to a real SMTP server started here (smtp-server).
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPgDatabase, ON_PG } from '../support/pg';
 import { spawnServer, type ServerProcess } from '../support/server-process';
 import { Client, DEMO_PASSWORD, ok } from './helpers';
-
-interface Mail {
-  to: string[];
-  subject: string;
-}
-
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: Mail[] }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(raw)?.[1].replace(/\r?\n[ \t]/g, ' ') ?? '';
-        mails.push({ to: session.envelope.rcptTo.map((r) => (typeof r === 'string' ? r : r.address)), subject });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { server, port: (server.server.address() as AddressInfo).port, mails };
-}
+import { startSmtp } from '../support/smtp';
 
 const DAY = 24 * 3600 * 1000;
 const REMINDERS = `{ notifications { id kind title } }`;

@@ -3,40 +3,13 @@
  * count and mark-read, per-user preference, reminders 7/3/1 days before a deadline, below-minimum warnings, and
  * once-only sending across restarts and two scheduler processes on one database.
  */
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTargetOf } from '../../server/src/config';
 import { openOrm } from '../../server/src/db/orm';
 import { NotificationScheduler } from '../../server/src/modules/notification/scheduler';
 import { Client, demoSubmissions, errorCode, loginAs, ok, startServer, type TestServer } from './helpers';
 import { addNote, step } from './review/support';
-
-interface Mail {
-  to: string[];
-  raw: string;
-}
-
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: Mail[] }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        // quoted-printable bodies: undo soft line breaks and =XX escapes so the text can be searched
-        const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-        mails.push({ to: session.envelope.rcptTo.map((r) => (typeof r === 'string' ? r : r.address)), raw: text });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { server, port: (server.server.address() as AddressInfo).port, mails };
-}
+import { startSmtp } from '../support/smtp';
 
 const LIST = `query { notifications { id kind title body path submissionId readAt } unreadNotificationCount }`;
 const DAY = 24 * 3600 * 1000;
